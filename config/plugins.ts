@@ -1,0 +1,7 @@
+export default ({ env }) => ({
+  easycars: {
+    enabled: true,
+    resolve: './src/plugins/easycars',
+    config: {},
+  },
+});

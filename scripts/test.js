@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * Runs every test layer: unit + admin components, integration on SQLite, integration on
+ * PostgreSQL, then browser tests against the built admin panel.
+ *   node scripts/test.js                 all of them
+ *   node scripts/test.js --integration-only | --browser-only | --skip-browser
+ * Extra arguments after `--` go to Jest (e.g. a test path).
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const dashdash = args.indexOf('--');
+const jestArgs = dashdash >= 0 ? args.slice(dashdash + 1) : [];
+const flags = new Set(dashdash >= 0 ? args.slice(0, dashdash) : args);
+const env = { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' };
+
+const run = (label, cmd, cmdArgs, extraEnv = {}) => {
+  console.log(`\n=== ${label} ===`);
+  const started = Date.now();
+  const res = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
+  const ok = res.status === 0;
+  console.log(`=== ${label}: ${ok ? 'passed' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(0)} s) ===`);
+  return ok;
+};
+
+const hasTests = (dir) => {
+  const full = path.join(root, 'tests', dir);
+  if (!fs.existsSync(full)) return false;
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).some((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : /\.test\.tsx?$/.test(e.name)));
+  return walk(full);
+};
+
+const jest = (projects, extraEnv) => ['jest', ['--selectProjects', ...projects, '--ci', ...jestArgs], extraEnv];
+const results = [];
+const step = (label, fn) => results.push([label, fn()]);
+
+const only = flags.has('--integration-only') ? 'integration' : flags.has('--browser-only') ? 'browser' : null;
+
+step('build plugin', () => run('build plugin', 'npm', ['run', 'build:plugin']));
+if (!results[0][1]) process.exit(1);
+
+if (!only) step('unit + admin', () => run('unit + admin components', 'npx', jest(['unit', 'admin'])[1]));
+if (!only || only === 'integration') {
+  step('integration (sqlite)', () => run('integration on SQLite', 'npx', jest(['integration'])[1], { DB_TEST_CLIENT: 'sqlite' }));
+  step('integration (postgres)', () => run('integration on PostgreSQL', 'npx', jest(['integration'])[1], { DB_TEST_CLIENT: 'postgres' }));
+}
+if ((!only || only === 'browser') && !flags.has('--skip-browser') && hasTests('browser')) {
+  step('admin build', () => run('build admin panel', 'npx', ['strapi', 'build']));
+  step('browser', () => run('browser tests (chromium)', 'npx', jest(['browser'])[1], { DB_TEST_CLIENT: 'sqlite' }));
+}
+
+const failed = results.filter(([, ok]) => !ok);
+console.log('\nSummary:');
+for (const [label, ok] of results) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${label}`);
+console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);

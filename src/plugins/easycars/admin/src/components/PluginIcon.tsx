@@ -1,0 +1,3 @@
+import { Car } from '@strapi/icons';
+
+export const PluginIcon = () => <Car />;

@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import { ACTION_DEFINITIONS } from './permissions';
+import { PLUGIN_ID, getService } from './utils/plugin';
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.admin.services.permission.actionProvider.registerMany(
+    ACTION_DEFINITIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID })),
+  );
+
+  const devKeyFile = getService(strapi, 'cipher').devKeyFile();
+  if (devKeyFile) {
+    strapi.log.warn(
+      `[easycars] EASYCARS_ENCRYPTION_KEY is not set: using the development key in ${devKeyFile}. ` +
+        'Set EASYCARS_ENCRYPTION_KEY before going to production (see docs/encryption.md).',
+    );
+  }
+};
+
+export default bootstrap;

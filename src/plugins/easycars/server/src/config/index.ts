@@ -1,0 +1,59 @@
+import { pluginConfigSchema } from './schema';
+
+type Env = ((key: string, fallback?: string) => string | undefined) & {
+  bool: (key: string, fallback?: boolean) => boolean;
+  int: (key: string, fallback?: number) => number;
+  array: (key: string, fallback?: string[]) => string[];
+};
+
+export default {
+  default: ({ env }: { env: Env }) => ({
+    encryptionKey: env('EASYCARS_ENCRYPTION_KEY'),
+    oldEncryptionKeys: env('EASYCARS_ENCRYPTION_OLD_KEYS'),
+    devKeyFile: env('EASYCARS_DEV_KEY_FILE', '.tmp/easycars-dev-encryption.key') as string,
+    baseUrls: {
+      test: env('EASYCARS_TEST_BASE_URL', 'https://testmy.easycars.com.au/TestECService') as string,
+      production: env('EASYCARS_PRODUCTION_BASE_URL', 'https://my.easycars.net.au/ECService') as string,
+    },
+    client: {
+      timeoutMs: env.int('EASYCARS_TIMEOUT_MS', 10000),
+      maxRetries: env.int('EASYCARS_MAX_RETRIES', 3),
+      allowInsecureHosts: env.bool('EASYCARS_ALLOW_INSECURE_HOSTS', false),
+      rateLimit: {
+        maxConcurrent: env.int('EASYCARS_MAX_CONCURRENT', 4),
+        minTimeMs: env.int('EASYCARS_MIN_TIME_MS', 50),
+      },
+    },
+    testConnection: { perUserPerMinute: 10, timeoutMs: 10000 },
+    sync: {
+      disabled: env.bool('EASYCARS_SYNC_DISABLED', false),
+      concurrency: env.int('EASYCARS_SYNC_CONCURRENCY', 2),
+      batchSize: 200,
+      maxMissingShare: 0.5,
+      schedulerCron: '* * * * *',
+      queue: (env('EASYCARS_QUEUE', 'auto') ?? 'auto') as 'auto' | 'pg-boss' | 'memory',
+      logRetentionDays: 90,
+    },
+    images: {
+      enabled: env.bool('EASYCARS_IMAGES_ENABLED', true),
+      allowedHosts: env.array('EASYCARS_IMAGE_HOSTS', ['*.easycars.com.au', '*.easycars.net.au']),
+      allowPrivateAddresses: env.bool('EASYCARS_IMAGES_ALLOW_PRIVATE', false),
+      maxBytes: 10 * 1024 * 1024,
+      timeoutMs: 15000,
+      concurrency: 4,
+      minTimeMs: 25,
+    },
+    contentTypes: {
+      dealership: 'api::dealership.dealership',
+      vehicle: 'api::vehicle.vehicle',
+      lead: 'api::lead.lead',
+    },
+  }),
+  validator(config: unknown) {
+    const result = pluginConfigSchema.safeParse(config);
+    if (!result.success) {
+      const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      throw new Error(`EasyCars plugin configuration is invalid: ${problems}`);
+    }
+  },
+};

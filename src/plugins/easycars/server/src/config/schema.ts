@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const positiveInt = z.number().int().positive();
+
+/** The plugin's configuration, as merged from its defaults and the app's config/plugins.ts. */
+export const pluginConfigSchema = z
+  .object({
+    encryptionKey: z.string().optional(),
+    oldEncryptionKeys: z.union([z.string(), z.array(z.string())]).optional(),
+    devKeyFile: z.string(),
+    baseUrls: z.object({ test: z.string().url(), production: z.string().url() }),
+    client: z.object({
+      timeoutMs: positiveInt,
+      maxRetries: z.number().int().min(0).max(10),
+      allowInsecureHosts: z.boolean(),
+      rateLimit: z.object({ maxConcurrent: positiveInt, minTimeMs: z.number().int().min(0) }),
+    }),
+    testConnection: z.object({ perUserPerMinute: positiveInt, timeoutMs: positiveInt }),
+    sync: z.object({
+      disabled: z.boolean(),
+      concurrency: positiveInt,
+      batchSize: positiveInt,
+      /** Share of known stock that may vanish from one feed before the sync refuses to remove any. */
+      maxMissingShare: z.number().min(0).max(1),
+      schedulerCron: z.string(),
+      queue: z.enum(['auto', 'pg-boss', 'memory']),
+      logRetentionDays: positiveInt,
+    }),
+    images: z.object({
+      enabled: z.boolean(),
+      allowedHosts: z.array(z.string()),
+      allowPrivateAddresses: z.boolean(),
+      maxBytes: positiveInt,
+      timeoutMs: positiveInt,
+      concurrency: positiveInt,
+      minTimeMs: z.number().int().min(0),
+    }),
+    contentTypes: z.object({
+      dealership: z.string(),
+      vehicle: z.string(),
+      lead: z.string(),
+    }),
+    vehicleFieldMap: z.record(z.string(), z.union([z.string(), z.literal(false)])).optional(),
+  })
+  .strict();
+
+export type PluginConfig = z.infer<typeof pluginConfigSchema>;

@@ -1,0 +1,17 @@
+import credential from './credential';
+import stockRecord from './stock-record';
+import leadRecord from './lead-record';
+import syncLog from './sync-log';
+import auditEntry from './audit-entry';
+import imageAsset from './image-asset';
+import leadConflict from './lead-conflict';
+
+export default {
+  credential,
+  'stock-record': stockRecord,
+  'lead-record': leadRecord,
+  'sync-log': syncLog,
+  'audit-entry': auditEntry,
+  'image-asset': imageAsset,
+  'lead-conflict': leadConflict,
+};

@@ -1,0 +1,3 @@
+export * from './keys';
+export * from './cipher';
+export * from './load-keys';

@@ -1,0 +1,1 @@
+export default [] as Array<Record<string, unknown>>;

@@ -1,0 +1,5 @@
+import adminRoutes from './admin';
+
+export default {
+  admin: { type: 'admin', routes: adminRoutes },
+};

@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getConfig } from '../utils/plugin';
+
+export interface AdminUser {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string;
+  roles?: Array<{ id: number; code?: string }>;
+}
+
+export interface DealershipSummary {
+  documentId: string;
+  name: string;
+  slug: string | null;
+  timezone: string;
+}
+
+const SUPER_ADMIN_CODE = 'strapi-super-admin';
+
+/**
+ * Dealership scoping: a Super Admin acts on every dealership; any other admin only on the
+ * dealerships whose `managers` relation lists them. RBAC actions are checked by the route
+ * policies; this is the second half of every plugin route's check.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const dealershipUid = () => getConfig<{ dealership: string }>(strapi, 'contentTypes').dealership as any;
+
+  const toSummary = (d: any): DealershipSummary => ({
+    documentId: d.documentId,
+    name: d.name,
+    slug: d.slug ?? null,
+    timezone: d.timezone || 'Australia/Sydney',
+  });
+
+  const service = {
+    isSuperAdmin(user: AdminUser): boolean {
+      return Boolean(user.roles?.some((role) => role.code === SUPER_ADMIN_CODE));
+    },
+
+    actorName(user: AdminUser): string {
+      const name = [user.firstname, user.lastname].filter(Boolean).join(' ');
+      return name || user.username || user.email || `admin #${user.id}`;
+    },
+
+    async listDealerships(user: AdminUser): Promise<DealershipSummary[]> {
+      const filters = service.isSuperAdmin(user) ? {} : { managers: { id: user.id } };
+      const rows = await strapi.documents(dealershipUid()).findMany({ filters, sort: 'name:asc', limit: -1 } as any);
+      return (rows as any[]).map(toSummary);
+    },
+
+    async findDealership(documentId: string): Promise<DealershipSummary | null> {
+      const row = await strapi.documents(dealershipUid()).findOne({ documentId } as any);
+      return row ? toSummary(row) : null;
+    },
+
+    /**
+     * Resolves a dealership the user may act on, or throws: 400 if none was named,
+     * 404 if it does not exist (Super Admins only: others get 403 so existence never leaks),
+     * 403 if the user does not manage it.
+     */
+    async assertAccess(user: AdminUser, documentId: unknown): Promise<DealershipSummary> {
+      if (typeof documentId !== 'string' || documentId.trim() === '') {
+        throw new errors.ValidationError('dealership is required (the dealership documentId)', {
+          errors: [{ path: ['dealership'], message: 'dealership is required', name: 'ValidationError' }],
+        });
+      }
+      const superAdmin = service.isSuperAdmin(user);
+      if (!superAdmin) {
+        const managed = await strapi
+          .documents(dealershipUid())
+          .findFirst({ filters: { documentId, managers: { id: user.id } } } as any);
+        if (!managed) throw new errors.ForbiddenError('You do not manage this dealership.');
+        return toSummary(managed);
+      }
+      const found = await service.findDealership(documentId);
+      if (!found) throw new errors.NotFoundError(`Dealership ${documentId} not found.`);
+      return found;
+    },
+  };
+  return service;
+};

@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import { SECRET_FIELDS, type CredentialRow, type DecryptedCredential, type SecretField } from '../credentials/types';
+import { toPublicCredential } from '../credentials/public-view';
+import { getService, pluginUid } from '../utils/plugin';
+
+const UID = pluginUid('credential');
+
+type SecretValues = Partial<Record<SecretField, string>>;
+type PlainFields = Partial<Omit<CredentialRow, SecretField | 'id' | 'createdAt' | 'updatedAt' | 'clientIdHint'>>;
+
+/**
+ * Repository for dealership credentials. The only place that encrypts or decrypts them:
+ * everything else gets either the public view or, for talking to EasyCars, the decrypted set.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cipher = () => getService(strapi, 'cipher').get();
+  const query = () => strapi.db.query(UID);
+
+  const encryptSecrets = (values: SecretValues) => {
+    const out: Record<string, string> = {};
+    for (const field of SECRET_FIELDS) {
+      const value = values[field];
+      if (value !== undefined && value !== '') out[field] = cipher().encrypt(value, field);
+    }
+    if (values.clientId) out.clientIdHint = values.clientId.slice(-4);
+    return out;
+  };
+
+  const decryptField = (row: CredentialRow, field: SecretField): string => {
+    const envelope = row[field];
+    if (!envelope) throw new Error(`EasyCars credential ${row.id} has no ${field} stored.`);
+    return cipher().decrypt(envelope, field, `EasyCars credential ${row.id} (dealership ${row.dealership}) ${field}`);
+  };
+
+  return {
+    async findById(id: number): Promise<CredentialRow | null> {
+      return (await query().findOne({ where: { id } })) as CredentialRow | null;
+    },
+
+    async findByDealership(dealership: string): Promise<CredentialRow | null> {
+      return (await query().findOne({ where: { dealership } })) as CredentialRow | null;
+    },
+
+    async findAll(where: Record<string, unknown> = {}): Promise<CredentialRow[]> {
+      return (await query().findMany({ where, orderBy: { id: 'asc' } })) as CredentialRow[];
+    },
+
+    async create(fields: PlainFields & { dealership: string }, secrets: SecretValues): Promise<CredentialRow> {
+      return (await query().create({ data: { ...fields, ...encryptSecrets(secrets) } })) as CredentialRow;
+    },
+
+    /** Partial update: a secret that is not given keeps its stored value. */
+    async update(id: number, fields: PlainFields, secrets: SecretValues = {}): Promise<CredentialRow> {
+      return (await query().update({ where: { id }, data: { ...fields, ...encryptSecrets(secrets) } })) as CredentialRow;
+    },
+
+    async delete(id: number): Promise<void> {
+      await query().delete({ where: { id } });
+    },
+
+    decrypt(row: CredentialRow): DecryptedCredential {
+      return {
+        id: row.id,
+        dealership: row.dealership,
+        environment: row.environment,
+        clientId: decryptField(row, 'clientId'),
+        clientSecret: decryptField(row, 'clientSecret'),
+        accountNumber: decryptField(row, 'accountNumber'),
+        accountSecret: decryptField(row, 'accountSecret'),
+        yardCode: row.yardCode || null,
+      };
+    },
+
+    /** The admin API's view: metadata, the account number, never a secret. */
+    toPublic(row: CredentialRow) {
+      const accountNumber = row.accountNumber ? decryptField(row, 'accountNumber') : null;
+      return toPublicCredential(row, accountNumber);
+    },
+  };
+};

@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type { Core } from '@strapi/strapi';
+import { createTestDatabase, ROOT, type TestDatabase } from './database';
+
+export interface TestAdmin {
+  id: number;
+  email: string;
+  password: string;
+  token: string;
+}
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  db: TestDatabase;
+  /** supertest bound to the running HTTP server */
+  http: () => ReturnType<typeof request>;
+  /** A logged-in Super Admin (created on first call). */
+  superAdmin(): Promise<TestAdmin>;
+  /** An admin user with the given role ids (create roles with createRole). */
+  createAdmin(opts: { roles: number[]; email?: string }): Promise<TestAdmin>;
+  /** A role granting the given plugin actions, e.g. ['plugin::easycars.credentials.read']. */
+  createRole(name: string, actions: string[]): Promise<number>;
+  login(email: string, password: string): Promise<string>;
+  /** Everything Strapi logged while this app ran (for "no secret in the logs" assertions). */
+  logs(): string[];
+  destroy(opts?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  /** Reuse an existing database (e.g. to restart Strapi on the same data). */
+  database?: TestDatabase;
+}
+
+const BASE_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  APP_KEYS: 'testKeyA,testKeyB',
+  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+  API_TOKEN_SALT: 'test-api-token-salt',
+  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+  JWT_SECRET: 'test-users-permissions-jwt-secret',
+  ENCRYPTION_KEY: 'test-admin-encryption-key',
+  CRON_ENABLED: 'false',
+};
+
+function captureLogs(strapi: Core.Strapi, sink: string[]) {
+  const logger = strapi.log as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const level of ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']) {
+    const original = logger[level]?.bind(strapi.log);
+    if (!original) continue;
+    logger[level] = (...args: unknown[]) => {
+      sink.push(`${level}: ${args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
+      return process.env.TEST_VERBOSE ? original(...args) : undefined;
+    };
+  }
+}
+
+/**
+ * Boots the real Strapi app (compiled once by tests/helpers/global-setup) on a throw-away
+ * database, as Strapi's testing guide does, and mounts its HTTP server on a free port.
+ */
+export async function startStrapi(options: StartOptions = {}): Promise<TestApp> {
+  const db = options.database ?? (await createTestDatabase());
+  const env: Record<string, string | undefined> = {
+    ...BASE_ENV,
+    EASYCARS_ENCRYPTION_KEY: process.env.EASYCARS_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
+    ...db.env,
+    ...options.env,
+  };
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Core.Strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+  const logSink: string[] = [];
+  captureLogs(strapi, logSink);
+  await strapi.load();
+  await strapi.server.mount();
+
+  let superAdmin: TestAdmin | undefined;
+  const app: TestApp = {
+    strapi,
+    db,
+    http: () => request(strapi.server.httpServer),
+    logs: () => logSink,
+
+    async login(email, password) {
+      const res = await request(strapi.server.httpServer).post('/admin/login').send({ email, password });
+      if (res.status !== 200) throw new Error(`admin login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.data.token as string;
+    },
+
+    async createAdmin({ roles, email }) {
+      const password = 'Test-Passw0rd!';
+      const address = email ?? `admin-${randomBytes(4).toString('hex')}@example.test`;
+      const user = await strapi.service('admin::user').create({
+        email: address,
+        firstname: 'Test',
+        lastname: 'Admin',
+        password,
+        isActive: true,
+        roles,
+        registrationToken: null,
+      });
+      return { id: user.id, email: address, password, token: await app.login(address, password) };
+    },
+
+    async superAdmin() {
+      if (!superAdmin) {
+        const role = await strapi.service('admin::role').getSuperAdmin();
+        superAdmin = await app.createAdmin({ roles: [role.id], email: 'super@example.test' });
+      }
+      return superAdmin;
+    },
+
+    async createRole(name, actions) {
+      const role = await strapi.service('admin::role').create({ name, description: name });
+      await strapi.service('admin::role').assignPermissions(
+        role.id,
+        actions.map((action) => ({ action, subject: null, conditions: [], properties: {} })),
+      );
+      return role.id;
+    },
+
+    async destroy(opts = {}) {
+      await strapi.destroy();
+      if (!opts.keepDatabase) await db.drop();
+    },
+  };
+  return app;
+}
