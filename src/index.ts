@@ -1,4 +1,10 @@
+import type { Core } from '@strapi/strapi';
+import { seedDemo } from './demo/seed';
+
 export default {
   register() {},
-  bootstrap() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    if (process.env.EASYCARS_DEMO_SEED === 'true') await seedDemo(strapi);
+  },
 };

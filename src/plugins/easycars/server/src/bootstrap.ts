@@ -14,6 +14,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
         'Set EASYCARS_ENCRYPTION_KEY before going to production (see docs/encryption.md).',
     );
   }
+
+  await getService(strapi, 'jobs').start();
+  getService(strapi, 'scheduler').register();
 };
 
 export default bootstrap;

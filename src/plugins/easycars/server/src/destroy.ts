@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/plugin';
 
-const destroy = async (_ctx: { strapi: Core.Strapi }) => {};
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  getService(strapi, 'scheduler').unregister();
+  await getService(strapi, 'jobs').stop();
+};
 
 export default destroy;

@@ -3,6 +3,12 @@ import credentials from './credentials';
 import keyRotation from './key-rotation';
 import access from './access';
 import audit from './audit';
+import syncLogs from './sync-logs';
+import jobs from './jobs';
+import scheduler from './scheduler';
+import easycarsClient from './easycars-client';
+import connectionTest from './connection-test';
+import rateLimiter from './rate-limiter';
 
 export const services = {
   cipher,
@@ -10,6 +16,12 @@ export const services = {
   keyRotation,
   access,
   audit,
+  syncLogs,
+  jobs,
+  scheduler,
+  easycarsClient,
+  connectionTest,
+  rateLimiter,
 };
 
 export type Services = typeof services;

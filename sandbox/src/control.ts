@@ -1,0 +1,70 @@
+/** SandboxControl: the in-process (and optional HTTP) control API for tests and the demo. */
+import type { SandboxState } from './state';
+import type { RawStockItem } from './stock-generator';
+import type { FaultSpec, RequestLogEntry } from './types';
+
+export interface SandboxControl {
+  /** Adds a generated item (next index) merged with `partialItem`. */
+  addStock(account: string, partialItem?: Record<string, unknown>): RawStockItem;
+  /** Merges `patch` into an item (values may have any type, to exercise coercion; undefined deletes a field). */
+  updateStock(account: string, stockNumber: string, patch: Record<string, unknown>): RawStockItem;
+  removeStock(account: string, stockNumber: string): boolean;
+  /** Regenerates the deterministic list of n items (drops manual changes). */
+  setStockCount(account: string, n: number): number;
+  listStock(account: string): RawStockItem[];
+  /** A dealer's change inside EasyCars: any lead field, LeadStatus, Customer* fields. */
+  updateLead(leadNumber: string, patch: Record<string, unknown>, account?: string): Record<string, unknown>;
+  /** The lead as GetLeadDetail would show it, plus LeadStatus, accountNumber and createdByClientId; null if unknown. */
+  getLead(leadNumber: string, account?: string): Record<string, unknown> | null;
+  listLeads(account?: string): Array<Record<string, unknown>>;
+  injectFault(fault: FaultSpec): number;
+  clearFaults(): void;
+  requestLog(): RequestLogEntry[];
+  clearRequestLog(): void;
+  /** Back to the seed: stock, customers, leads, faults, log, options. */
+  reset(): void;
+  setIncludeLeadStatus(on: boolean): void;
+  setTokenTtlSeconds(seconds: number): void;
+}
+
+export function createControl(state: SandboxState): SandboxControl {
+  return {
+    addStock: (account, partialItem) => state.addStock(account, partialItem),
+    updateStock: (account, stockNumber, patch) => state.updateStock(account, stockNumber, patch),
+    removeStock: (account, stockNumber) => state.removeStock(account, stockNumber),
+    setStockCount: (account, n) => state.setStockCount(account, n),
+    listStock: (account) => state.listStock(account),
+    updateLead: (leadNumber, patch, account) => state.dealerUpdateLead(leadNumber, patch, account),
+    getLead: (leadNumber, account) => {
+      const l = state.findLead(leadNumber, account);
+      return l ? state.leadView(l, true, true) : null;
+    },
+    listLeads: (account) => state.leads.filter((l) => !account || l.accountNumber === account).map((l) => state.leadView(l, true, true)),
+    injectFault: (fault) => {
+      const kinds = ['http500-html', 'http503', 'http429', 'hang', 'code1', 'code5', 'code7', 'code9', 'malformed-json', 'truncated-json', 'wrong-field-type', 'expired-token'];
+      if (!fault || !kinds.includes(fault.kind)) throw new Error(`Unknown fault kind; use one of ${kinds.join(', ')}`);
+      if (!fault.endpoint) throw new Error('A fault needs an endpoint (or "*")');
+      return state.injectFault(fault);
+    },
+    clearFaults: () => {
+      state.faults = [];
+    },
+    requestLog: () => state.log.map((e) => structuredClone(e)),
+    clearRequestLog: () => {
+      state.log = [];
+    },
+    reset: () => state.reset(),
+    setIncludeLeadStatus: (on) => {
+      state.includeLeadStatus = Boolean(on);
+    },
+    setTokenTtlSeconds: (seconds) => {
+      if (!(seconds > 0)) throw new Error('seconds must be > 0');
+      state.tokenTtlSeconds = seconds;
+    },
+  };
+}
+
+export const CONTROL_METHODS: ReadonlyArray<keyof SandboxControl> = [
+  'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'injectFault',
+  'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setTokenTtlSeconds',
+];

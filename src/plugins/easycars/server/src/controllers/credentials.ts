@@ -1,0 +1,224 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { splitUpdate } from '../credentials/changes';
+import {
+  GUARDED_SYNC_SETTINGS,
+  assertSchedulesComplete,
+  parseCreateCredential,
+  parseCredentialId,
+  parseTestConnection,
+  parseUpdateCredential,
+} from '../credentials/validation';
+import type { CredentialRow } from '../credentials/types';
+import type { ConnectionTestResult } from '../services/connection-test';
+import { actionUid } from '../permissions';
+import { adminUser, conflict } from '../utils/admin-context';
+import { getConfig, getService, PLUGIN_ID } from '../utils/plugin';
+import type { PluginConfig } from '../config/schema';
+
+const CREATED_FIELDS = ['environment', 'clientId', 'clientSecret', 'accountNumber', 'accountSecret'];
+
+/**
+ * Admin API for a dealership's EasyCars credentials. Every handler resolves the dealership
+ * through access.assertAccess (RBAC actions are checked by the route policies).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const access = () => getService(strapi, 'access');
+  const repo = () => getService(strapi, 'credentials');
+  const audit = () => getService(strapi, 'audit');
+  const actorOf = (ctx: any) => {
+    const user = adminUser(ctx);
+    return { id: user.id, name: access().actorName(user) };
+  };
+
+  /** The credential by route id, after checking the caller may act on its dealership. */
+  const loadAccessible = async (ctx: any, rawId: unknown): Promise<CredentialRow> => {
+    const id = parseCredentialId(rawId);
+    const row = await repo().findById(id);
+    if (!row) throw new errors.NotFoundError(`EasyCars credential ${id} not found.`);
+    await access().assertAccess(adminUser(ctx), row.dealership);
+    return row;
+  };
+
+  const isUniqueViolation = (err: unknown) =>
+    /unique|duplicate/i.test(String((err as { message?: string })?.message ?? '')) ||
+    ['23505', 'SQLITE_CONSTRAINT_UNIQUE'].includes(String((err as { code?: string })?.code));
+
+  const stopSyncing = async (dealership: string) => {
+    // The jobs service (lead-owned) cancels queued and running syncs when it provides the hook.
+    let jobs: { cancelForDealership?: (d: string) => unknown } | undefined;
+    try {
+      jobs = strapi.plugin(PLUGIN_ID).service('jobs') as typeof jobs;
+    } catch {
+      jobs = undefined;
+    }
+    await jobs?.cancelForDealership?.(dealership);
+  };
+
+  const enforceTestLimit = (ctx: any) => {
+    const { perUserPerMinute } = getConfig<PluginConfig['testConnection']>(strapi, 'testConnection');
+    const decision = getService(strapi, 'rateLimiter').hit(`test-connection:${adminUser(ctx).id}`, perUserPerMinute, 60_000);
+    if (!decision.allowed) {
+      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      ctx.set('Retry-After', String(seconds));
+      throw new errors.RateLimitError(
+        `Too many connection tests: at most ${perUserPerMinute} a minute. Try again in ${seconds} s.`,
+        { retryAfterSeconds: seconds, limitPerMinute: perUserPerMinute },
+      );
+    }
+  };
+
+  return {
+    /** GET /credentials?dealership=<documentId>: metadata only, or data: null when not configured. */
+    async find(ctx: any) {
+      const dealership = await access().assertAccess(adminUser(ctx), ctx.query?.dealership);
+      const row = await repo().findByDealership(dealership.documentId);
+      ctx.body = { data: row ? repo().toPublic(row) : null };
+    },
+
+    async create(ctx: any) {
+      const input = parseCreateCredential(ctx.request.body);
+      const dealership = await access().assertAccess(adminUser(ctx), input.dealership);
+      const { environment, clientId, clientSecret, accountNumber, accountSecret, yardCode } = input;
+      const changedFields = [...CREATED_FIELDS, ...(yardCode ? ['yardCode'] : [])];
+
+      const refuse = async (existingId: number) => {
+        await audit().record({
+          dealership: dealership.documentId,
+          action: 'credentials.create',
+          entityType: 'credential',
+          entityId: existingId,
+          actor: actorOf(ctx),
+          changedFields,
+          result: 'failure',
+          message: 'The dealership already has EasyCars credentials',
+        });
+        conflict(ctx, `${dealership.name} already has EasyCars credentials: update or delete them instead.`, { credential: existingId });
+      };
+
+      const existing = await repo().findByDealership(dealership.documentId);
+      if (existing) return refuse(existing.id);
+
+      let row: CredentialRow;
+      try {
+        row = await repo().create(
+          { dealership: dealership.documentId, environment, yardCode: yardCode ?? null },
+          { clientId, clientSecret, accountNumber, accountSecret },
+        );
+      } catch (err) {
+        // Two saves at once: the unique index on dealership decides, the loser gets the same 409.
+        const winner = isUniqueViolation(err) ? await repo().findByDealership(dealership.documentId) : null;
+        if (winner) return refuse(winner.id);
+        throw err;
+      }
+      await audit().record({
+        dealership: dealership.documentId,
+        action: 'credentials.create',
+        entityType: 'credential',
+        entityId: row.id,
+        actor: actorOf(ctx),
+        changedFields,
+        result: 'success',
+        message: `EasyCars credentials created (${environment})`,
+      });
+      ctx.status = 201;
+      ctx.body = { data: repo().toPublic(row) };
+    },
+
+    /** PUT /credentials/:id: partial; a secret left out (or blank) keeps its stored value. */
+    async update(ctx: any) {
+      const row = await loadAccessible(ctx, ctx.params.id);
+      const input = parseUpdateCredential(ctx.request.body);
+
+      const guarded = GUARDED_SYNC_SETTINGS.filter((f) => input[f] !== undefined);
+      if (guarded.length && !ctx.state.userAbility?.can(actionUid('manageSyncSettings'))) {
+        throw new errors.ForbiddenError(
+          `Changing ${guarded.join(', ')} needs the "Manage sync settings" permission (${actionUid('manageSyncSettings')}).`,
+          { missingPermission: actionUid('manageSyncSettings'), fields: guarded },
+        );
+      }
+      assertSchedulesComplete({ ...row, ...input });
+
+      const change = splitUpdate(input, row, repo().decrypt(row));
+      let updated = row;
+      if (change.changed.length) {
+        const resetTest = change.connectionChanged ? { lastTestedAt: null, lastTestOk: null, lastTestMessage: null } : {};
+        updated = await repo().update(row.id, { ...change.fields, ...resetTest } as any, change.secrets);
+      }
+      await audit().record({
+        dealership: row.dealership,
+        action: 'credentials.update',
+        entityType: 'credential',
+        entityId: row.id,
+        actor: actorOf(ctx),
+        changedFields: change.changed,
+        result: 'success',
+        message: change.changed.length ? `EasyCars credentials updated` : 'Nothing changed',
+      });
+      ctx.body = { data: repo().toPublic(updated) };
+    },
+
+    /** DELETE /credentials/:id: removes the connection, which stops all syncing for the dealership. */
+    async delete(ctx: any) {
+      const row = await loadAccessible(ctx, ctx.params.id);
+      await repo().delete(row.id);
+      await stopSyncing(row.dealership);
+      await audit().record({
+        dealership: row.dealership,
+        action: 'credentials.delete',
+        entityType: 'credential',
+        entityId: row.id,
+        actor: actorOf(ctx),
+        changedFields: [],
+        result: 'success',
+        message: 'EasyCars credentials deleted; synchronization stopped',
+      });
+      ctx.body = { data: { id: row.id, dealership: row.dealership, deleted: true } };
+    },
+
+    /** POST /test-connection: the four values + environment, or { credential: id } for the stored ones. */
+    async testConnection(ctx: any) {
+      enforceTestLimit(ctx);
+      const input = parseTestConnection(ctx.request.body);
+      const tester = getService(strapi, 'connectionTest');
+      let result: ConnectionTestResult;
+      let dealership: string | null = null;
+      let credentialId: number | null = null;
+
+      if (input.kind === 'stored') {
+        const row = await loadAccessible(ctx, input.credential);
+        dealership = row.dealership;
+        credentialId = row.id;
+        result = await tester.run(repo().decrypt(row));
+        await repo().update(row.id, {
+          lastTestedAt: new Date().toISOString(),
+          lastTestOk: result.ok,
+          lastTestMessage: result.message,
+        } as any);
+      } else {
+        if (input.values.dealership) {
+          dealership = (await access().assertAccess(adminUser(ctx), input.values.dealership)).documentId;
+        }
+        result = await tester.run(input.values);
+      }
+
+      await audit().record({
+        dealership,
+        action: 'credentials.test',
+        entityType: 'credential',
+        entityId: credentialId,
+        actor: actorOf(ctx),
+        changedFields: [],
+        result: result.ok ? 'success' : 'failure',
+        message: result.message,
+        details: {
+          source: input.kind === 'stored' ? 'stored' : 'form',
+          environment: result.environment,
+          durationMs: result.durationMs,
+          ...(result.ok ? { stockCount: result.stockCount } : { failedPair: result.failedPair, reason: result.reason, code: result.code }),
+        },
+      });
+      ctx.body = { data: { ...result, testedAt: new Date().toISOString(), credential: credentialId } };
+    },
+  };
+};

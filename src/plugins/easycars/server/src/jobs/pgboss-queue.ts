@@ -1,0 +1,71 @@
+import type { JobHandler, JobQueue, SendOptions } from './types';
+
+export interface PgBossConnection {
+  connectionString?: string;
+  host?: string;
+  port?: number;
+  database?: string;
+  user?: string;
+  password?: string;
+  ssl?: unknown;
+}
+
+/**
+ * pg-boss 10 in its own schema of Strapi's PostgreSQL database, so every Strapi instance
+ * shares the same jobs and each job runs on exactly one of them.
+ */
+export function createPgBossQueue(
+  connection: PgBossConnection,
+  onError: (name: string, error: unknown) => void,
+  options: { schema?: string; pollingIntervalSeconds?: number } = {},
+): JobQueue {
+  // Required lazily: pg-boss is only needed (and loaded) on PostgreSQL.
+  const PgBoss = require('pg-boss');
+  const boss = new PgBoss({
+    ...connection,
+    schema: options.schema ?? 'easycars_jobs',
+    max: 4,
+    application_name: 'strapi-easycars',
+  });
+  boss.on('error', (error: unknown) => onError('pg-boss', error));
+  const created = new Set<string>();
+
+  const ensureQueue = async (name: string) => {
+    if (created.has(name)) return;
+    await boss.createQueue(name, { name, policy: 'standard', retentionDays: 7 });
+    created.add(name);
+  };
+
+  return {
+    kind: 'pg-boss',
+    async start() {
+      await boss.start();
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 5000, close: true, wait: true });
+    },
+    async work(name, handler, { concurrency }) {
+      await ensureQueue(name);
+      // pg-boss 10 has no teamSize: one worker per unit of concurrency.
+      for (let i = 0; i < concurrency; i += 1) {
+        await boss.work(
+          name,
+          { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+          async (jobs: Array<{ data: unknown }>) => {
+            for (const job of jobs) await (handler as JobHandler)(job.data);
+          },
+        );
+      }
+    },
+    async send(name, data, sendOptions: SendOptions = {}) {
+      await ensureQueue(name);
+      return boss.send(name, data as object, {
+        retryLimit: sendOptions.retryLimit ?? 0,
+        retryDelay: sendOptions.retryDelaySeconds ?? 1,
+        retryBackoff: sendOptions.retryBackoff ?? false,
+        singletonKey: sendOptions.singletonKey,
+        expireInMinutes: 60,
+      });
+    },
+  };
+}

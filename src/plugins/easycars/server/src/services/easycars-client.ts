@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { createEasyCarsClient, type EasyCarsCallEvent, type EasyCarsClient } from '../client';
+import type { DecryptedCredential } from '../credentials/types';
+import type { PluginConfig } from '../config/schema';
+import { getConfig } from '../utils/plugin';
+
+type CallListener = (event: EasyCarsCallEvent) => void;
+
+/**
+ * One EasyCars client per Strapi instance (so tokens and rate limits are shared by every
+ * sync and request), configured from the plugin config and logging through Strapi's logger.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let client: EasyCarsClient | undefined;
+  const listeners = new Set<CallListener>();
+
+  const build = () =>
+    createEasyCarsClient({
+      baseUrls: getConfig<PluginConfig['baseUrls']>(strapi, 'baseUrls'),
+      timeoutMs: getConfig<PluginConfig['client']>(strapi, 'client').timeoutMs,
+      maxRetries: getConfig<PluginConfig['client']>(strapi, 'client').maxRetries,
+      allowInsecureHosts: getConfig<PluginConfig['client']>(strapi, 'client').allowInsecureHosts,
+      rateLimit: getConfig<PluginConfig['client']>(strapi, 'client').rateLimit,
+      logger: {
+        debug: (msg: string) => strapi.log.debug(`[easycars] ${msg}`),
+        info: (msg: string) => strapi.log.info(`[easycars] ${msg}`),
+        warn: (msg: string) => strapi.log.warn(`[easycars] ${msg}`),
+        error: (msg: string) => strapi.log.error(`[easycars] ${msg}`),
+      },
+      onCall: (event) => listeners.forEach((listener) => listener(event)),
+    });
+
+  return {
+    client(): EasyCarsClient {
+      client ??= build();
+      return client;
+    },
+    /** The account-bound API for one dealership's decrypted credential. */
+    forCredential(credential: Pick<DecryptedCredential, 'environment' | 'clientId' | 'clientSecret' | 'accountNumber' | 'accountSecret'>) {
+      return this.client().forAccount({
+        environment: credential.environment,
+        clientId: credential.clientId,
+        clientSecret: credential.clientSecret,
+        accountNumber: credential.accountNumber,
+        accountSecret: credential.accountSecret,
+      });
+    },
+    /** Subscribe to every call's outcome (counts API calls per sync, metrics). Returns an unsubscribe. */
+    onCall(listener: CallListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+};

@@ -1,0 +1,145 @@
+import type { Core } from '@strapi/strapi';
+import { createMemoryQueue } from '../jobs/memory-queue';
+import { createPgBossQueue, type PgBossConnection } from '../jobs/pgboss-queue';
+import type { JobHandler, JobQueue, SendOptions } from '../jobs/types';
+import type { SyncTrigger, SyncType } from '../sync-logs/types';
+import type { PluginConfig } from '../config/schema';
+import { getConfig, getService } from '../utils/plugin';
+
+export interface SyncJobData {
+  dealership: string;
+  syncLogId: number;
+  trigger: SyncTrigger;
+}
+export type SyncHandler = (job: SyncJobData) => Promise<void>;
+
+export type EnqueueResult = { accepted: true; syncLogId: number } | { accepted: false; syncLogId: number | null };
+
+const syncQueueName = (type: SyncType) => `easycars-sync-${type}`;
+const HEARTBEAT_MS = 20_000;
+
+/**
+ * The plugin's job runner. Syncs never run inside a request: triggers create a queued sync
+ * log and send a job; a worker (on whichever Strapi instance takes it) runs the handler.
+ * pg-boss on PostgreSQL (shared by every instance), an in-process queue on SQLite.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let queue: JobQueue | undefined;
+  let started = false;
+  const syncHandlers = new Map<SyncType, SyncHandler>();
+  const jobHandlers = new Map<string, { handler: JobHandler; concurrency: number }>();
+  const running = new Set<number>();
+  let heartbeatTimer: NodeJS.Timeout | undefined;
+
+  const logs = () => getService(strapi, 'syncLogs');
+
+  const chooseQueue = (): JobQueue => {
+    const setting = getConfig<PluginConfig['sync']>(strapi, 'sync').queue;
+    const client = strapi.db.dialect.client as string;
+    const usePgBoss = setting === 'pg-boss' || (setting === 'auto' && (client === 'postgres' || client === 'pg'));
+    const onError = (name: string, error: unknown) =>
+      strapi.log.error(`[easycars] job ${name} failed: ${(error as Error)?.message ?? String(error)}`);
+    if (!usePgBoss) return createMemoryQueue(onError);
+    const conn = strapi.config.get('database.connection.connection') as PgBossConnection & { schema?: string };
+    return createPgBossQueue(
+      conn.connectionString
+        ? { connectionString: conn.connectionString, ssl: conn.ssl || undefined }
+        : { host: conn.host, port: conn.port, database: conn.database, user: conn.user, password: conn.password, ssl: conn.ssl || undefined },
+      onError,
+    );
+  };
+
+  const runSync = (type: SyncType) => async (data: SyncJobData) => {
+    const handler = syncHandlers.get(type);
+    running.add(data.syncLogId);
+    try {
+      if (!handler) throw new Error(`No handler is registered for ${type} syncs.`);
+      await handler(data);
+    } catch (error) {
+      strapi.log.error(`[easycars] ${type} sync ${data.syncLogId} for dealership ${data.dealership} failed: ${(error as Error).message}`);
+      const log = await logs().get(data.syncLogId);
+      if (log && (log.status === 'running' || log.status === 'queued')) {
+        await logs().finish(data.syncLogId, { status: 'failed', errorMessage: (error as Error).message });
+      }
+    } finally {
+      running.delete(data.syncLogId);
+    }
+  };
+
+  const service = {
+    queueKind(): 'pg-boss' | 'memory' | undefined {
+      return queue?.kind;
+    },
+
+    registerSyncHandler(type: SyncType, handler: SyncHandler) {
+      syncHandlers.set(type, handler);
+    },
+
+    registerJob<T>(name: string, handler: JobHandler<T>, options: { concurrency?: number } = {}) {
+      jobHandlers.set(name, { handler: handler as JobHandler, concurrency: options.concurrency ?? 2 });
+      if (started && queue) void queue.work(name, handler as JobHandler, { concurrency: options.concurrency ?? 2 });
+    },
+
+    async sendJob<T>(name: string, data: T, options?: SendOptions) {
+      if (!queue) throw new Error('The EasyCars job queue is not started yet.');
+      return queue.send(name, data, options);
+    },
+
+    /** Starts the queue and the workers. Called from bootstrap once every handler is registered. */
+    async start() {
+      if (started) return;
+      queue = chooseQueue();
+      await queue.start();
+      // An in-process queue loses its jobs with the process; a shared one keeps them, so
+      // only runs whose instance stopped heart-beating are closed.
+      const closed = await logs().closeInterrupted({ everyActive: queue.kind === 'memory' });
+      if (closed) strapi.log.warn(`[easycars] closed ${closed} sync run(s) left unfinished by a previous stop as interrupted`);
+      const concurrency = getConfig<PluginConfig['sync']>(strapi, 'sync').concurrency;
+      for (const type of ['stock', 'leads'] as SyncType[]) await queue.work(syncQueueName(type), runSync(type), { concurrency });
+      for (const [name, { handler, concurrency: c }] of jobHandlers) await queue.work(name, handler, { concurrency: c });
+      heartbeatTimer = setInterval(() => {
+        logs()
+          .heartbeat([...running])
+          .catch(() => undefined);
+      }, HEARTBEAT_MS);
+      heartbeatTimer.unref();
+      started = true;
+      strapi.log.info(`[easycars] job queue started (${queue.kind})`);
+    },
+
+    async stop() {
+      if (heartbeatTimer) clearInterval(heartbeatTimer);
+      if (queue) await queue.stop();
+      started = false;
+    },
+
+    /**
+     * Queues a sync unless one of the same type is already queued or running for the
+     * dealership (then answers with that run's log id).
+     */
+    async enqueueSync(input: {
+      dealership: string;
+      type: SyncType;
+      trigger: SyncTrigger;
+      actor?: { id: number; name: string } | null;
+      scheduleSlot?: string | null;
+    }): Promise<EnqueueResult> {
+      if (!queue) throw new Error('The EasyCars job queue is not started yet.');
+      const log = await logs().createIfIdle({
+        dealership: input.dealership,
+        type: input.type,
+        direction: input.type === 'leads' ? 'both' : 'inbound',
+        trigger: input.trigger,
+        actor: input.actor,
+        scheduleSlot: input.scheduleSlot,
+      });
+      if (!log) {
+        const active = await logs().findActive(input.dealership, input.type);
+        return { accepted: false, syncLogId: active?.id ?? null };
+      }
+      await queue.send<SyncJobData>(syncQueueName(input.type), { dealership: input.dealership, syncLogId: log.id, trigger: input.trigger });
+      return { accepted: true, syncLogId: log.id };
+    },
+  };
+  return service;
+};

@@ -1,0 +1,89 @@
+import type { Core } from '@strapi/strapi';
+import type { CredentialRow } from '../credentials/types';
+import type { PluginConfig } from '../config/schema';
+import { nextRun, previousRun, type ScheduleSetting } from '../schedule/cron-for';
+import type { SyncType } from '../sync-logs/types';
+import { getConfig, getService } from '../utils/plugin';
+
+export const SCHEDULER_CRON_NAME = 'easycars-scheduler';
+
+export const scheduleOf = (row: CredentialRow, type: 'stock' | 'leads'): ScheduleSetting =>
+  type === 'stock'
+    ? { kind: row.stockSchedule, time: row.stockScheduleTime, cron: row.stockScheduleCron }
+    : { kind: row.leadSchedule, time: row.leadScheduleTime, cron: row.leadScheduleCron };
+
+const enabledFor = (row: CredentialRow, type: 'stock' | 'leads') =>
+  row.isActive && (type === 'stock' ? row.stockSyncEnabled : row.leadSyncEnabled);
+
+/**
+ * Strapi's cron calls tick() every minute; it only enqueues syncs that are due. The
+ * schedule slot (the due fire time) is stored on the sync log under a unique key, so when
+ * several Strapi instances tick at once exactly one of them enqueues each slot.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const timezoneOf = async (dealership: string) =>
+    (await getService(strapi, 'access').findDealership(dealership))?.timezone ?? 'Australia/Sydney';
+
+  const service = {
+    isGloballyDisabled(): boolean {
+      return getConfig<PluginConfig['sync']>(strapi, 'sync').disabled;
+    },
+
+    async nextRunFor(row: CredentialRow, type: 'stock' | 'leads', now = new Date()): Promise<Date | null> {
+      if (service.isGloballyDisabled() || !enabledFor(row, type)) return null;
+      try {
+        return nextRun(scheduleOf(row, type), await timezoneOf(row.dealership), now);
+      } catch {
+        return null;
+      }
+    },
+
+    async tick(now = new Date()): Promise<Array<{ dealership: string; type: SyncType; syncLogId: number }>> {
+      if (service.isGloballyDisabled()) return [];
+      const enqueued: Array<{ dealership: string; type: SyncType; syncLogId: number }> = [];
+      const credentials = await getService(strapi, 'credentials').findAll({ isActive: true });
+      for (const row of credentials) {
+        for (const type of ['stock', 'leads'] as const) {
+          if (!enabledFor(row, type)) continue;
+          try {
+            const due = previousRun(scheduleOf(row, type), await timezoneOf(row.dealership), now);
+            // Only slots after the connection was made: saving credentials at 09:00 does not
+            // immediately run "today's 02:00".
+            if (due.getTime() < new Date(row.createdAt).getTime()) continue;
+            const result = await getService(strapi, 'jobs').enqueueSync({
+              dealership: row.dealership,
+              type,
+              trigger: 'schedule',
+              scheduleSlot: due.toISOString(),
+            });
+            if (result.accepted) {
+              enqueued.push({ dealership: row.dealership, type, syncLogId: result.syncLogId });
+              strapi.log.info(`[easycars] scheduled ${type} sync queued for dealership ${row.dealership} (slot ${due.toISOString()}, log ${result.syncLogId})`);
+            }
+          } catch (error) {
+            // One dealership's bad schedule never stops the others.
+            strapi.log.error(`[easycars] could not schedule ${type} sync for dealership ${row.dealership}: ${(error as Error).message}`);
+          }
+        }
+      }
+      return enqueued;
+    },
+
+    register() {
+      const cronExpr = getConfig<PluginConfig['sync']>(strapi, 'sync').schedulerCron;
+      strapi.cron.add({
+        [SCHEDULER_CRON_NAME]: {
+          task: async () => {
+            await service.tick().catch((error) => strapi.log.error(`[easycars] scheduler tick failed: ${(error as Error).message}`));
+          },
+          options: cronExpr,
+        },
+      });
+    },
+
+    unregister() {
+      strapi.cron.remove(SCHEDULER_CRON_NAME);
+    },
+  };
+  return service;
+};

@@ -1,0 +1,198 @@
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { pluginUid } from '../utils/plugin';
+import { redactValue } from '../utils/redact-summary';
+import {
+  COUNT_FIELDS,
+  MAX_LISTED_ITEMS,
+  type FinishInput,
+  type SyncDirection,
+  type SyncStatus,
+  type SyncTrigger,
+  type SyncType,
+} from '../sync-logs/types';
+
+const ACTIVE: SyncStatus[] = ['queued', 'running'];
+const PROGRESS_WRITE_INTERVAL_MS = 1000;
+/** A running log whose heartbeat is older than this was left by a stopped instance. */
+export const STALE_HEARTBEAT_MS = 90_000;
+
+export interface CreateLogInput {
+  dealership: string;
+  type: SyncType;
+  direction?: SyncDirection;
+  trigger: SyncTrigger;
+  actor?: { id: number; name: string } | null;
+  scheduleSlot?: string | null;
+}
+
+const activeKey = (dealership: string, type: SyncType) => `${type}:${dealership}`;
+
+const capList = <T>(list: T[] | undefined) => {
+  if (!list || list.length === 0) return null;
+  return list.length > MAX_LISTED_ITEMS ? [...list.slice(0, MAX_LISTED_ITEMS), { ref: '…', message: `${list.length - MAX_LISTED_ITEMS} more not listed` }] : list;
+};
+
+const isUniqueViolation = (error: unknown) => {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /unique constraint|UNIQUE constraint failed/i.test(e?.message ?? '');
+};
+
+/**
+ * Sync logs: one row per run. The `activeKey` column (unique, cleared when the run ends)
+ * guarantees at most one queued-or-running sync per (dealership, type) across every
+ * Strapi instance sharing the database.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(pluginUid('sync-log'));
+  const lastProgressWrite = new Map<number, number>();
+  const instanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  const service = {
+    instanceId,
+
+    /** Creates a queued log, or returns null when one of the same type is already active for the dealership. */
+    async createIfIdle(input: CreateLogInput): Promise<any | null> {
+      try {
+        return await query().create({
+          data: {
+            dealership: input.dealership,
+            type: input.type,
+            direction: input.direction ?? 'inbound',
+            trigger: input.trigger,
+            triggeredBy: input.actor?.id ?? null,
+            triggeredByName: input.actor?.name ?? null,
+            status: 'queued',
+            activeKey: activeKey(input.dealership, input.type),
+            scheduleSlot: input.scheduleSlot ?? null,
+          },
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return null;
+        throw error;
+      }
+    },
+
+    async findActive(dealership: string, type: SyncType) {
+      return query().findOne({ where: { dealership, type, status: { $in: ACTIVE } }, orderBy: { id: 'desc' } });
+    },
+
+    async get(id: number) {
+      return query().findOne({ where: { id } });
+    },
+
+    async start(id: number) {
+      const now = new Date();
+      return query().update({
+        where: { id },
+        data: { status: 'running', startedAt: now, heartbeatAt: now, instanceId, phase: 'starting' },
+      });
+    },
+
+    /** Cheap to call often: writes at most once a second, and always the last step. */
+    async progress(id: number, progress: { phase: string; done: number; total: number }) {
+      const now = Date.now();
+      const last = lastProgressWrite.get(id) ?? 0;
+      if (now - last < PROGRESS_WRITE_INTERVAL_MS && progress.done < progress.total) return;
+      lastProgressWrite.set(id, now);
+      await query().update({
+        where: { id },
+        data: { phase: progress.phase, progressDone: progress.done, progressTotal: progress.total, heartbeatAt: new Date(now) },
+      });
+    },
+
+    async heartbeat(ids: number[]) {
+      if (ids.length) await query().updateMany({ where: { id: { $in: ids } }, data: { heartbeatAt: new Date() } });
+    },
+
+    async finish(id: number, input: FinishInput) {
+      lastProgressWrite.delete(id);
+      const row = await service.get(id);
+      const completedAt = new Date();
+      const startedAt = row?.startedAt ? new Date(row.startedAt) : completedAt;
+      const counts: Record<string, number> = {};
+      for (const field of COUNT_FIELDS) if (input.counts?.[field] !== undefined) counts[field] = input.counts[field] as number;
+      return query().update({
+        where: { id },
+        data: {
+          ...counts,
+          status: input.status,
+          phase: 'done',
+          activeKey: null,
+          startedAt,
+          completedAt,
+          durationMs: completedAt.getTime() - startedAt.getTime(),
+          apiCalls: input.apiCalls ?? row?.apiCalls ?? 0,
+          errorMessage: input.errorMessage ?? null,
+          itemErrors: capList(input.itemErrors),
+          warnings: capList(input.warnings),
+          items: capList(input.items),
+          requestSummary: input.requestSummary ? redactValue(input.requestSummary) : null,
+          responseSummary: input.responseSummary ? redactValue(input.responseSummary) : null,
+        },
+      });
+    },
+
+    async list(filters: { dealership?: string; type?: string; status?: string; page?: number; pageSize?: number }) {
+      const where: Record<string, unknown> = {};
+      if (filters.dealership) where.dealership = filters.dealership;
+      if (filters.type) where.type = filters.type;
+      if (filters.status) where.status = filters.status;
+      const page = Math.max(1, filters.page ?? 1);
+      const pageSize = Math.min(100, Math.max(1, filters.pageSize ?? 10));
+      const [results, total] = await Promise.all([
+        query().findMany({
+          where,
+          orderBy: [{ id: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+          select: [
+            'id', 'dealership', 'type', 'direction', 'trigger', 'triggeredByName', 'status', 'phase', 'progressDone',
+            'progressTotal', 'startedAt', 'completedAt', 'durationMs', 'createdAt', 'errorMessage', 'apiCalls',
+            ...COUNT_FIELDS,
+          ],
+        }),
+        query().count({ where }),
+      ]);
+      return { results, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
+    },
+
+    async latest(dealership: string, type: SyncType, statuses?: SyncStatus[]) {
+      const where: Record<string, unknown> = { dealership, type };
+      if (statuses) where.status = { $in: statuses };
+      return query().findOne({ where, orderBy: { id: 'desc' } });
+    },
+
+    /**
+     * Closes runs that can no longer finish: with an in-process queue every active run
+     * at start-up is orphaned; with a shared queue only those whose heartbeat went stale.
+     */
+    async closeInterrupted(options: { everyActive: boolean }) {
+      const where: Record<string, unknown> = { status: { $in: ACTIVE } };
+      if (!options.everyActive) {
+        where.$or = [
+          { status: 'running', heartbeatAt: { $lt: new Date(Date.now() - STALE_HEARTBEAT_MS) } },
+          { status: 'running', heartbeatAt: { $null: true } },
+        ];
+      }
+      const stale = await query().findMany({ where, select: ['id', 'status'] });
+      for (const log of stale) {
+        await service.finish(log.id, {
+          status: 'interrupted',
+          errorMessage:
+            log.status === 'queued'
+              ? 'Strapi stopped before this sync started. Nothing was changed; run it again.'
+              : 'Strapi stopped while this sync was running. Every batch it finished is kept; run it again to complete it.',
+        });
+      }
+      return stale.length;
+    },
+
+    async deleteOlderThan(days: number) {
+      const cutoff = new Date(Date.now() - days * 86_400_000);
+      return query().deleteMany({ where: { createdAt: { $lt: cutoff }, status: { $notIn: ACTIVE } } });
+    },
+  };
+  return service;
+};

@@ -1,0 +1,44 @@
+/**
+ * Change detection (FR11): a hash of the normalised stock item plus the field-map signature.
+ * Same item + same map -> same hash -> no write.
+ */
+import { createHash } from 'node:crypto';
+import type { StockItem } from '../client/models/stock';
+
+/** JSON with sorted keys, Dates as yyyy-mm-dd, strings trimmed, "" and null alike, -0 as 0. */
+export function normalise(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value === 'string') {
+    const t = value.trim();
+    return t === '' ? null : t;
+  }
+  if (typeof value === 'number') return Object.is(value, -0) ? 0 : value;
+  if (Array.isArray(value)) return value.map(normalise);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value as Record<string, unknown>).sort()) {
+      const v = normalise((value as Record<string, unknown>)[key]);
+      if (v !== null && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)) out[key] = v;
+    }
+    return out;
+  }
+  return value;
+}
+
+export function stockItemHash(item: StockItem, mapSignature: string): string {
+  return createHash('sha256')
+    .update(mapSignature)
+    .update('\n')
+    .update(JSON.stringify(normalise(item)))
+    .digest('hex');
+}
+
+/** Identifies the ordered image list (EasyCars URLs end in a content hash). */
+export function imagesHash(urls: string[]): string {
+  return createHash('sha256').update(urls.join('\n')).digest('hex');
+}
+
+export function urlHash(url: string): string {
+  return createHash('sha256').update(url).digest('hex');
+}

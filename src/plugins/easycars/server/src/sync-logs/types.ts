@@ -1,0 +1,51 @@
+export type SyncType = 'stock' | 'leads' | 'images' | 'reconciliation';
+export type SyncDirection = 'inbound' | 'outbound' | 'both';
+export type SyncTrigger = 'schedule' | 'manual' | 'retry' | 'event';
+export type SyncStatus = 'queued' | 'running' | 'success' | 'warning' | 'partial' | 'failed' | 'interrupted';
+export type FinalStatus = Exclude<SyncStatus, 'queued' | 'running'>;
+
+export const COUNT_FIELDS = [
+  'fetched',
+  'created',
+  'updated',
+  'unchanged',
+  'removed',
+  'restored',
+  'failed',
+  'imagesDownloaded',
+  'imagesReused',
+  'imagesRemoved',
+  'imagesFailed',
+] as const;
+export type SyncCounts = Partial<Record<(typeof COUNT_FIELDS)[number], number>>;
+
+export interface ItemError {
+  ref: string;
+  message: string;
+}
+export interface SyncWarning {
+  ref: string;
+  field?: string;
+  message: string;
+  value?: unknown;
+}
+export interface ItemOutcome {
+  ref: string;
+  outcome: string;
+  message?: string;
+}
+
+export interface FinishInput {
+  status: FinalStatus;
+  counts?: SyncCounts;
+  apiCalls?: number;
+  errorMessage?: string | null;
+  itemErrors?: ItemError[];
+  warnings?: SyncWarning[];
+  items?: ItemOutcome[];
+  requestSummary?: Record<string, unknown>;
+  responseSummary?: Record<string, unknown>;
+}
+
+/** Per-item lists are capped so one huge run cannot bloat a log row; the counts stay exact. */
+export const MAX_LISTED_ITEMS = 500;
