@@ -28,14 +28,15 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/long-timeout.ts'],
     },
     {
       displayName: 'browser',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
-      testTimeout: 300000,
+      globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/long-timeout.ts'],
     },
   ],
 };

@@ -190,6 +190,10 @@ describe(`sync jobs (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     const logs = easycars().service('syncLogs');
     const orphan = await logs.createIfIdle({ dealership: dealershipA, type: 'leads', trigger: 'manual' });
     await logs.start(orphan.id);
+    if (app.db.client === 'postgres') {
+      // Instances share pg-boss there, so only a run whose heartbeat went stale is orphaned.
+      await app.strapi.db.query('plugin::easycars.sync-log').update({ where: { id: orphan.id }, data: { heartbeatAt: new Date(Date.now() - 10 * 60_000) } });
+    }
     await app.destroy({ keepDatabase: true });
     app = await startStrapi({ database: app.db });
     const closed = await app.strapi.plugin('easycars').service('syncLogs').get(orphan.id);

@@ -181,7 +181,7 @@ describe('EasyCars client: faults, retries and timeouts', () => {
       expect(err).toBeInstanceOf(EasyCarsTimeoutError);
       expect(err.mayHaveReachedServer).toBe(true);
       expect(err.retryable).toBe(false);
-      expect(err.message).toMatch(/the lead may have been created anyway/);
+      expect(err.message).toMatch(/The lead may have been created anyway/);
       expect(leadCalls()).toHaveLength(1);
       expect(sb.control.listLeads('EC114575')).toHaveLength(1); // it did reach the server
       await client.close();

@@ -25,9 +25,9 @@ export interface ErrorContext {
 }
 
 const WHAT: Partial<Record<EasyCarsEndpoint, string>> = {
-  CreateLead: 'the lead may have been created',
-  UpdateLead: 'the lead may have been updated',
-  CreateQuotation: 'the quotation may have been created',
+  CreateLead: 'The lead may have been created',
+  UpdateLead: 'The lead may have been updated',
+  CreateQuotation: 'The quotation may have been created',
 };
 
 function tries(n: number): string {

@@ -11,6 +11,12 @@ export interface PgBossConnection {
 }
 
 /**
+ * Strapi's PostgreSQL dialect makes the shared `pg` driver return JSON columns as text,
+ * so job data (jsonb) may arrive as a string.
+ */
+const parseData = (data: unknown) => (typeof data === 'string' ? JSON.parse(data) : data);
+
+/**
  * pg-boss 10 in its own schema of Strapi's PostgreSQL database, so every Strapi instance
  * shares the same jobs and each job runs on exactly one of them.
  */
@@ -52,7 +58,7 @@ export function createPgBossQueue(
           name,
           { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
           async (jobs: Array<{ data: unknown }>) => {
-            for (const job of jobs) await (handler as JobHandler)(job.data);
+            for (const job of jobs) await (handler as JobHandler)(parseData(job.data));
           },
         );
       }

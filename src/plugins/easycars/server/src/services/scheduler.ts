@@ -39,6 +39,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async tick(now = new Date()): Promise<Array<{ dealership: string; type: SyncType; syncLogId: number }>> {
+      // Runs orphaned by an instance that stopped would block their dealership forever.
+      await getService(strapi, 'syncLogs').closeInterrupted({ everyActive: false });
       if (service.isGloballyDisabled()) return [];
       const enqueued: Array<{ dealership: string; type: SyncType; syncLogId: number }> = [];
       const credentials = await getService(strapi, 'credentials').findAll({ isActive: true });
