@@ -33,7 +33,8 @@ const hasTests = (dir) => {
   return walk(full);
 };
 
-const jest = (projects, extraEnv) => ['jest', ['--selectProjects', ...projects, '--ci', ...jestArgs], extraEnv];
+// Two workers: one per core; each integration file boots its own Strapi on its own database.
+const jest = (projects, extraEnv) => ['jest', ['--selectProjects', ...projects, '--ci', '--maxWorkers=2', ...jestArgs], extraEnv];
 const results = [];
 const step = (label, fn) => results.push([label, fn()]);
 
