@@ -175,6 +175,17 @@ describe(`sync jobs (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(await scheduler.tick(new Date('2026-06-01T10:17:00Z'))).toEqual([]);
   });
 
+  it('deletes finished sync logs older than the retention period (90 days by default)', async () => {
+    const q = app.strapi.db.query('plugin::easycars.sync-log');
+    const old = await q.create({ data: { dealership: dealershipA, type: 'stock', trigger: 'manual', status: 'success' } });
+    const recent = await q.create({ data: { dealership: dealershipA, type: 'stock', trigger: 'manual', status: 'success' } });
+    await q.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 91 * 86_400_000) } });
+    await q.update({ where: { id: recent.id }, data: { createdAt: new Date(Date.now() - 89 * 86_400_000) } });
+    await easycars().service('scheduler').tick(new Date());
+    expect(await q.findOne({ where: { id: old.id } })).toBeNull();
+    expect(await q.findOne({ where: { id: recent.id } })).not.toBeNull();
+  });
+
   it('honours the global off switch', async () => {
     const scheduler = easycars().service('scheduler');
     const sync = app.strapi.plugin('easycars').config('sync') as { disabled: boolean };

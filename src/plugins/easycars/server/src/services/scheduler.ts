@@ -24,6 +24,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const timezoneOf = async (dealership: string) =>
     (await getService(strapi, 'access').findDealership(dealership))?.timezone ?? 'Australia/Sydney';
 
+  let lastRetentionRun = 0;
+  const applyRetention = async (now: Date) => {
+    if (now.getTime() - lastRetentionRun < 3_600_000) return;
+    lastRetentionRun = now.getTime();
+    const days = getConfig<PluginConfig['sync']>(strapi, 'sync').logRetentionDays;
+    const removed = await getService(strapi, 'syncLogs').deleteOlderThan(days);
+    if (removed?.count) strapi.log.info(`[easycars] removed ${removed.count} sync log(s) older than ${days} days`);
+  };
+
   const service = {
     isGloballyDisabled(): boolean {
       return getConfig<PluginConfig['sync']>(strapi, 'sync').disabled;
@@ -41,6 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async tick(now = new Date()): Promise<Array<{ dealership: string; type: SyncType; syncLogId: number }>> {
       // Runs orphaned by an instance that stopped would block their dealership forever.
       await getService(strapi, 'syncLogs').closeInterrupted({ everyActive: false });
+      await applyRetention(now);
       if (service.isGloballyDisabled()) return [];
       const enqueued: Array<{ dealership: string; type: SyncType; syncLogId: number }> = [];
       const credentials = await getService(strapi, 'credentials').findAll({ isActive: true });
