@@ -187,17 +187,19 @@ describe('EasyCars client: faults, retries and timeouts', () => {
       await client.close();
     });
 
-    it.each(['http500-html', 'code9'] as const)('%s is not retried', async (kind) => {
+    it.each(['http500-html', 'code9'] as const)('%s after every retry is a retryable system error that did not create the lead', async (kind) => {
       const { client } = makeClient(sb);
-      sb.control.injectFault({ endpoint: 'CreateLead', kind, times: 1 });
+      sb.control.injectFault({ endpoint: 'CreateLead', kind, times: 4 });
       const err = await expectReject(client.forAccount(account1()).createLead(validLead));
       expect(err).toBeInstanceOf(EasyCarsSystemError);
-      expect(err.mayHaveReachedServer).toBe(true);
-      expect(leadCalls()).toHaveLength(1);
+      expect(err.retryable).toBe(true);
+      expect(err.mayHaveReachedServer).toBe(false);
+      expect(leadCalls()).toHaveLength(4);
+      expect(sb.control.listLeads('EC114575')).toHaveLength(0);
       await client.close();
     });
 
-    it.each(['http503', 'http429'] as const)('%s is retried (the request was not processed)', async (kind) => {
+    it.each(['http500-html', 'code9', 'http503', 'http429'] as const)('%s is retried: EasyCars answered, so it did not take the lead', async (kind) => {
       const { client } = makeClient(sb, { retryAfterCapMs: 10 });
       sb.control.injectFault({ endpoint: 'CreateLead', kind, times: 1 });
       const r = await client.forAccount(account1()).createLead(validLead);

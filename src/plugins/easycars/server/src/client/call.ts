@@ -55,10 +55,12 @@ function backoff(ctx: CallContext, retryIndex: number): number {
 
 function retryable(out: AttemptOutcome, idempotent: boolean): boolean {
   switch (out.type) {
+    // An answer, even an error, means EasyCars processed and refused the request: safe to
+    // resend even CreateLead. Only silence (timeouts, a dropped connection) is ambiguous.
     case 'envelope':
-      return out.code === 9 && (idempotent || out.status === 503);
+      return out.code === 9;
     case 'http':
-      return out.status === 429 || out.status === 503 || (out.status >= 500 && idempotent);
+      return out.status === 429 || out.status >= 500;
     case 'network':
       return idempotent || out.definitelyNotSent;
     case 'timeout':

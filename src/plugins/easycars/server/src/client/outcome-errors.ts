@@ -58,8 +58,8 @@ export function errorFor(out: Exclude<AttemptOutcome, { type: 'envelope'; code: 
       }
       if (out.code === 9) {
         return new EasyCarsSystemError(
-          `EasyCars reported a system error on ${where} (${codeText}) after ${tries(c.attempts)}. The problem is on EasyCars' side; try again later.${c.idempotent ? '' : maybe}`,
-          { ...d, retryable: c.idempotent, mayHaveReachedServer: !c.idempotent },
+          `EasyCars reported a system error on ${where} (${codeText}) after ${tries(c.attempts)}. The problem is on EasyCars' side; try again later.`,
+          { ...d, retryable: true },
         );
       }
       return new EasyCarsFailedError(
@@ -85,10 +85,8 @@ export function errorFor(out: Exclude<AttemptOutcome, { type: 'envelope'; code: 
       }
       if (out.status >= 500) {
         return new EasyCarsSystemError(
-          `EasyCars answered HTTP ${out.status} to ${where} after ${tries(c.attempts)}; the service may be down or overloaded. Try again later.${
-            !c.idempotent && out.status !== 503 ? maybe : ''
-          }`,
-          { ...d, retryable: c.idempotent || out.status === 503, mayHaveReachedServer: !c.idempotent && out.status !== 503 },
+          `EasyCars answered HTTP ${out.status} to ${where} after ${tries(c.attempts)}; the service may be down or overloaded. Try again later.`,
+          { ...d, retryable: true },
         );
       }
       return new EasyCarsProtocolError(

@@ -1,0 +1,63 @@
+import { Badge, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { getTranslation } from '../utils/getTranslation';
+import { loadLeadStatus, type LeadColumnStatus } from './lead-status-store';
+
+/** The host app's lead collection (the plugin's contentTypes.lead default). */
+export const LEAD_UID = 'api::lead.lead';
+
+const LABELS: Record<LeadColumnStatus['badge'], { id: string; defaultMessage: string }> = {
+  sent: { id: 'leads.badge.sent', defaultMessage: 'Sent' },
+  sending: { id: 'leads.badge.sending', defaultMessage: 'Sending…' },
+  not_sent: { id: 'leads.badge.notSent', defaultMessage: 'Not sent' },
+  failed: { id: 'leads.badge.failed', defaultMessage: 'Failed' },
+  review: { id: 'leads.badge.review', defaultMessage: 'Review' },
+};
+
+export const LeadEasyCarsCell = ({ documentId }: { documentId: string }) => {
+  const { get } = useFetchClient();
+  const { formatMessage } = useIntl();
+  const [status, setStatus] = useState<LeadColumnStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadLeadStatus(get, documentId).then((s) => live && setStatus(s));
+    return () => {
+      live = false;
+    };
+  }, [get, documentId]);
+  if (!status) return <Typography textColor="neutral500">—</Typography>;
+  if (status.badge === 'sent' && status.leadNumber) {
+    return <Badge backgroundColor="success100" textColor="success700" data-testid="easycars-lead-badge">{status.leadNumber}</Badge>;
+  }
+  const tone = status.badge === 'failed' ? ['danger100', 'danger700'] : status.badge === 'review' ? ['warning100', 'warning700'] : ['neutral150', 'neutral700'];
+  const label = LABELS[status.badge];
+  return (
+    <Badge backgroundColor={tone[0]} textColor={tone[1]} data-testid="easycars-lead-badge">
+      {formatMessage({ id: getTranslation(label.id), defaultMessage: label.defaultMessage })}
+    </Badge>
+  );
+};
+
+/** Hook for 'Admin/CM/pages/ListView/inject-column-in-table': an "EasyCars" column on the lead list only. */
+export const addLeadColumn = ({ displayedHeaders, layout }: { displayedHeaders: any[]; layout: any }) => {
+  // The hook is not told which content type is listed; the list URL carries its uid.
+  if (typeof window === 'undefined' || !decodeURIComponent(window.location.pathname).includes(`/${LEAD_UID}`)) {
+    return { displayedHeaders, layout };
+  }
+  return {
+    displayedHeaders: [
+      ...displayedHeaders,
+      {
+        attribute: { type: 'string' },
+        label: { id: getTranslation('leads.column'), defaultMessage: 'EasyCars' },
+        searchable: false,
+        sortable: false,
+        name: 'easycars',
+        cellFormatter: (doc: { documentId: string }) => <LeadEasyCarsCell documentId={doc.documentId} />,
+      },
+    ],
+    layout,
+  };
+};

@@ -1,0 +1,61 @@
+import { Box, Flex, LinkButton, Typography } from '@strapi/design-system';
+import { Page } from '@strapi/strapi/admin';
+import { Link, useLocation } from 'react-router-dom';
+import { useLeadsQuery, type LeadsOverview } from '../api/leads';
+import { ConflictsTable } from '../components/leads/ConflictsTable';
+import { ImportLeadForm } from '../components/leads/ImportLeadForm';
+import { LeadRunsTable } from '../components/leads/LeadRunsTable';
+import { LeadsStatusCard } from '../components/leads/LeadsStatusCard';
+import { PendingPushesTable } from '../components/leads/PendingPushesTable';
+import { StrategySelect } from '../components/leads/StrategySelect';
+import { useSelectedDealership } from '../context/DealershipContext';
+import { toApiError } from '../utils/apiError';
+import { useT } from '../utils/useT';
+
+/** Lead sync for the selected dealership: status first, then what needs a person. */
+const LeadsPage = () => {
+  const t = useT();
+  const { search } = useLocation();
+  const { dealership } = useSelectedDealership();
+  const id = dealership?.documentId;
+  const { data: overview, error, reload } = useLeadsQuery<LeadsOverview>('/leads/overview', id, 3000);
+
+  if (error) return <Page.Error content={toApiError(error).message} />;
+  if (!overview || !id) return <Page.Loading />;
+  if (!overview.credential.configured) {
+    return (
+      <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+        <Typography variant="beta" tag="h2">{t('leads.noCredentials.title', 'Lead sync needs EasyCars credentials')}</Typography>
+        <Flex paddingTop={4} direction="column" alignItems="flex-start" gap={4}>
+          <Typography textColor="neutral600">
+            {t('leads.noCredentials.body', '{name} is not connected to EasyCars yet. Leads made here stay local until it is.', { name: dealership?.name ?? '' })}
+          </Typography>
+          <LinkButton tag={Link} to={{ pathname: '../credentials', search }}>{t('leads.noCredentials.link', 'Add credentials')}</LinkButton>
+        </Flex>
+      </Box>
+    );
+  }
+  return (
+    <Flex direction="column" alignItems="stretch" gap={6}>
+      {!overview.credential.isActive || !overview.credential.leadSyncEnabled ? (
+        <Box background="warning100" padding={4} hasRadius>
+          <Typography>{t('leads.off', 'Lead sync is switched off for this dealership: new leads are not sent to EasyCars.')}</Typography>
+        </Box>
+      ) : null}
+      <LeadsStatusCard overview={overview} dealership={id} onChange={reload} />
+      <ConflictsTable dealership={id} onChange={reload} />
+      <PendingPushesTable dealership={id} onChange={reload} />
+      <LeadRunsTable dealership={id} />
+      <Flex gap={6} alignItems="stretch" wrap="wrap">
+        <Box style={{ flex: '1 1 20rem' }}>
+          <ImportLeadForm dealership={id} onChange={reload} />
+        </Box>
+        <Box style={{ flex: '1 1 20rem' }}>
+          <StrategySelect dealership={id} value={overview.credential.leadConflictStrategy ?? 'manual'} onChange={reload} />
+        </Box>
+      </Flex>
+    </Flex>
+  );
+};
+
+export default LeadsPage;

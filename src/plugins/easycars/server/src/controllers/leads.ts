@@ -1,0 +1,99 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { LeadStateConflict } from '../leads/errors';
+import { adminUser, conflict } from '../utils/admin-context';
+import { getService } from '../utils/plugin';
+
+const PUSH_STATES = ['pending', 'failed', 'review'];
+
+/** Admin API of the lead sync (routes/admin/leads.ts). Every route is scoped to a dealership the caller manages. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const access = () => getService(strapi, 'access');
+  const leads = () => getService(strapi, 'leadSync');
+  const actor = (ctx: any) => {
+    const user = adminUser(ctx);
+    return { id: user.id, name: access().actorName(user) };
+  };
+  const dealershipOf = async (ctx: any, source: 'query' | 'body') =>
+    (await access().assertAccess(adminUser(ctx), source === 'query' ? ctx.query.dealership : ctx.request.body?.dealership)).documentId;
+  const idParam = (ctx: any) => {
+    const id = Number(ctx.params.id);
+    if (!Number.isInteger(id) || id <= 0) throw new errors.ValidationError('id must be a positive whole number');
+    return id;
+  };
+  const asConflict = async (ctx: any, fn: () => Promise<unknown>) => {
+    try {
+      ctx.body = { data: await fn() };
+    } catch (error) {
+      if (error instanceof LeadStateConflict) return conflict(ctx, error.message, error.details);
+      throw error;
+    }
+  };
+
+  return {
+    /** GET /leads/overview?dealership= */
+    async overview(ctx: any) {
+      ctx.body = { data: await leads().overview(await dealershipOf(ctx, 'query')) };
+    },
+
+    /** GET /leads/pushes?dealership=&state=pending,failed,review */
+    async pushes(ctx: any) {
+      const dealership = await dealershipOf(ctx, 'query');
+      const requested = typeof ctx.query.state === 'string' && ctx.query.state ? ctx.query.state.split(',') : PUSH_STATES;
+      const bad = requested.filter((s: string) => !PUSH_STATES.includes(s));
+      if (bad.length) throw new errors.ValidationError(`state must be among ${PUSH_STATES.join(', ')} (got ${bad.join(', ')})`);
+      ctx.body = { data: await leads().listPushes(dealership, requested) };
+    },
+
+    /** POST /leads/pushes/:id/retry { dealership } */
+    async retry(ctx: any) {
+      const dealership = await dealershipOf(ctx, 'body');
+      ctx.body = { data: await leads().retry(idParam(ctx), dealership, actor(ctx)) };
+    },
+
+    /** GET /leads/conflicts?dealership=&state=open|resolved */
+    async conflicts(ctx: any) {
+      const dealership = await dealershipOf(ctx, 'query');
+      const state = ctx.query.state;
+      if (state !== undefined && state !== 'open' && state !== 'resolved') throw new errors.ValidationError('state must be open or resolved');
+      ctx.body = { data: await leads().listConflicts(dealership, state) };
+    },
+
+    /** POST /leads/conflicts/:id/resolve { dealership, choice: 'local' | 'easycars' } */
+    async resolve(ctx: any) {
+      const dealership = await dealershipOf(ctx, 'body');
+      const id = idParam(ctx);
+      await asConflict(ctx, () => leads().resolve(id, dealership, ctx.request.body?.choice, actor(ctx)));
+    },
+
+    /** POST /leads/import { dealership, leadNumber } */
+    async import(ctx: any) {
+      const dealership = await dealershipOf(ctx, 'body');
+      await asConflict(ctx, () => leads().importLead(dealership, ctx.request.body?.leadNumber, actor(ctx)));
+      if (ctx.status === 200) ctx.status = 201;
+    },
+
+    /** PUT /leads/settings { dealership, leadConflictStrategy } */
+    async settings(ctx: any) {
+      const dealership = await dealershipOf(ctx, 'body');
+      ctx.body = { data: await leads().setStrategy(dealership, ctx.request.body?.leadConflictStrategy, actor(ctx)) };
+    },
+
+    /** GET /leads/status?documentIds=a,b,c → badge per lead (content-manager list column). */
+    async statuses(ctx: any) {
+      const raw = typeof ctx.query.documentIds === 'string' ? ctx.query.documentIds : '';
+      const ids = raw.split(',').map((s: string) => s.trim()).filter(Boolean);
+      if (ids.length > 200) throw new errors.ValidationError('documentIds: at most 200 per request');
+      const user = adminUser(ctx);
+      const scope = access().isSuperAdmin(user) ? null : new Set((await access().listDealerships(user)).map((d) => d.documentId));
+      ctx.body = { data: await leads().columnStatuses(ids, scope) };
+    },
+
+    /** GET /leads/status/:documentId → the edit-view side panel. */
+    async panel(ctx: any) {
+      const { dealership, view } = await leads().panel(String(ctx.params.documentId));
+      if (dealership) await access().assertAccess(adminUser(ctx), dealership);
+      ctx.body = { data: view };
+    },
+  };
+};

@@ -1,0 +1,49 @@
+/** The lead-conflict table: status changes made on both sides since the last sync, awaiting a person. */
+import type { Core } from '@strapi/strapi';
+import { pluginUid } from '../utils/plugin';
+
+export interface LeadConflict {
+  id: number;
+  dealership: string;
+  leadDocumentId: string | null;
+  leadNumber: string | null;
+  field: string;
+  baseValue: string | null;
+  localValue: string | null;
+  remoteValue: string | null;
+  state: 'open' | 'resolved';
+  resolution: 'local' | 'easycars' | null;
+  resolvedById: number | null;
+  resolvedByName: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+}
+
+export const leadConflicts = (strapi: Core.Strapi) => {
+  const q = () => strapi.db.query(pluginUid('lead-conflict'));
+  return {
+    get: (id: number) => q().findOne({ where: { id } }) as Promise<LeadConflict | null>,
+    openFor: (leadDocumentId: string) => q().findOne({ where: { leadDocumentId, state: 'open' } }) as Promise<LeadConflict | null>,
+    list: (dealership: string, state?: 'open' | 'resolved', limit = 100) =>
+      q().findMany({ where: { dealership, ...(state ? { state } : {}) }, orderBy: { id: 'desc' }, limit }) as Promise<LeadConflict[]>,
+    countOpen: (dealership: string) => q().count({ where: { dealership, state: 'open' } }),
+    /** One open conflict per lead: a newer observation refreshes its values instead of adding a second. */
+    async open(input: { dealership: string; leadDocumentId: string; leadNumber: string; base: string | null; local: string; remote: string }) {
+      const existing = await q().findOne({ where: { leadDocumentId: input.leadDocumentId, state: 'open' } });
+      const data = { baseValue: input.base, localValue: input.local, remoteValue: input.remote };
+      if (existing) {
+        const changed = existing.localValue !== input.local || existing.remoteValue !== input.remote;
+        return { conflict: changed ? await q().update({ where: { id: existing.id }, data }) : existing, created: false };
+      }
+      const conflict = await q().create({
+        data: { dealership: input.dealership, leadDocumentId: input.leadDocumentId, leadNumber: input.leadNumber, field: 'status', state: 'open', ...data },
+      });
+      return { conflict: conflict as LeadConflict, created: true };
+    },
+    resolve: (id: number, resolution: 'local' | 'easycars', actor: { id: number | null; name: string }) =>
+      q().update({
+        where: { id },
+        data: { state: 'resolved', resolution, resolvedById: actor.id, resolvedByName: actor.name, resolvedAt: new Date() },
+      }) as Promise<LeadConflict>,
+  };
+};

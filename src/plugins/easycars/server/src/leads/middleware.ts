@@ -1,0 +1,79 @@
+/**
+ * Document Service middleware on the host lead collection: a create/update/delete made anywhere
+ * (content manager, REST, code) marks the lead-record pending and queues the push once the
+ * write has committed. Writes made by the sync itself are skipped (see sync-context.ts).
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { findLeadCredential } from './credential';
+import type { LeadDeps } from './deps';
+import { DELETED_STATUS } from './enums';
+import { LEAD_STATUS_ATTRIBUTE, leadUid } from './local-leads';
+import { isSyncWrite } from './sync-context';
+
+export const REVIVE_REFUSED = 'This lead is deleted in EasyCars and cannot be reopened';
+
+const WATCHED = new Set(['create', 'update', 'delete']);
+
+export function registerLeadMiddleware(strapi: Core.Strapi, deps: () => LeadDeps) {
+  strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+    if (ctx.uid !== leadUid(strapi) || !WATCHED.has(ctx.action) || isSyncWrite()) return next();
+    if (ctx.action === 'update') await refuseRevival(deps(), ctx.params);
+    const result = await next();
+    const documentId: string | undefined = ctx.action === 'create' ? result?.documentId : ctx.params?.documentId;
+    if (documentId) {
+      try {
+        if (ctx.action === 'delete') await afterDelete(deps(), documentId);
+        else await afterSave(deps(), documentId);
+      } catch (error) {
+        // The lead is saved; a sync bookkeeping failure must not undo that. The next save or sync retries.
+        strapi.log.error(`[easycars] could not queue the EasyCars push of lead ${documentId}: ${(error as Error).message}`);
+      }
+    }
+    return result;
+  });
+}
+
+async function refuseRevival(deps: LeadDeps, params: any) {
+  const status = params?.data?.[LEAD_STATUS_ATTRIBUTE];
+  if (status === undefined || status === null || status === 'deleted' || !params?.documentId) return;
+  const rec = await deps.records.byLead(params.documentId);
+  if (rec && (rec.syncedStatus === DELETED_STATUS || rec.LeadStatus === DELETED_STATUS)) {
+    throw new errors.ValidationError(REVIVE_REFUSED, {
+      errors: [{ path: [LEAD_STATUS_ATTRIBUTE], message: REVIVE_REFUSED, name: 'ValidationError' }],
+    });
+  }
+}
+
+async function afterSave(deps: LeadDeps, documentId: string) {
+  const { records, local, strapi } = deps;
+  const rec = await records.byLead(documentId);
+  if (rec && rec.pushState === 'review') return; // waits for an admin decision: never a second CreateLead
+  if (rec && rec.pushState !== 'not_applicable') {
+    await records.update(rec.id, { pushState: 'pending', pushAttempts: 0 });
+    deps.afterCommit(() => deps.enqueuePush(documentId));
+    return;
+  }
+  const lead = await local.find(documentId);
+  const dealership = lead?.dealership?.documentId;
+  if (!dealership) return;
+  const credential = await findLeadCredential(strapi, dealership);
+  const data = credential
+    ? { pushState: 'pending' as const, pushError: null, pushAttempts: 0 }
+    : { pushState: 'not_applicable' as const, pushError: 'The dealership has no active EasyCars credential with lead sync turned on.' };
+  if (rec) await records.update(rec.id, { ...data, dealership });
+  else await records.create({ ...data, dealership, leadDocumentId: documentId, ExternalID: documentId });
+  if (credential) deps.afterCommit(() => deps.enqueuePush(documentId));
+}
+
+async function afterDelete(deps: LeadDeps, documentId: string) {
+  const rec = await deps.records.byLead(documentId);
+  if (!rec) return;
+  if (!rec.LeadNumber) {
+    if (!rec.createRequestedAt) await deps.records.update(rec.id, { pushState: 'not_applicable', pushError: 'The local lead was deleted before it reached EasyCars.' });
+    return;
+  }
+  if (rec.syncedStatus === DELETED_STATUS) return;
+  await deps.records.update(rec.id, { pushState: 'pending', pushAttempts: 0 });
+  deps.afterCommit(() => deps.enqueuePush(documentId));
+}

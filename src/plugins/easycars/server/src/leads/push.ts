@@ -1,0 +1,263 @@
+/**
+ * Outbound: one lead-record (pushState pending) → CreateLead once, then UpdateLead with only
+ * what changed. Runs inside the durable 'easycars-lead-push' job, one lead at a time.
+ */
+import { EasyCarsAuthenticationError, isEasyCarsError, type EasyCarsAccountApi, type EasyCarsError, type LeadStatusValue } from '../client';
+import type { CredentialRow } from '../credentials/types';
+import { accountFor, findLeadCredential } from './credential';
+import type { LeadDeps } from './deps';
+import { DELETED_STATUS, NEW_STATUS, statusCode, statusName } from './enums';
+import type { LeadValues } from './fields';
+import { withLeadLock } from './lead-lock';
+import {
+  buildCreateRequest,
+  buildUpdateRequest,
+  leadValues,
+  pick,
+  recordFieldsFromDetail,
+  validateCreate,
+  validateUpdate,
+  type LocalLead,
+} from './mapper';
+import type { LeadRecord } from './records';
+import { decideStatus } from './status';
+
+/** Job-level attempts for a push that failed in a way that is safe to repeat. */
+export const MAX_PUSH_ATTEMPTS = 3;
+
+/** Thrown to make the job queue try again later (the record stays pending). */
+export class RetryLater extends Error {}
+
+const NO_CREDENTIAL = 'The dealership has no active EasyCars credential with lead sync turned on.';
+
+export function createPusher(deps: LeadDeps) {
+  const { records, local, conflicts, audit, strapi } = deps;
+
+  const setState = (rec: LeadRecord, data: Partial<LeadRecord>) => records.update(rec.id, data);
+
+  async function findContact(api: EasyCarsAccountApi, values: LeadValues): Promise<string | null> {
+    try {
+      if (values.customerEmail) {
+        const email = String(values.customerEmail).toLowerCase();
+        const contacts = await api.searchContacts({ Email: String(values.customerEmail) });
+        return contacts.find((c) => c.CustomerNo && c.Email?.toLowerCase() === email)?.CustomerNo ?? null;
+      }
+      const phone = values.customerMobile ?? values.customerPhone;
+      if (phone) {
+        const contacts = await api.searchContacts({ Phone: String(phone) });
+        return contacts.find((c) => c.CustomerNo)?.CustomerNo ?? null;
+      }
+    } catch (error) {
+      // Reusing a customer is an optimisation: EasyCars still picks a customer when none is given.
+      if (error instanceof EasyCarsAuthenticationError) throw error;
+      strapi.log.warn(`[easycars] SearchContacts failed, the lead is sent without a CustomerNo: ${(error as Error).message}`);
+    }
+    return null;
+  }
+
+  async function create(rec: LeadRecord, lead: LocalLead, api: EasyCarsAccountApi): Promise<LeadRecord | null> {
+    if (rec.createRequestedAt) {
+      await setState(rec, {
+        pushState: 'review',
+        pushError: 'A CreateLead for this lead was started before and never answered (Strapi stopped or another instance was sending it): it may already exist in EasyCars.',
+      });
+      return null;
+    }
+    const values = leadValues(lead);
+    const customerNo = await findContact(api, values);
+    const body = buildCreateRequest(values, { externalId: lead.documentId, stockNumber: lead.vehicle?.stockNumber, customerNo });
+    const issues = validateCreate(body);
+    if (issues.length) {
+      const message = `Not sent to EasyCars: ${issues.map((i) => i.message).join('; ')}. Fix the lead and save it to send it again.`;
+      await setState(rec, { pushState: 'failed', pushError: message });
+      await audit({ dealership: rec.dealership, action: 'lead.push.create', entityId: lead.documentId, result: 'failure', message, changedFields: issues.map((i) => i.localField ?? i.field) });
+      return null;
+    }
+    if (!(await records.claimCreate(rec.id))) {
+      throw new RetryLater('Another worker is sending this lead to EasyCars; trying again shortly.');
+    }
+    await setState(rec, { pushAttempts: (rec.pushAttempts ?? 0) + 1 });
+    const result = await api.createLead(body);
+    const now = new Date();
+    let updated = await setState(rec, {
+      LeadNumber: result.LeadNumber,
+      CustomerNo: result.CustomerNo || customerNo,
+      ExternalID: lead.documentId,
+      syncedValues: values,
+      syncedStatus: NEW_STATUS,
+      lastPushedAt: now.toISOString(),
+      pushError: null,
+    });
+    await audit({
+      dealership: rec.dealership,
+      action: 'lead.push.create',
+      entityId: lead.documentId,
+      result: 'success',
+      message: `Sent to EasyCars as lead ${result.LeadNumber}${customerNo ? ` (existing customer ${customerNo})` : ''}.`,
+      details: { leadNumber: result.LeadNumber, customerNo: result.CustomerNo || customerNo },
+    });
+    try {
+      const { lead: detail } = await api.getLeadDetail(result.LeadNumber);
+      updated = await setState(updated, { ...recordFieldsFromDetail(detail), lastPulledAt: new Date().toISOString() });
+    } catch (error) {
+      strapi.log.warn(`[easycars] lead ${result.LeadNumber} was created; reading it back failed: ${(error as Error).message}`);
+    }
+    return updated;
+  }
+
+  /** Decides what to do with a local status change, looking at EasyCars' side first. */
+  async function statusToSend(rec: LeadRecord, lead: LocalLead, api: EasyCarsAccountApi, strategy: CredentialRow['leadConflictStrategy']) {
+    const localStatus = statusCode(lead.status);
+    if (localStatus === null || localStatus === rec.syncedStatus) return { send: null, base: rec.syncedStatus };
+    if (await conflicts.openFor(lead.documentId)) return { send: null, base: rec.syncedStatus };
+    const { lead: detail } = await api.getLeadDetail(rec.LeadNumber as string);
+    const decision = decideStatus({ base: rec.syncedStatus, local: localStatus, remote: detail.LeadStatus, strategy });
+    const remoteName = statusName(detail.LeadStatus ?? null) ?? null;
+    switch (decision.kind) {
+      case 'push':
+        // When EasyCars changed too and local wins, the new base is EasyCars' value.
+        return { send: decision.value, base: detail.LeadStatus ?? rec.syncedStatus };
+      case 'in_sync':
+        return { send: null, base: decision.value };
+      case 'apply_local':
+        await local.apply(lead.documentId, { status: statusName(decision.value) as string });
+        await audit({ dealership: rec.dealership, action: 'lead.status.pull', entityId: lead.documentId, result: 'success', message: `EasyCars status ${remoteName} applied (${strategy === 'easycars_wins' ? 'EasyCars wins' : 'deleted is final'}).` });
+        return { send: null, base: decision.value };
+      case 'refused':
+        await local.apply(lead.documentId, { status: 'deleted' });
+        await audit({ dealership: rec.dealership, action: 'lead.status.push', entityId: lead.documentId, result: 'failure', message: 'This lead is deleted in EasyCars and cannot be reopened; the local status was set back to deleted.' });
+        return { send: null, base: DELETED_STATUS };
+      case 'conflict': {
+        const { created } = await conflicts.open({
+          dealership: rec.dealership,
+          leadDocumentId: lead.documentId,
+          leadNumber: rec.LeadNumber as string,
+          base: statusName(rec.syncedStatus) ?? null,
+          local: statusName(decision.local) as string,
+          remote: statusName(decision.remote) as string,
+        });
+        if (created) await audit({ dealership: rec.dealership, action: 'lead.status.conflict', entityId: lead.documentId, result: 'info', message: `Status changed on both sides: local ${statusName(decision.local)}, EasyCars ${remoteName}. Waiting for a manual decision.` });
+        return { send: null, base: rec.syncedStatus };
+      }
+    }
+  }
+
+  async function update(rec: LeadRecord, lead: LocalLead | null, api: EasyCarsAccountApi, strategy: CredentialRow['leadConflictStrategy']) {
+    const leadNumber = rec.LeadNumber as string;
+    if (!lead) {
+      // The local lead was deleted: EasyCars' nearest equivalent is LeadStatus Deleted.
+      if (rec.syncedStatus !== DELETED_STATUS) {
+        await setState(rec, { pushAttempts: (rec.pushAttempts ?? 0) + 1 });
+        await api.updateLead({ LeadNumber: leadNumber, LeadStatus: DELETED_STATUS });
+        await audit({ dealership: rec.dealership, action: 'lead.status.push', entityId: rec.leadDocumentId, result: 'success', message: `The local lead was deleted: EasyCars lead ${leadNumber} set to Deleted.` });
+      }
+      await setState(rec, { pushState: 'pushed', pushError: null, syncedStatus: DELETED_STATUS, LeadStatus: DELETED_STATUS, lastPushedAt: new Date().toISOString() });
+      return;
+    }
+    const values = leadValues(lead);
+    const status = await statusToSend(rec, lead, api, strategy);
+    const plan = buildUpdateRequest(leadNumber, values, rec.syncedValues, { customerNo: rec.CustomerNo, status: status.send });
+    const skippedNote = (fields: string[]) =>
+      fields.length ? `Changed locally, but EasyCars only takes these when a lead is created: ${fields.join(', ')}.` : null;
+    if (!plan) {
+      await setState(rec, { pushState: 'pushed', pushError: null, syncedStatus: status.base });
+      return;
+    }
+    const issues = validateUpdate(plan.body);
+    if (issues.length) {
+      const message = `Update not sent to EasyCars: ${issues.map((i) => i.message).join('; ')}.`;
+      await setState(rec, { pushState: 'failed', pushError: message, syncedStatus: status.base });
+      await audit({ dealership: rec.dealership, action: 'lead.push.update', entityId: lead.documentId, result: 'failure', message });
+      return;
+    }
+    await setState(rec, { pushAttempts: (rec.pushAttempts ?? 0) + 1 });
+    await api.updateLead(plan.body);
+    const synced = { ...(rec.syncedValues ?? {}), ...pick(values, plan.fields) };
+    const newStatus = plan.status ?? status.base;
+    await setState(rec, {
+      pushState: 'pushed',
+      pushError: skippedNote(plan.skipped),
+      syncedValues: synced,
+      syncedStatus: newStatus,
+      ...(plan.status !== null ? { LeadStatus: plan.status } : {}),
+      lastPushedAt: new Date().toISOString(),
+    });
+    if (plan.fields.length) {
+      await audit({ dealership: rec.dealership, action: 'lead.push.update', entityId: lead.documentId, result: 'success', changedFields: plan.fields, message: `UpdateLead ${leadNumber}: ${plan.fields.join(', ')}.` });
+    }
+    if (plan.status !== null) {
+      await audit({ dealership: rec.dealership, action: 'lead.status.push', entityId: lead.documentId, result: 'success', changedFields: ['status'], message: `EasyCars lead ${leadNumber} status set to ${statusName(plan.status)} (${plan.status}).` });
+    }
+  }
+
+  async function fail(rec: LeadRecord, error: unknown, phase: 'create' | 'update') {
+    if (error instanceof RetryLater) throw error;
+    const fresh = (await records.byId(rec.id)) ?? rec;
+    const attempts = fresh.pushAttempts ?? 0;
+    if (!isEasyCarsError(error)) {
+      const message = `The push stopped on an internal error: ${(error as Error)?.message ?? String(error)}`;
+      strapi.log.error(`[easycars] lead push ${rec.leadDocumentId}: ${message}`);
+      await setState(fresh, { pushState: 'failed', pushError: message });
+      return;
+    }
+    const e = error as EasyCarsError;
+    if (phase === 'create' && e.mayHaveReachedServer) {
+      const message = `${e.message} Flagged for review instead of resending, so the lead is not created twice: look in EasyCars for a lead with ExternalID ${rec.leadDocumentId}; import its number if it is there, or retry if it is not.`;
+      await setState(fresh, { pushState: 'review', pushError: message });
+      await audit({ dealership: rec.dealership, action: 'lead.push.create', entityId: rec.leadDocumentId, result: 'failure', message: 'CreateLead got no usable answer; the lead may exist in EasyCars. Flagged for review.' });
+      return;
+    }
+    if (phase === 'create') await setState(fresh, { createRequestedAt: null });
+    // UpdateLead carries absolute values, so repeating one is harmless even if it did arrive.
+    const safeToRepeat = e.retryable || (phase === 'update' && ['timeout', 'system', 'network'].includes(e.kind));
+    if (safeToRepeat && attempts < MAX_PUSH_ATTEMPTS) {
+      await setState(fresh, { pushError: `Attempt ${attempts} of ${MAX_PUSH_ATTEMPTS} failed, trying again: ${e.message}` });
+      throw new RetryLater(e.message);
+    }
+    const message = safeToRepeat ? `Gave up after ${attempts} attempts: ${e.message}` : e.message;
+    await setState(fresh, { pushState: 'failed', pushError: message });
+    await audit({ dealership: rec.dealership, action: `lead.push.${phase}`, entityId: rec.leadDocumentId, result: 'failure', message });
+  }
+
+  /** Pushes whatever this lead's record says is pending. Throws RetryLater to be retried by the job queue. */
+  async function push(leadDocumentId: string): Promise<void> {
+    await withLeadLock(leadDocumentId, async () => {
+      const rec = await records.byLead(leadDocumentId);
+      if (!rec || rec.pushState !== 'pending') return;
+      const row = await findLeadCredential(strapi, rec.dealership);
+      if (!row) {
+        await setState(rec, { pushState: 'not_applicable', pushError: NO_CREDENTIAL });
+        return;
+      }
+      const lead = await local.find(leadDocumentId);
+      let phase: 'create' | 'update' = rec.LeadNumber ? 'update' : 'create';
+      try {
+        const api = accountFor(strapi, row);
+        let current: LeadRecord | null = rec;
+        if (!rec.LeadNumber) {
+          if (!lead) {
+            await setState(rec, { pushState: 'not_applicable', pushError: 'The local lead was deleted before it reached EasyCars.' });
+            return;
+          }
+          current = await create(rec, lead, api);
+          if (!current) return;
+          phase = 'update';
+        }
+        await update(current, lead, api, row.leadConflictStrategy);
+      } catch (error) {
+        await fail(rec, error, phase);
+      }
+    });
+  }
+
+  /** Sends one status to EasyCars (conflict resolution). */
+  async function sendStatus(rec: LeadRecord, status: number) {
+    const row = await findLeadCredential(strapi, rec.dealership);
+    if (!row) throw new Error(NO_CREDENTIAL);
+    await accountFor(strapi, row).updateLead({ LeadNumber: rec.LeadNumber as string, LeadStatus: status as LeadStatusValue });
+  }
+
+  return { push, sendStatus };
+}
+
+export type Pusher = ReturnType<typeof createPusher>;

@@ -1,0 +1,72 @@
+/** The lead-record table: the durable outbox of pushes and the copy of every GetLeadDetail answer. */
+import type { Core } from '@strapi/strapi';
+import { pluginUid } from '../utils/plugin';
+import type { LeadValues } from './fields';
+
+export type PushState = 'pending' | 'pushed' | 'failed' | 'review' | 'not_applicable';
+
+export interface LeadRecord {
+  id: number;
+  dealership: string;
+  leadDocumentId: string | null;
+  pushState: PushState;
+  pushError: string | null;
+  pushAttempts: number;
+  createRequestedAt: string | null;
+  lastPushedAt: string | null;
+  lastPulledAt: string | null;
+  syncedValues: Partial<LeadValues> | null;
+  syncedStatus: number | null;
+  contentHash: string | null;
+  LeadNumber: string | null;
+  ExternalID: string | null;
+  CustomerNo: string | null;
+  LeadStatus: number | null;
+  [field: string]: unknown;
+}
+
+export const leadRecords = (strapi: Core.Strapi) => {
+  const q = () => strapi.db.query(pluginUid('lead-record'));
+  return {
+    byId: (id: number) => q().findOne({ where: { id } }) as Promise<LeadRecord | null>,
+    byLead: (leadDocumentId: string) => q().findOne({ where: { leadDocumentId } }) as Promise<LeadRecord | null>,
+    byLeads: (leadDocumentIds: string[]) =>
+      leadDocumentIds.length
+        ? (q().findMany({ where: { leadDocumentId: { $in: leadDocumentIds } } }) as Promise<LeadRecord[]>)
+        : Promise.resolve([] as LeadRecord[]),
+    byNumber: (dealership: string, LeadNumber: string) => q().findOne({ where: { dealership, LeadNumber } }) as Promise<LeadRecord | null>,
+    /** Duplicate detection: LeadNumber first, then ExternalID (our documentId sent with CreateLead). */
+    findDuplicate: async (dealership: string, LeadNumber: string, ExternalID: string | null): Promise<LeadRecord | null> =>
+      ((await q().findOne({ where: { dealership, LeadNumber } })) as LeadRecord | null) ??
+      (ExternalID ? ((await q().findOne({ where: { dealership, ExternalID } })) as LeadRecord | null) : null),
+    create: (data: Partial<LeadRecord>) => q().create({ data }) as Promise<LeadRecord>,
+    update: (id: number, data: Partial<LeadRecord>) => q().update({ where: { id }, data }) as Promise<LeadRecord>,
+    /**
+     * Claims the right to send CreateLead: succeeds for exactly one caller, even across instances.
+     * A claim left behind (Strapi stopped mid-request) means the lead may already exist in EasyCars.
+     */
+    claimCreate: async (id: number): Promise<boolean> => {
+      const count = await strapi.db
+        .connection('easycars_lead_records')
+        .where({ id })
+        .whereNull('create_requested_at')
+        .whereNull('lead_number')
+        .update({ create_requested_at: new Date() });
+      return Number(count) === 1;
+    },
+    pending: () => q().findMany({ where: { pushState: 'pending' }, select: ['id', 'leadDocumentId'] }) as Promise<LeadRecord[]>,
+    withNumber: (dealership: string) =>
+      q().findMany({ where: { dealership, LeadNumber: { $notNull: true } }, orderBy: { id: 'asc' } }) as Promise<LeadRecord[]>,
+    list: (where: Record<string, unknown>, limit = 100) => q().findMany({ where, orderBy: { updatedAt: 'desc' }, limit }) as Promise<LeadRecord[]>,
+    countBy: async (dealership: string) => {
+      const counts: Record<string, number> = {};
+      for (const state of ['pending', 'pushed', 'failed', 'review', 'not_applicable']) {
+        counts[state] = await q().count({ where: { dealership, pushState: state } });
+      }
+      counts.known = await q().count({ where: { dealership, LeadNumber: { $notNull: true } } });
+      return counts;
+    },
+  };
+};
+
+export type LeadRecords = ReturnType<typeof leadRecords>;

@@ -1,0 +1,65 @@
+/** The 'leads' sync run for one dealership: refresh every known LeadNumber, with bounded concurrency. */
+import type { PluginConfig } from '../config/schema';
+import { getConfig, getService } from '../utils/plugin';
+import { leadAccount } from './credential';
+import type { LeadDeps } from './deps';
+import type { Puller, PullResult } from './pull';
+
+export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { dealership: string; syncLogId: number }) {
+  const { strapi, records } = deps;
+  const logs = getService(strapi, 'syncLogs');
+  await logs.start(job.syncLogId);
+  const account = await leadAccount(strapi, job.dealership);
+  if (!account) {
+    await logs.finish(job.syncLogId, {
+      status: 'failed',
+      errorMessage: 'This dealership has no active EasyCars credential with lead sync turned on. Nothing was changed.',
+    });
+    return;
+  }
+
+  // Pushes that are still waiting (e.g. their job was lost) ride along with every run.
+  for (const rec of await records.list({ dealership: job.dealership, pushState: 'pending' }, 1000)) {
+    if (rec.leadDocumentId) await deps.enqueuePush(rec.leadDocumentId);
+  }
+
+  const known = await records.withNumber(job.dealership);
+  let apiCalls = 0;
+  const stopCounting = getService(strapi, 'easycarsClient').onCall((event) => {
+    if (event.accountNumber === account.api.accountNumber) apiCalls += 1;
+  });
+  const results: PullResult[] = [];
+  const concurrency = Math.max(1, getConfig<PluginConfig['sync']>(strapi, 'sync').concurrency);
+  let next = 0;
+  const worker = async () => {
+    while (next < known.length) {
+      const rec = known[next++]!;
+      try {
+        results.push(await puller.refresh(rec.id, account.api, account.row.leadConflictStrategy));
+      } catch (error) {
+        results.push({ ref: rec.LeadNumber ?? `record ${rec.id}`, outcome: 'failed', message: (error as Error).message, warnings: [] });
+      }
+      await logs.progress(job.syncLogId, { phase: 'refreshing leads', done: results.length, total: known.length });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, known.length) }, worker));
+  } finally {
+    stopCounting();
+  }
+
+  const count = (outcome: PullResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+  const failed = count('failed');
+  const warnings = results.flatMap((r) => r.warnings.map((message) => ({ ref: r.ref, message })));
+  const status = failed && failed === results.length ? 'failed' : failed ? 'partial' : warnings.length || count('conflict') ? 'warning' : 'success';
+  await logs.finish(job.syncLogId, {
+    status,
+    counts: { fetched: results.length, updated: count('updated'), unchanged: count('unchanged') + count('skipped'), failed },
+    apiCalls,
+    errorMessage: failed ? `${failed} of ${results.length} lead(s) could not be refreshed.` : null,
+    itemErrors: results.filter((r) => r.outcome === 'failed').map((r) => ({ ref: r.ref, message: r.message ?? 'failed' })),
+    warnings,
+    items: results.map((r) => ({ ref: r.ref, outcome: r.outcome, ...(r.message ? { message: r.message } : {}) })),
+    responseSummary: { known: known.length, conflicts: count('conflict'), skipped: count('skipped') },
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * Lead sync (issue 6): wires the leads/ modules into Strapi — the Document Service middleware,
+ * the durable push job, the 'leads' sync handler — and offers what the admin routes need.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ConflictStrategy } from '../credentials/types';
+import { leadDeps, PUSH_JOB, type LeadDeps } from '../leads/deps';
+import { importLead } from '../leads/import';
+import { localLeads, leadUid } from '../leads/local-leads';
+import { registerLeadMiddleware } from '../leads/middleware';
+import { createPuller } from '../leads/pull';
+import { createPusher } from '../leads/push';
+import { refreshDealership } from '../leads/refresh-all';
+import { resolveConflict } from '../leads/resolve';
+import { columnView, conflictView, panelView, pushView } from '../leads/views';
+import { getService } from '../utils/plugin';
+
+const STRATEGIES: ConflictStrategy[] = ['manual', 'local_wins', 'easycars_wins'];
+type Actor = { id: number; name: string };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let deps: LeadDeps | undefined;
+  const d = () => (deps ??= leadDeps(strapi));
+  const pusher = () => createPusher(d());
+  const puller = () => createPuller(d());
+
+  return {
+    /** register(): the middleware must be in place before any lead is written. */
+    registerMiddleware() {
+      registerLeadMiddleware(strapi, d);
+    },
+
+    /** bootstrap(), before the job queue starts: the push job and the 'leads' sync handler. */
+    registerJobs() {
+      const jobs = getService(strapi, 'jobs');
+      jobs.registerJob<{ leadDocumentId: string }>(PUSH_JOB, (data) => pusher().push(data.leadDocumentId), { concurrency: 2 });
+      jobs.registerSyncHandler('leads', (job) => refreshDealership(d(), puller(), job));
+    },
+
+    /** bootstrap(), after the queue started: every push still pending survives a restart. */
+    async resumePending() {
+      const pending = await d().records.pending();
+      for (const rec of pending) if (rec.leadDocumentId) await d().enqueuePush(rec.leadDocumentId);
+      if (pending.length) strapi.log.info(`[easycars] re-queued ${pending.length} pending lead push(es)`);
+    },
+
+    push: (leadDocumentId: string) => pusher().push(leadDocumentId),
+
+    async overview(dealership: string) {
+      const credential = await getService(strapi, 'credentials').findByDealership(dealership);
+      const logs = getService(strapi, 'syncLogs');
+      const [counts, openConflicts, lastRun, activeRun] = await Promise.all([
+        d().records.countBy(dealership),
+        d().conflicts.countOpen(dealership),
+        logs.latest(dealership, 'leads', ['success', 'warning', 'partial', 'failed', 'interrupted']),
+        logs.findActive(dealership, 'leads'),
+      ]);
+      return {
+        credential: credential
+          ? { configured: true, isActive: credential.isActive, leadSyncEnabled: credential.leadSyncEnabled, leadConflictStrategy: credential.leadConflictStrategy, leadSchedule: credential.leadSchedule }
+          : { configured: false },
+        counts: { ...counts, openConflicts },
+        lastRun: lastRun ?? null,
+        activeRun: activeRun ?? null,
+      };
+    },
+
+    async listPushes(dealership: string, states: string[]) {
+      const rows = await d().records.list({ dealership, pushState: { $in: states } }, 200);
+      const ids = rows.map((r) => r.leadDocumentId).filter((x): x is string => Boolean(x));
+      const leads = ids.length
+        ? await strapi.documents(leadUid(strapi)).findMany({ filters: { documentId: { $in: ids } }, fields: ['customerName', 'vehicleMake', 'vehicleModel', 'vehicleYear', 'createdAt'], limit: ids.length } as any)
+        : [];
+      const byId = new Map((leads as any[]).map((l) => [l.documentId, l]));
+      return rows.map((r) => pushView(r, r.leadDocumentId ? byId.get(r.leadDocumentId) ?? null : null));
+    },
+
+    /** Admin "retry": for review this is the explicit decision that a new CreateLead is safe. */
+    async retry(recordId: number, dealership: string, actor: Actor) {
+      const rec = await d().records.byId(recordId);
+      if (!rec || rec.dealership !== dealership) throw new errors.NotFoundError(`Lead push ${recordId} not found for this dealership.`);
+      if (!['failed', 'review', 'pending'].includes(rec.pushState)) throw new errors.ApplicationError(`This lead is ${rec.pushState}; there is nothing to retry.`);
+      if (!rec.leadDocumentId) throw new errors.ApplicationError('The local lead of this push no longer exists.');
+      await d().records.update(rec.id, { pushState: 'pending', pushAttempts: 0, pushError: null, ...(rec.LeadNumber ? {} : { createRequestedAt: null }) });
+      await d().audit({ dealership, action: 'lead.push.retry', entityId: rec.leadDocumentId, actor, result: 'info', message: `Push retried by hand (was ${rec.pushState}).` });
+      await d().enqueuePush(rec.leadDocumentId);
+      return { id: rec.id, pushState: 'pending' };
+    },
+
+    async listConflicts(dealership: string, state?: 'open' | 'resolved') {
+      const rows = await d().conflicts.list(dealership, state);
+      return rows.map(conflictView);
+    },
+
+    async resolve(conflictId: number, dealership: string, choice: unknown, actor: Actor) {
+      const conflict = await d().conflicts.get(conflictId);
+      if (!conflict || conflict.dealership !== dealership) throw new errors.NotFoundError(`Conflict ${conflictId} not found for this dealership.`);
+      return conflictView(await resolveConflict(d(), pusher(), conflictId, choice, actor));
+    },
+
+    importLead: (dealership: string, leadNumber: unknown, actor: Actor) => importLead(d(), dealership, leadNumber, actor),
+
+    async setStrategy(dealership: string, strategy: unknown, actor: Actor) {
+      if (!STRATEGIES.includes(strategy as ConflictStrategy)) {
+        const message = `leadConflictStrategy must be one of ${STRATEGIES.join(', ')}`;
+        throw new errors.ValidationError(message, { errors: [{ path: ['leadConflictStrategy'], message, name: 'ValidationError' }] });
+      }
+      const repo = getService(strapi, 'credentials');
+      const row = await repo.findByDealership(dealership);
+      if (!row) throw new errors.NotFoundError('This dealership has no EasyCars credential yet.');
+      await repo.update(row.id, { leadConflictStrategy: strategy as ConflictStrategy });
+      await d().audit({ dealership, action: 'lead.strategy.update', entityType: 'credential', entityId: row.id, actor, result: 'success', changedFields: ['leadConflictStrategy'], message: `Lead status conflicts: ${strategy}.` });
+      return { leadConflictStrategy: strategy };
+    },
+
+    /** CM list column: documentId → badge, for the dealerships the caller may see. */
+    async columnStatuses(documentIds: string[], dealerships: Set<string> | null) {
+      const rows = await d().records.byLeads(documentIds);
+      const out: Record<string, ReturnType<typeof columnView>> = {};
+      for (const id of documentIds) out[id] = columnView(null);
+      for (const r of rows) if (r.leadDocumentId && (!dealerships || dealerships.has(r.dealership))) out[r.leadDocumentId] = columnView(r);
+      return out;
+    },
+
+    async panel(documentId: string) {
+      const rec = await d().records.byLead(documentId);
+      const conflict = await d().conflicts.openFor(documentId);
+      const lead = rec ? null : await localLeads(strapi).find(documentId);
+      return { dealership: rec?.dealership ?? lead?.dealership?.documentId ?? null, view: panelView(rec, conflict) };
+    },
+  };
+};
