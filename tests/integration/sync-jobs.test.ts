@@ -135,7 +135,9 @@ describe(`sync jobs (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     });
     const logOfB = (await easycars().service('syncLogs').latest(dealershipB, 'stock')).id;
 
-    expect((await app.http().post('/easycars/sync/stock').set(auth(manager.token)).send({ dealership: dealershipB })).status).toBe(403);
+    const refused = await app.http().post('/easycars/sync/stock').set(auth(manager.token)).send({ dealership: dealershipB });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('You do not manage this dealership.');
     expect((await app.http().get(`/easycars/sync-logs/${logOfB}`).set(auth(manager.token))).status).toBe(403);
     expect((await app.http().get(`/easycars/sync-logs?dealership=${dealershipB}`).set(auth(manager.token))).status).toBe(403);
     expect((await app.http().get('/easycars/sync-logs').set(auth(manager.token))).status).toBe(400);

@@ -1,22 +1,81 @@
-import { Page } from '@strapi/strapi/admin';
-import { Routes, Route } from 'react-router-dom';
-import { Main, Box, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { DealershipPicker } from '../components/layout/DealershipPicker';
+import { PluginNav } from '../components/layout/PluginNav';
+import { DealershipProvider, useSelectedDealership } from '../context/DealershipContext';
+import { useDealerships } from '../hooks/useDealerships';
+import { useT } from '../utils/useT';
+import CredentialsPage from './CredentialsPage';
+import LeadsPage from './LeadsPage';
+import StockPage from './StockPage';
 
-const Home = () => (
-  <Main>
-    <Box padding={8}>
-      <Typography variant="alpha" tag="h1">
-        EasyCars
+/** The index opens Stock once the dealership is connected, Credentials until then. */
+const IndexRedirect = () => {
+  const { search } = useLocation();
+  const { credentialStatus } = useSelectedDealership();
+  return <Navigate to={{ pathname: credentialStatus?.configured ? 'stock' : 'credentials', search }} replace />;
+};
+
+const NoDealerships = () => {
+  const t = useT();
+  return (
+    <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
+      <Typography variant="delta" tag="h2">
+        {t('layout.noDealerships.title', 'No dealership to manage')}
       </Typography>
+      <Box paddingTop={2}>
+        <Typography textColor="neutral600">
+          {t(
+            'layout.noDealerships.body',
+            'You are not a manager of any dealership yet. A Super Admin can add you to a dealership’s managers in the Content Manager.',
+          )}
+        </Typography>
+      </Box>
     </Box>
-  </Main>
-);
+  );
+};
 
-const App = () => (
-  <Routes>
-    <Route index element={<Home />} />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
-);
+const App = () => {
+  const t = useT();
+  const { status, dealerships, error, refresh } = useDealerships();
+
+  if (status === 'loading') return <Page.Loading />;
+  if (status === 'forbidden') return <Page.NoPermissions />;
+  if (status === 'error') return <Page.Error content={error?.message} />;
+
+  return (
+    <DealershipProvider dealerships={dealerships} refresh={refresh}>
+      <Page.Main>
+        <Page.Title>{t('plugin.name', 'EasyCars')}</Page.Title>
+        <Layouts.Header
+          title={t('plugin.name', 'EasyCars')}
+          subtitle={t('layout.subtitle', 'Vehicle stock and customer leads kept in step with EasyCars')}
+        />
+        <Layouts.Content>
+          {dealerships.length === 0 ? (
+            <NoDealerships />
+          ) : (
+            <Flex direction="column" alignItems="stretch" gap={6}>
+              <Flex gap={4} wrap="wrap" alignItems="flex-end" justifyContent="space-between">
+                <Box style={{ flex: '1 1 16rem', maxWidth: '32rem' }}>
+                  <DealershipPicker />
+                </Box>
+                <PluginNav />
+              </Flex>
+              <Routes>
+                <Route index element={<IndexRedirect />} />
+                <Route path="stock" element={<StockPage />} />
+                <Route path="leads" element={<LeadsPage />} />
+                <Route path="credentials" element={<CredentialsPage />} />
+                <Route path="*" element={<Page.Error />} />
+              </Routes>
+            </Flex>
+          )}
+        </Layouts.Content>
+      </Page.Main>
+    </DealershipProvider>
+  );
+};
 
 export default App;

@@ -132,7 +132,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const guarded = GUARDED_SYNC_SETTINGS.filter((f) => input[f] !== undefined);
       if (guarded.length && !ctx.state.userAbility?.can(actionUid('manageSyncSettings'))) {
-        throw new errors.ForbiddenError(
+        // PolicyError: Strapi shows its message; a plain ForbiddenError would read just "Forbidden".
+        throw new errors.PolicyError(
           `Changing ${guarded.join(', ')} needs the "Manage sync settings" permission (${actionUid('manageSyncSettings')}).`,
           { missingPermission: actionUid('manageSyncSettings'), fields: guarded },
         );
@@ -176,7 +177,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { id: row.id, dealership: row.dealership, deleted: true } };
     },
 
-    /** POST /test-connection: the four values + environment, or { credential: id } for the stored ones. */
+    /**
+     * POST /test-connection: the four values + environment, or { credential: id } for the stored ones,
+     * optionally with edited values to try in place of stored ones ({ credential, accountSecret, ... }).
+     */
     async testConnection(ctx: any) {
       enforceTestLimit(ctx);
       const input = parseTestConnection(ctx.request.body);
@@ -189,12 +193,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await loadAccessible(ctx, input.credential);
         dealership = row.dealership;
         credentialId = row.id;
-        result = await tester.run(repo().decrypt(row));
-        await repo().update(row.id, {
-          lastTestedAt: new Date().toISOString(),
-          lastTestOk: result.ok,
-          lastTestMessage: result.message,
-        } as any);
+        const overridden = Object.keys(input.overrides).length > 0;
+        result = await tester.run({ ...repo().decrypt(row), ...input.overrides });
+        // "Last test" describes the stored values only, not edits being tried out.
+        if (!overridden) {
+          await repo().update(row.id, {
+            lastTestedAt: new Date().toISOString(),
+            lastTestOk: result.ok,
+            lastTestMessage: result.message,
+          } as any);
+        }
       } else {
         if (input.values.dealership) {
           dealership = (await access().assertAccess(adminUser(ctx), input.values.dealership)).documentId;
@@ -212,7 +220,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         result: result.ok ? 'success' : 'failure',
         message: result.message,
         details: {
-          source: input.kind === 'stored' ? 'stored' : 'form',
+          source: input.kind === 'values' ? 'form' : Object.keys(input.overrides).length ? 'stored+edits' : 'stored',
+          ...(input.kind === 'stored' && Object.keys(input.overrides).length ? { editedFields: Object.keys(input.overrides) } : {}),
           environment: result.environment,
           durationMs: result.durationMs,
           ...(result.ok ? { stockCount: result.stockCount } : { failedPair: result.failedPair, reason: result.reason, code: result.code }),

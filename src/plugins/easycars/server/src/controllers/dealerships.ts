@@ -13,7 +13,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
     const ability = ctx.state.userAbility;
     const allowed = (Object.keys(ACTIONS) as ActionKey[]).some((key) => ability?.can(actionUid(key)));
-    if (!allowed) throw new errors.ForbiddenError('You have no EasyCars permission.');
+    if (!allowed) throw new errors.PolicyError('You have no EasyCars permission.');
 
     const dealerships = await getService(strapi, 'access').listDealerships(adminUser(ctx));
     const repo = getService(strapi, 'credentials');

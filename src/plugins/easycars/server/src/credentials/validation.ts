@@ -27,9 +27,9 @@ const accountNumber = z
   .regex(ACCOUNT_NUMBER, 'AccountNumber must be "EC" followed by digits, e.g. EC114575');
 
 const environment = z.enum(['test', 'production'], {
-  required_error: 'environment is required',
-  invalid_type_error: 'environment must be "test" or "production"',
-  errorMap: () => ({ message: 'environment must be "test" or "production"' }),
+  errorMap: (issue) => ({
+    message: issue.code === 'invalid_type' && issue.received === 'undefined' ? 'environment is required' : 'environment must be "test" or "production"',
+  }),
 });
 
 /** Optional yard code: blank means "all yards" and is stored as null. */
@@ -155,6 +155,13 @@ const testStoredSchema = z
         .number({ invalid_type_error: 'credential must be a credential id' })
         .int('credential must be a credential id')
         .positive('credential must be a credential id'),
+      // Edited values to try with the stored ones (an edit form leaves unchanged secrets blank).
+      environment: environment.optional(),
+      clientId: keptIfBlank('ClientID'),
+      clientSecret: keptIfBlank('ClientSecret'),
+      accountNumber: accountNumber.optional(),
+      accountSecret: keptIfBlank('AccountSecret'),
+      yardCode: yardCode.optional(),
     },
     strict,
   )
@@ -163,7 +170,10 @@ const testStoredSchema = z
 export type CreateCredentialInput = z.infer<typeof createCredentialSchema>;
 export type UpdateCredentialInput = z.infer<typeof updateCredentialSchema>;
 export type TestValuesInput = z.infer<typeof testValuesSchema>;
-export type TestConnectionInput = { kind: 'stored'; credential: number } | { kind: 'values'; values: TestValuesInput };
+export type TestOverrides = Omit<z.infer<typeof testStoredSchema>, 'credential'>;
+export type TestConnectionInput =
+  | { kind: 'stored'; credential: number; overrides: TestOverrides }
+  | { kind: 'values'; values: TestValuesInput };
 
 /** Throws Strapi's ValidationError (400) with one entry per invalid field. */
 export function parseOrThrow<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
@@ -192,7 +202,9 @@ export function parseUpdateCredential(input: unknown): UpdateCredentialInput {
 
 export function parseTestConnection(input: unknown): TestConnectionInput {
   if (typeof input === 'object' && input !== null && 'credential' in input) {
-    return { kind: 'stored', credential: parseOrThrow(testStoredSchema, input).credential };
+    const { credential, ...rest } = parseOrThrow(testStoredSchema, input);
+    const overrides = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as TestOverrides;
+    return { kind: 'stored', credential, overrides };
   }
   return { kind: 'values', values: parseOrThrow(testValuesSchema, input) };
 }

@@ -72,7 +72,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const managed = await strapi
           .documents(dealershipUid())
           .findFirst({ filters: { documentId, managers: { id: user.id } } } as any);
-        if (!managed) throw new errors.ForbiddenError('You do not manage this dealership.');
+        // PolicyError (403) keeps its message; Strapi replaces a ForbiddenError's with "Forbidden".
+        if (!managed) throw new errors.PolicyError('You do not manage this dealership.');
         return toSummary(managed);
       }
       const found = await service.findDealership(documentId);

@@ -1,0 +1,205 @@
+import { DesignSystemProvider } from '@strapi/design-system';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IntlProvider } from 'react-intl';
+import { credentialsApi, type CredentialView, type FetchClient } from '../../src/plugins/easycars/admin/src/api/credentials';
+import { CredentialsPanel } from '../../src/plugins/easycars/admin/src/components/credentials/CredentialsPanel';
+
+// jsdom lacks what Radix (under the design system) measures with.
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  Element.prototype.hasPointerCapture ??= () => false;
+  Element.prototype.scrollIntoView ??= () => undefined;
+});
+
+const VALID = {
+  clientId: 'AA20EE61-5CFA-458D-9AFB-C4E929EA18E6',
+  clientSecret: '7326AF23-714A-41A5-A74F-EC77B4E4F2F2',
+  accountNumber: 'EC114575',
+  accountSecret: '3F1C2A9E-6B7D-4E21-9C8A-5D4E3F2A1B0C',
+};
+
+const STORED: CredentialView = {
+  id: 7,
+  dealership: 'dealer-a',
+  environment: 'test',
+  accountNumber: 'EC114575',
+  clientId: '••••18E6',
+  hasClientId: true,
+  hasClientSecret: true,
+  hasAccountSecret: true,
+  yardCode: null,
+  isActive: true,
+  lastTest: { at: '2025-01-01T00:00:00.000Z', ok: true, message: 'Connected' },
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+};
+
+const OK_TEST = { ok: true, environment: 'test', stockCount: 250, durationMs: 120, message: 'Connected', testedAt: '2025-01-02T00:00:00.000Z' };
+const ACCOUNT_FAILED = {
+  ok: false,
+  environment: 'test',
+  failedPair: 'account',
+  reason: 'easycars_error',
+  message: 'EasyCars refused the stock request for this account (Code 7). EasyCars said: "Invalid AccountNumber or AccountSecret."',
+  code: 7,
+  easycarsMessage: 'Invalid AccountNumber or AccountSecret.',
+  durationMs: 90,
+  testedAt: '2025-01-02T00:00:00.000Z',
+};
+
+/** A fetch client double that answers like the admin API and records every call. */
+function fakeClient(answers: { test?: unknown[]; saved?: CredentialView } = {}) {
+  const tests = [...(answers.test ?? [OK_TEST])];
+  const client = {
+    get: jest.fn(async () => ({ data: { data: answers.saved ?? STORED } })),
+    post: jest.fn(async (url: string, body?: any) => {
+      if (url === '/easycars/test-connection') return { data: { data: tests.length > 1 ? tests.shift() : tests[0] } };
+      return { data: { data: { ...STORED, ...answers.saved, dealership: body.dealership, lastTest: null } } };
+    }),
+    put: jest.fn(async () => ({ data: { data: { ...STORED, ...answers.saved } } })),
+    del: jest.fn(async () => ({ data: { data: { id: STORED.id, deleted: true } } })),
+  };
+  return client as typeof client & FetchClient;
+}
+
+function renderPanel(opts: { credential?: CredentialView | null; canManage?: boolean; client?: ReturnType<typeof fakeClient> } = {}) {
+  const client = opts.client ?? fakeClient();
+  const notify = jest.fn();
+  const onChanged = jest.fn();
+  render(
+    <IntlProvider locale="en" messages={{}}>
+      <DesignSystemProvider>
+        <CredentialsPanel
+          dealership={{ documentId: 'dealer-a', name: 'Harbour Motors' }}
+          credential={opts.credential ?? null}
+          canManage={opts.canManage ?? true}
+          api={credentialsApi(client)}
+          notify={notify}
+          onChanged={onChanged}
+        />
+      </DesignSystemProvider>
+    </IntlProvider>,
+  );
+  return { client, notify, onChanged, user: userEvent.setup() };
+}
+
+const field = (label: RegExp) => screen.getByLabelText(label);
+const saveButton = () => screen.getByRole('button', { name: /^save/i });
+
+async function fillValid(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(field(/^client id/i), VALID.clientId);
+  await user.type(field(/^client secret/i), VALID.clientSecret);
+  await user.type(field(/^account number/i), VALID.accountNumber);
+  await user.type(field(/^account secret/i), VALID.accountSecret);
+}
+
+describe('EasyCars credentials form', () => {
+  it('shows "not configured" first, with a label on every field and secrets as password inputs', () => {
+    renderPanel();
+    expect(screen.getByText('Not configured')).toBeInTheDocument();
+    for (const label of [/^client id/i, /^client secret/i, /^account number/i, /^account secret/i]) expect(field(label)).toBeInTheDocument();
+    expect(field(/^client secret/i)).toHaveAttribute('type', 'password');
+    expect(field(/^account secret/i)).toHaveAttribute('type', 'password');
+    expect(screen.getByRole('radio', { name: 'Test' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Production' })).not.toBeChecked();
+  });
+
+  it('validates inline and does not test invalid values', async () => {
+    const { user, client } = renderPanel();
+    await user.type(field(/^client id/i), 'not-a-uuid');
+    await user.type(field(/^account number/i), '114575');
+    await user.tab();
+    expect(screen.getByText(/Client ID must be a UUID/)).toBeInTheDocument();
+    expect(screen.getByText(/Account Number must be "EC" followed by digits/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /test connection/i }));
+    expect(screen.getByText('Client Secret is required')).toBeInTheDocument();
+    expect(screen.getByText('Account Secret is required')).toBeInTheDocument();
+    expect(client.post).not.toHaveBeenCalled();
+    expect(saveButton()).toBeDisabled();
+  });
+
+  it('enables Save only after a successful test of the current values, or with "save without testing"', async () => {
+    const { user, client, onChanged, notify } = renderPanel();
+    await fillValid(user);
+    expect(saveButton()).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: /test connection/i }));
+    expect(await screen.findByText('Connection succeeded: 250 stock items found.')).toBeInTheDocument();
+    expect(client.post).toHaveBeenCalledWith('/easycars/test-connection', { dealership: 'dealer-a', environment: 'test', yardCode: null, ...VALID });
+    expect(saveButton()).toBeEnabled();
+
+    await user.type(field(/^account number/i), '1');
+    expect(saveButton()).toBeDisabled();
+    expect(screen.getByText(/values changed since the last test/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: /save without testing/i }));
+    expect(saveButton()).toBeEnabled();
+    await user.clear(field(/^account number/i));
+    await user.type(field(/^account number/i), VALID.accountNumber);
+    await user.click(saveButton());
+
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(client.post).toHaveBeenCalledWith('/easycars/credentials', { dealership: 'dealer-a', environment: 'test', yardCode: null, ...VALID });
+    // tested values: the stored credential is re-tested so "last test" describes what was saved
+    expect(client.post).toHaveBeenCalledWith('/easycars/test-connection', { credential: STORED.id });
+    expect(notify).toHaveBeenCalledWith('success', 'EasyCars credentials saved.');
+  });
+
+  it('says which pair failed and keeps Save disabled after a failed test', async () => {
+    const { user } = renderPanel({ client: fakeClient({ test: [ACCOUNT_FAILED] }) });
+    await fillValid(user);
+    await user.click(screen.getByRole('button', { name: /test connection/i }));
+    const result = await screen.findByTestId('test-result');
+    expect(within(result).getByText('Connection failed: Account Number / Account Secret — EasyCars returned an error.')).toBeInTheDocument();
+    expect(within(result).getByText(/Invalid AccountNumber or AccountSecret/)).toBeInTheDocument();
+    expect(saveButton()).toBeDisabled();
+  });
+
+  it('edits with blank secrets: "stored — leave blank to keep", and blank secrets are not sent', async () => {
+    const { user, client } = renderPanel({ credential: STORED });
+    expect(screen.getByText('Configured')).toBeInTheDocument();
+    expect(screen.getByText('EC114575')).toBeInTheDocument();
+    expect(field(/^client secret/i)).toHaveValue('');
+    expect(field(/^account secret/i)).toHaveValue('');
+    expect(field(/^client id/i)).toHaveValue('');
+    expect(screen.getAllByText('Stored — leave blank to keep')).toHaveLength(3);
+    expect(field(/^account number/i)).toHaveValue('EC114575');
+    expect(screen.getByText('No changes to save.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'Production' }));
+    await user.click(screen.getByRole('button', { name: /test connection/i }));
+    await screen.findByText('Connection succeeded: 250 stock items found.');
+    expect(client.post).toHaveBeenCalledWith('/easycars/test-connection', { credential: 7, environment: 'production', accountNumber: 'EC114575', yardCode: null });
+
+    await user.click(screen.getByRole('button', { name: /save changes/i }));
+    await waitFor(() => expect(client.put).toHaveBeenCalled());
+    expect(client.put).toHaveBeenCalledWith('/easycars/credentials/7', { environment: 'production', accountNumber: 'EC114575', yardCode: null });
+  });
+
+  it('asks for confirmation before deleting', async () => {
+    const { user, client, onChanged } = renderPanel({ credential: STORED });
+    await user.click(screen.getByRole('button', { name: /delete credentials/i }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText('Are you sure? This will stop all EasyCars synchronization.')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: /cancel/i }));
+    expect(client.del).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: /delete credentials/i }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: /yes, delete/i }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith(null));
+    expect(client.del).toHaveBeenCalledWith('/easycars/credentials/7');
+  });
+
+  it('is read-only without the manage permission', () => {
+    renderPanel({ credential: STORED, canManage: false });
+    expect(screen.queryByRole('button', { name: /test connection/i })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /delete credentials/i })).not.toBeInTheDocument();
+    expect(field(/^account number/i)).toBeDisabled();
+    expect(screen.getByText(/Manage credentials/)).toBeInTheDocument();
+  });
+});
