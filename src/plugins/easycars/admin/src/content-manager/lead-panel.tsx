@@ -1,64 +1,87 @@
-import { Badge, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
-import { getTranslation } from '../utils/getTranslation';
+import { NavLink } from 'react-router-dom';
+import { leadsUrl, type LeadPanelData } from '../api/leads';
+import { leadStatusText, pushStateText, pushStateVariant } from '../components/leads/labels';
+import { PLUGIN_ID } from '../pluginId';
+import { toApiError } from '../utils/apiError';
+import { useT } from '../utils/useT';
 import { LEAD_UID } from './lead-column';
 
-interface PanelData {
-  badge: string;
-  leadNumber: string | null;
-  customerNo: string | null;
-  pushState: string | null;
-  pushError: string | null;
-  lastPushedAt: string | null;
-  lastPulledAt: string | null;
-  syncedStatus: string | null;
-  easycarsStatus: string | null;
-  conflict: { localValue: string | null; remoteValue: string | null } | null;
-}
-
-const Row = ({ label, value }: { label: string; value: string }) => (
-  <Flex direction="column" alignItems="flex-start" gap={0}>
-    <Typography variant="sigma" textColor="neutral600">{label}</Typography>
-    <Typography>{value}</Typography>
+const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <Flex direction="column" alignItems="flex-start" gap={1}>
+    <Typography variant="sigma" textColor="neutral600" tag="dt">{label}</Typography>
+    <Typography tag="dd" style={{ margin: 0, overflowWrap: 'anywhere' }}>{children}</Typography>
   </Flex>
 );
 
-const LeadPanelContent = ({ documentId }: { documentId: string }) => {
+export const LeadPanelContent = ({ documentId, version }: { documentId: string; version?: unknown }) => {
+  const t = useT();
   const { get } = useFetchClient();
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
-  const [data, setData] = useState<PanelData | null>(null);
-  const [denied, setDenied] = useState(false);
+  const [data, setData] = useState<LeadPanelData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
   useEffect(() => {
-    get<{ data: PanelData }>(`/easycars/leads/status/${documentId}`)
-      .then((res) => setData(res.data.data))
-      .catch(() => setDenied(true));
-  }, [get, documentId]);
-  if (denied) return <Typography textColor="neutral600">{t('leads.panel.unavailable', 'EasyCars status unavailable.')}</Typography>;
-  if (!data) return <Typography textColor="neutral600">…</Typography>;
-  const at = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('leads.panel.never', 'never'));
+    let live = true;
+    get<{ data: LeadPanelData }>(leadsUrl(`/leads/status/${documentId}`))
+      .then((res) => live && (setData(res.data.data), setError(null)))
+      .catch((e) => {
+        if (!live) return;
+        const apiError = toApiError(e);
+        setError(apiError.status === 403 ? t('leads.panel.forbidden', 'You may not see the EasyCars status of this lead.') : apiError.message);
+      });
+    return () => {
+      live = false;
+    };
+    // `version` (the document's updatedAt) reloads the panel after a save: the push state changes.
+  }, [get, documentId, version, tick]);
+  // A push runs in the background after a save: look again until it has settled.
+  const waiting = data?.pushState === 'pending';
+  useEffect(() => {
+    if (!waiting) return undefined;
+    const timer = setTimeout(() => setTick((n) => n + 1), 2000);
+    return () => clearTimeout(timer);
+  }, [waiting, tick]);
+  if (error) return <Typography textColor="neutral600">{t('leads.panel.unavailable', 'EasyCars status unavailable: {message}', { message: error })}</Typography>;
+  if (!data) return <Typography textColor="neutral600">{t('leads.section.loading', 'Loading…')}</Typography>;
+  const at = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('leads.panel.never', 'Never'));
+  const leadsPage = `/plugins/${PLUGIN_ID}/leads${data.dealership ? `?dealership=${encodeURIComponent(data.dealership)}` : ''}`;
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} data-testid="easycars-lead-panel">
-      <Row label={t('leads.panel.leadNumber', 'LeadNumber')} value={data.leadNumber ?? t('leads.badge.notSent', 'Not sent')} />
-      <Row label={t('leads.panel.customerNo', 'CustomerNo')} value={data.customerNo ?? '—'} />
-      <Row label={t('leads.panel.pushState', 'Push')} value={data.pushState ?? t('leads.badge.notSent', 'Not sent')} />
-      {data.pushError ? <Typography variant="pi" textColor="danger600">{data.pushError}</Typography> : null}
-      <Row label={t('leads.panel.lastPushed', 'Last sent')} value={at(data.lastPushedAt)} />
-      <Row label={t('leads.panel.lastPulled', 'Last refreshed')} value={at(data.lastPulledAt)} />
-      <Row label={t('leads.panel.status', 'Status agreed with EasyCars')} value={data.syncedStatus ?? '—'} />
-      {data.conflict ? (
-        <Badge backgroundColor="warning100" textColor="warning700">
-          {t('leads.panel.conflict', 'Status conflict: here {local}, EasyCars {remote}', { local: data.conflict.localValue ?? '', remote: data.conflict.remoteValue ?? '' })}
-        </Badge>
-      ) : null}
-    </Flex>
+    <Box tag="dl" width="100%" style={{ margin: 0 }} data-testid="easycars-lead-panel">
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        <Row label={t('leads.panel.pushState', 'Sync state')}>
+          <Badge variant={pushStateVariant(data.pushState)}>{pushStateText(t, data.pushState)}</Badge>
+        </Row>
+        {data.pushError ? (
+          <Typography variant="pi" textColor="danger600" tag="p" style={{ overflowWrap: 'anywhere' }}>
+            {t('leads.pushes.reason', 'Reason: {reason}', { reason: data.pushError })}
+          </Typography>
+        ) : null}
+        <Row label={t('leads.panel.leadNumber', 'LeadNumber')}>{data.leadNumber ?? '—'}</Row>
+        <Row label={t('leads.panel.customerNo', 'CustomerNo')}>{data.customerNo ?? '—'}</Row>
+        <Row label={t('leads.panel.lastPushed', 'Last sent to EasyCars')}>{at(data.lastPushedAt)}</Row>
+        <Row label={t('leads.panel.lastPulled', 'Last refreshed from EasyCars')}>{at(data.lastPulledAt)}</Row>
+        <Row label={t('leads.panel.status', 'Status agreed with EasyCars')}>{leadStatusText(t, data.syncedStatus)}</Row>
+        {data.conflict ? (
+          <Box background="warning100" padding={3} hasRadius role="status">
+            <Typography fontWeight="bold" tag="p">{t('leads.panel.conflictTitle', 'Open status conflict')}</Typography>
+            <Typography tag="p">
+              {t('leads.panel.conflict', 'Here: {local}. In EasyCars: {remote}.', {
+                local: leadStatusText(t, data.conflict.localValue),
+                remote: leadStatusText(t, data.conflict.remoteValue),
+              })}
+            </Typography>
+            <Link tag={NavLink} to={leadsPage}>{t('leads.panel.resolve', 'Resolve it on the Leads page')}</Link>
+          </Box>
+        ) : null}
+      </Flex>
+    </Box>
   );
 };
 
 /** Edit-view side panel on leads (FR19): what EasyCars knows about this lead. */
-export const LeadEasyCarsPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
+export const LeadEasyCarsPanel = ({ model, documentId, document }: { model: string; documentId?: string; document?: { updatedAt?: string } }) => {
   if (model !== LEAD_UID || !documentId) return null;
-  return { title: 'EasyCars', content: <LeadPanelContent documentId={documentId} /> };
+  return { title: 'EasyCars', content: <LeadPanelContent documentId={documentId} version={document?.updatedAt} /> };
 };

@@ -1,4 +1,4 @@
-import { Box, Flex, LinkButton, Typography } from '@strapi/design-system';
+import { Box, Flex, Link as TextLink, LinkButton, Typography } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
 import { Link, useLocation } from 'react-router-dom';
 import { useLeadsQuery, type LeadsOverview } from '../api/leads';
@@ -18,28 +18,46 @@ const LeadsPage = () => {
   const { search } = useLocation();
   const { dealership } = useSelectedDealership();
   const id = dealership?.documentId;
-  const { data: overview, error, reload } = useLeadsQuery<LeadsOverview>('/leads/overview', id, 3000);
+  const { data: overview, error, reload } = useLeadsQuery<LeadsOverview>('/leads/overview', id, { pollMs: 3000 });
 
-  if (error) return <Page.Error content={toApiError(error).message} />;
+  if (!overview && error) {
+    return (
+      <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius role="alert">
+        <Typography variant="delta" tag="h2">{t('leads.error.title', 'The lead sync status could not be loaded')}</Typography>
+        <Box paddingTop={2}>
+          <Typography textColor="danger600">{toApiError(error).message}</Typography>
+        </Box>
+      </Box>
+    );
+  }
   if (!overview || !id) return <Page.Loading />;
   if (!overview.credential.configured) {
     return (
-      <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+      <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" data-testid="leads-no-credentials">
         <Typography variant="beta" tag="h2">{t('leads.noCredentials.title', 'Lead sync needs EasyCars credentials')}</Typography>
         <Flex paddingTop={4} direction="column" alignItems="flex-start" gap={4}>
           <Typography textColor="neutral600">
-            {t('leads.noCredentials.body', '{name} is not connected to EasyCars yet. Leads made here stay local until it is.', { name: dealership?.name ?? '' })}
+            {t('leads.noCredentials.body', '{name} is not connected to EasyCars yet. Leads made here stay local (“Not sent”) until it is.', { name: dealership?.name ?? '' })}
           </Typography>
-          <LinkButton tag={Link} to={{ pathname: '../credentials', search }}>{t('leads.noCredentials.link', 'Add credentials')}</LinkButton>
+          <LinkButton tag={Link} to={{ pathname: '../credentials', search }}>{t('leads.noCredentials.link', 'Add EasyCars credentials')}</LinkButton>
         </Flex>
       </Box>
     );
   }
+  const syncOff = !overview.credential.isActive || !overview.credential.leadSyncEnabled;
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
-      {!overview.credential.isActive || !overview.credential.leadSyncEnabled ? (
-        <Box background="warning100" padding={4} hasRadius>
-          <Typography>{t('leads.off', 'Lead sync is switched off for this dealership: new leads are not sent to EasyCars.')}</Typography>
+      {syncOff ? (
+        <Box background="warning100" borderColor="warning200" padding={4} hasRadius role="status">
+          <Typography>
+            {t('leads.off', 'Lead sync is switched off for this dealership: new leads are not sent to EasyCars.')}{' '}
+            <TextLink tag={Link} to={{ pathname: '../credentials', search }}>{t('leads.off.link', 'Change it on the Credentials page.')}</TextLink>
+          </Typography>
+        </Box>
+      ) : null}
+      {error ? (
+        <Box background="danger100" padding={4} hasRadius role="alert">
+          <Typography textColor="danger700">{t('leads.error.stale', 'Could not refresh the lead sync status: {message}', { message: toApiError(error).message })}</Typography>
         </Box>
       ) : null}
       <LeadsStatusCard overview={overview} dealership={id} onChange={reload} />
@@ -47,10 +65,10 @@ const LeadsPage = () => {
       <PendingPushesTable dealership={id} onChange={reload} />
       <LeadRunsTable dealership={id} />
       <Flex gap={6} alignItems="stretch" wrap="wrap">
-        <Box style={{ flex: '1 1 20rem' }}>
+        <Box style={{ flex: '1 1 20rem', minWidth: 0 }}>
           <ImportLeadForm dealership={id} onChange={reload} />
         </Box>
-        <Box style={{ flex: '1 1 20rem' }}>
+        <Box style={{ flex: '1 1 20rem', minWidth: 0 }}>
           <StrategySelect dealership={id} value={overview.credential.leadConflictStrategy ?? 'manual'} onChange={reload} />
         </Box>
       </Flex>

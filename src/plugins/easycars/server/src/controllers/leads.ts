@@ -93,7 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async panel(ctx: any) {
       const { dealership, view } = await leads().panel(String(ctx.params.documentId));
       if (dealership) await access().assertAccess(adminUser(ctx), dealership);
-      ctx.body = { data: view };
+      // The dealership lets the panel link to its Leads page (e.g. to resolve an open conflict).
+      ctx.body = { data: { ...view, dealership: dealership ?? null } };
     },
   };
 };

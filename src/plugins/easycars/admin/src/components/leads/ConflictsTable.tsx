@@ -1,67 +1,82 @@
-import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { leadsUrl, useLeadsQuery, type LeadConflictItem } from '../../api/leads';
+import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
+import { useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { NavLink } from 'react-router-dom';
+import { leadEditPath, useLeadsActions, useLeadsQuery, type LeadConflictItem } from '../../api/leads';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
-import { statusLabel, when } from './statusLabels';
+import { leadStatusText, when } from './labels';
+import { LeadsSection } from './LeadsSection';
 
-/** Status conflicts awaiting a decision, local and EasyCars values side by side. */
+const Value = ({ label, value, strong }: { label: string; value: string; strong?: boolean }) => (
+  <Box style={{ flex: '1 1 7rem' }} padding={3} background={strong ? 'neutral100' : undefined} hasRadius>
+    <Typography variant="sigma" textColor="neutral600" tag="p">{label}</Typography>
+    <Typography fontWeight={strong ? 'bold' : undefined} tag="p">{value}</Typography>
+  </Box>
+);
+
+/** Status conflicts awaiting a decision: last agreed, this site and EasyCars side by side, keep either. */
 export const ConflictsTable = ({ dealership, onChange }: { dealership: string; onChange: () => void }) => {
   const t = useT();
-  const { post } = useFetchClient();
+  const actions = useLeadsActions(dealership);
   const { toggleNotification } = useNotification();
-  const { data, reload } = useLeadsQuery<LeadConflictItem[]>('/leads/conflicts?state=open', dealership, 5000);
-  const rows = data ?? [];
+  const [busy, setBusy] = useState<number | null>(null);
+  const { data, error, reload } = useLeadsQuery<LeadConflictItem[]>('/leads/conflicts', dealership, { params: { state: 'open' }, pollMs: 5000 });
   const resolve = async (conflict: LeadConflictItem, choice: 'local' | 'easycars') => {
+    setBusy(conflict.id);
     try {
-      await post(leadsUrl(`/leads/conflicts/${conflict.id}/resolve`), { dealership, choice });
-      toggleNotification({ type: 'success', message: t('leads.conflicts.resolved', 'Conflict resolved on both sides') });
+      await actions.resolveConflict(conflict.id, choice);
+      toggleNotification({ type: 'success', message: t('leads.conflicts.resolved', 'Conflict resolved: the status is now {value} here and in EasyCars.', { value: leadStatusText(t, choice === 'local' ? conflict.localValue : conflict.remoteValue) }) });
     } catch (e) {
       toggleNotification({ type: 'danger', message: toApiError(e).message });
+    } finally {
+      setBusy(null);
     }
     await reload();
     onChange();
   };
+  const rows = data ?? [];
   return (
-    <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-      <Typography variant="delta" tag="h3">{t('leads.conflicts.title', 'Status conflicts')}</Typography>
-      <Box paddingTop={4}>
-        {rows.length === 0 ? (
-          <Typography textColor="neutral600">{t('leads.conflicts.empty', 'No conflict to resolve.')}</Typography>
-        ) : (
-          <Table colCount={5} rowCount={rows.length + 1}>
-            <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">{t('leads.conflicts.lead', 'EasyCars lead')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('leads.conflicts.base', 'Last agreed')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('leads.conflicts.local', 'Here')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('leads.conflicts.remote', 'In EasyCars')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('leads.conflicts.action', 'Keep')}</Typography></Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {rows.map((c) => (
-                <Tr key={c.id}>
-                  <Td><Typography>{c.leadNumber} ({when(c.createdAt)})</Typography></Td>
-                  <Td><Typography>{statusLabel(c.baseValue)}</Typography></Td>
-                  <Td><Typography fontWeight="bold">{statusLabel(c.localValue)}</Typography></Td>
-                  <Td><Typography fontWeight="bold">{statusLabel(c.remoteValue)}</Typography></Td>
-                  <Td>
-                    <Flex gap={2}>
-                      <Button size="S" variant="secondary" onClick={() => resolve(c, 'local')}>
-                        {t('leads.conflicts.keepLocal', 'Keep “{value}”', { value: statusLabel(c.localValue) })}
-                      </Button>
-                      <Button size="S" variant="secondary" onClick={() => resolve(c, 'easycars')}>
-                        {t('leads.conflicts.keepRemote', 'Take EasyCars “{value}”', { value: statusLabel(c.remoteValue) })}
-                      </Button>
-                    </Flex>
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        )}
-      </Box>
-    </Box>
+    <LeadsSection title={t('leads.conflicts.title', 'Status conflicts')} ready={data !== null} error={error} testId="leads-conflicts">
+      {rows.length === 0 ? (
+        <Typography textColor="neutral600">{t('leads.conflicts.empty', 'No conflict to resolve.')}</Typography>
+      ) : (
+        <Flex direction="column" alignItems="stretch" gap={4} tag="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {rows.map((c) => {
+            const local = leadStatusText(t, c.localValue);
+            const remote = leadStatusText(t, c.remoteValue);
+            return (
+              <Box key={c.id} tag="li" borderColor="neutral200" padding={4} hasRadius data-testid="leads-conflict">
+                <Flex justifyContent="space-between" wrap="wrap" gap={2}>
+                  <Typography fontWeight="bold">
+                    {c.leadDocumentId ? (
+                      <Link tag={NavLink} to={leadEditPath(c.leadDocumentId)}>
+                        {t('leads.conflicts.lead', 'EasyCars lead {number}', { number: c.leadNumber ?? '—' })}
+                      </Link>
+                    ) : (
+                      t('leads.conflicts.lead', 'EasyCars lead {number}', { number: c.leadNumber ?? '—' })
+                    )}
+                  </Typography>
+                  <Typography variant="pi" textColor="neutral600">{t('leads.conflicts.since', 'Found {when}', { when: when(c.createdAt) })}</Typography>
+                </Flex>
+                <Flex paddingTop={3} gap={2} wrap="wrap" alignItems="stretch">
+                  <Value label={t('leads.conflicts.base', 'Last agreed')} value={leadStatusText(t, c.baseValue)} />
+                  <Value label={t('leads.conflicts.local', 'Here')} value={local} strong />
+                  <Value label={t('leads.conflicts.remote', 'In EasyCars')} value={remote} strong />
+                </Flex>
+                <Flex paddingTop={3} gap={2} wrap="wrap">
+                  <Button size="S" variant="secondary" loading={busy === c.id} disabled={busy !== null} onClick={() => resolve(c, 'local')}>
+                    {t('leads.conflicts.keepLocal', 'Keep “{value}” (this site)', { value: local })}
+                  </Button>
+                  <Button size="S" variant="secondary" disabled={busy !== null} onClick={() => resolve(c, 'easycars')}>
+                    {t('leads.conflicts.keepRemote', 'Take “{value}” (EasyCars)', { value: remote })}
+                  </Button>
+                </Flex>
+              </Box>
+            );
+          })}
+        </Flex>
+      )}
+    </LeadsSection>
   );
 };

@@ -1,79 +1,101 @@
-import { Box, Button, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { Fragment, useState } from 'react';
-import { leadsUrl, useLeadsQuery } from '../../api/leads';
+import { useEffect, useState } from 'react';
+import { leadsUrl, useLeadsQuery, type LeadRun } from '../../api/leads';
+import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
-import { when } from './statusLabels';
+import { outcomeText, runStatusText, runStatusVariant, triggerText, when } from './labels';
+import { LeadsSection } from './LeadsSection';
 
-/** The last 10 lead syncs; "Details" shows each lead's outcome. */
-export const LeadRunsTable = ({ dealership }: { dealership: string }) => {
+const pickResults = (body: { results?: LeadRun[] }) => body.results ?? [];
+
+/** What happened to each lead in one run (sync-log items), its warnings and its error. */
+const RunDetails = ({ id }: { id: number }) => {
   const t = useT();
   const { get } = useFetchClient();
-  const [open, setOpen] = useState<{ id: number; items: Array<{ ref: string; outcome: string; message?: string }> } | null>(null);
-  const { data } = useLeadsQuery<any[]>(`/sync-logs?type=leads&pageSize=10`, dealership, 3000);
-  const rows = Array.isArray(data) ? data : ((data as any)?.results ?? []);
-  const details = async (id: number) => {
-    if (open?.id === id) return setOpen(null);
-    const res = await get<{ data: { items?: Array<{ ref: string; outcome: string; message?: string }> } }>(leadsUrl(`/sync-logs/${id}`));
-    setOpen({ id, items: res.data.data.items ?? [] });
-  };
+  const [run, setRun] = useState<LeadRun | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    get<{ data: LeadRun }>(leadsUrl(`/sync-logs/${id}`))
+      .then((res) => setRun(res.data.data))
+      .catch((e) => setError(toApiError(e).message));
+  }, [get, id]);
+  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  if (!run) return <Typography textColor="neutral600">{t('leads.section.loading', 'Loading…')}</Typography>;
+  const items = run.items ?? [];
   return (
-    <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-      <Typography variant="delta" tag="h3">{t('leads.runs.title', 'Last 10 lead syncs')}</Typography>
-      <Box paddingTop={4}>
-        {rows.length === 0 ? (
-          <Typography textColor="neutral600">{t('leads.runs.empty', 'No lead sync yet.')}</Typography>
-        ) : (
-          <Table colCount={7} rowCount={rows.length + 1}>
-            <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">{t('leads.runs.when', 'When')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('leads.runs.trigger', 'Trigger')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('leads.runs.status', 'Status')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('leads.runs.processed', 'Processed')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('leads.runs.updated', 'Updated')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('leads.runs.failed', 'Failed')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('leads.runs.details', 'Details')}</Typography></Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {rows.map((run: any) => (
-                <Fragment key={run.id}>
-                  <Tr>
-                    <Td><Typography>{when(run.startedAt ?? run.createdAt)}</Typography></Td>
-                    <Td><Typography>{run.trigger}</Typography></Td>
-                    <Td><Typography>{run.status}</Typography></Td>
-                    <Td><Typography>{run.fetched ?? 0}</Typography></Td>
-                    <Td><Typography>{run.updated ?? 0}</Typography></Td>
-                    <Td><Typography>{run.failed ?? 0}</Typography></Td>
-                    <Td>
-                      <Button variant="tertiary" size="S" onClick={() => details(run.id)}>
-                        {open?.id === run.id ? t('leads.runs.hide', 'Hide') : t('leads.runs.show', 'Details')}
-                      </Button>
-                    </Td>
-                  </Tr>
-                  {open && open.id === run.id ? (
-                    <Tr>
-                      <Td colSpan={7}>
-                        {open.items.length === 0 ? (
-                          <Typography textColor="neutral600">{t('leads.runs.noItems', 'No lead was processed.')}</Typography>
-                        ) : (
-                          open.items.map((item) => (
-                            <Typography key={item.ref} tag="p" variant="pi">
-                              {item.ref}: {item.outcome}
-                              {item.message ? ` — ${item.message}` : ''}
-                            </Typography>
-                          ))
-                        )}
-                      </Td>
-                    </Tr>
-                  ) : null}
-                </Fragment>
-              ))}
-            </Tbody>
-          </Table>
-        )}
-      </Box>
+    <Box data-testid="leads-run-details">
+      {run.errorMessage ? <Typography tag="p" textColor="danger600">{run.errorMessage}</Typography> : null}
+      {items.length === 0 ? (
+        <Typography textColor="neutral600">{t('leads.runs.noItems', 'No lead was processed.')}</Typography>
+      ) : (
+        <Box tag="ul" style={{ maxHeight: '16rem', overflowY: 'auto', paddingLeft: 0, listStyle: 'none' }}>
+          {items.map((item, i) => (
+            <Typography key={`${item.ref}-${i}`} tag="li" variant="pi">
+              <strong>{t('leads.runs.lead', 'Lead {number}', { number: item.ref })}</strong>: {outcomeText(t, item.outcome)}
+              {item.message ? ` — ${item.message}` : ''}
+            </Typography>
+          ))}
+        </Box>
+      )}
+      {run.warnings?.length ? (
+        <Box paddingTop={2} tag="ul" style={{ paddingLeft: 0, listStyle: 'none' }}>
+          {run.warnings.map((w, i) => (
+            <Typography key={`${w.ref}-${i}`} tag="li" variant="pi" textColor="warning700">
+              {t('leads.runs.warning', 'Warning, lead {number}: {message}', { number: w.ref, message: w.field ? `${w.field} — ${w.message}` : w.message })}
+            </Typography>
+          ))}
+        </Box>
+      ) : null}
     </Box>
+  );
+};
+
+/** The last 10 lead syncs; "Details" lists each lead's outcome. */
+export const LeadRunsTable = ({ dealership }: { dealership: string }) => {
+  const t = useT();
+  const [open, setOpen] = useState<number | null>(null);
+  const { data, error } = useLeadsQuery<LeadRun[]>('/sync-logs', dealership, {
+    params: { type: 'leads', pageSize: 10 },
+    pollMs: 5000,
+    pick: pickResults,
+  });
+  const rows = data ?? [];
+  return (
+    <LeadsSection title={t('leads.runs.title', 'Last 10 lead syncs')} ready={data !== null} error={error} testId="leads-runs">
+      {rows.length === 0 ? (
+        <Typography textColor="neutral600">{t('leads.runs.empty', 'No lead sync yet.')}</Typography>
+      ) : (
+        // A list rather than a table: it stays readable without sideways scrolling on a phone.
+        <Flex direction="column" alignItems="stretch" gap={0} tag="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {rows.map((run, i) => (
+            <Box key={run.id} tag="li" paddingTop={3} paddingBottom={3} borderColor={i ? 'neutral150' : undefined} style={i ? { borderWidth: '1px 0 0 0' } : undefined} data-testid="leads-run">
+              <Flex justifyContent="space-between" alignItems="center" wrap="wrap" gap={3}>
+                <Flex gap={3} wrap="wrap" style={{ flex: '1 1 18rem', minWidth: 0 }}>
+                  <Typography fontWeight="bold">{when(run.startedAt ?? run.createdAt)}</Typography>
+                  <Badge variant={runStatusVariant(run.status)}>{runStatusText(t, run.status)}</Badge>
+                  <Typography textColor="neutral700">
+                    {t('leads.runs.counts', '{fetched} processed · {updated} updated · {failed} failed', {
+                      fetched: run.fetched ?? 0,
+                      updated: run.updated ?? 0,
+                      failed: run.failed ?? 0,
+                    })}
+                  </Typography>
+                  <Typography textColor="neutral600">{triggerText(t, run.trigger, run.triggeredByName)}</Typography>
+                </Flex>
+                <Button variant="tertiary" size="S" aria-expanded={open === run.id} onClick={() => setOpen(open === run.id ? null : run.id)}>
+                  {open === run.id ? t('leads.runs.hide', 'Hide details') : t('leads.runs.show', 'Show details')}
+                </Button>
+              </Flex>
+              {open === run.id ? (
+                <Box paddingTop={3}>
+                  <RunDetails key={`${run.id}-${run.status}`} id={run.id} />
+                </Box>
+              ) : null}
+            </Box>
+          ))}
+        </Flex>
+      )}
+    </LeadsSection>
   );
 };

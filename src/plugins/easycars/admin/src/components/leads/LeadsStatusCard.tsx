@@ -1,60 +1,104 @@
-import { Badge, Box, Button, Flex, ProgressBar, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
+import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { leadsUrl, type LeadsOverview } from '../../api/leads';
+import { styled } from 'styled-components';
+import { useLeadsActions, type LeadsOverview } from '../../api/leads';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
-import { when } from './statusLabels';
+import { runPhaseText, runStatusText, runStatusVariant, when } from './labels';
 
-/** Status first: last run, counts, and "Sync leads now" with its progress. */
+// The design system's ProgressBar is drawn for dark backgrounds and drops aria-valuenow: a plain, labelled bar instead.
+const Track = styled.div`
+  width: 100%;
+  max-width: 32rem;
+  height: 0.8rem;
+  border-radius: ${({ theme }) => theme.borderRadius};
+  background: ${({ theme }) => theme.colors.neutral150};
+  overflow: hidden;
+`;
+const Fill = styled.div<{ $percent: number }>`
+  width: ${({ $percent }) => $percent}%;
+  height: 100%;
+  background: ${({ theme }) => theme.colors.primary600};
+  transition: width 0.3s ease;
+`;
+
+const Count = ({ label, warn }: { label: string; warn?: boolean }) => (
+  <Badge variant={warn ? 'warning' : undefined}>{label}</Badge>
+);
+
+/** Status first: the last run, the counts, and "Sync leads now" with its progress. */
 export const LeadsStatusCard = ({ overview, dealership, onChange }: { overview: LeadsOverview; dealership: string; onChange: () => void }) => {
   const t = useT();
-  const { post } = useFetchClient();
+  const actions = useLeadsActions(dealership);
   const { toggleNotification } = useNotification();
-  const [busy, setBusy] = useState(false);
+  const [sending, setSending] = useState(false);
   const active = overview.activeRun;
   const last = overview.lastRun;
+  const running = sending || Boolean(active);
   const sync = async () => {
-    setBusy(true);
+    setSending(true);
     try {
-      await post(leadsUrl('/sync/leads'), { dealership });
-      toggleNotification({ type: 'success', message: t('leads.sync.queued', 'Lead sync queued') });
+      await actions.syncNow();
+      toggleNotification({ type: 'success', message: t('leads.sync.queued', 'Lead sync started') });
     } catch (e) {
+      // 409: a run is already queued or running for this dealership; the card shows it after the reload.
       toggleNotification({ type: 'danger', message: toApiError(e).message });
     } finally {
-      setBusy(false);
+      setSending(false);
       onChange();
     }
   };
   const c = overview.counts;
+  const percent = active?.progressTotal ? Math.round((100 * (active.progressDone ?? 0)) / active.progressTotal) : 0;
   return (
-    <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+    <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" data-testid="leads-status">
       <Flex justifyContent="space-between" alignItems="flex-start" wrap="wrap" gap={4}>
-        <Flex direction="column" alignItems="flex-start" gap={2}>
+        <Flex direction="column" alignItems="flex-start" gap={3} style={{ flex: '1 1 18rem', minWidth: 0 }}>
           <Typography variant="beta" tag="h2">{t('leads.status.title', 'Lead sync')}</Typography>
-          <Typography textColor="neutral600">
-            {last
-              ? t('leads.status.last', 'Last sync {when}: {status}', { when: when(last.completedAt), status: last.status })
-              : t('leads.status.never', 'No lead sync has run yet.')}
-          </Typography>
-          <Flex gap={2} wrap="wrap">
-            <Badge>{t('leads.count.known', '{n} in EasyCars', { n: c.known ?? 0 })}</Badge>
-            <Badge>{t('leads.count.pending', '{n} waiting', { n: c.pending ?? 0 })}</Badge>
-            <Badge>{t('leads.count.failed', '{n} failed', { n: c.failed ?? 0 })}</Badge>
-            <Badge>{t('leads.count.review', '{n} to review', { n: c.review ?? 0 })}</Badge>
-            <Badge>{t('leads.count.conflicts', '{n} open conflicts', { n: c.openConflicts ?? 0 })}</Badge>
+          {last ? (
+            <Flex gap={2} wrap="wrap" data-testid="leads-last-run">
+              <Typography textColor="neutral600">{t('leads.status.last', 'Last sync {when}:', { when: when(last.completedAt ?? last.startedAt) })}</Typography>
+              <Badge variant={runStatusVariant(last.status)}>{runStatusText(t, last.status)}</Badge>
+            </Flex>
+          ) : (
+            <Typography textColor="neutral600">{t('leads.status.never', 'No lead sync has run yet.')}</Typography>
+          )}
+          {last?.errorMessage ? <Typography variant="pi" textColor="danger600">{last.errorMessage}</Typography> : null}
+          <Flex gap={2} wrap="wrap" tag="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('leads.count.label', 'Lead counts')}>
+            <li><Count label={t('leads.count.known', '{n, plural, one {# lead} other {# leads}} in EasyCars', { n: c.known ?? 0 })} /></li>
+            <li><Count label={t('leads.count.pending', '{n} waiting to be sent', { n: c.pending ?? 0 })} /></li>
+            <li><Count warn={Boolean(c.failed)} label={t('leads.count.failed', '{n} failed', { n: c.failed ?? 0 })} /></li>
+            <li><Count warn={Boolean(c.review)} label={t('leads.count.review', '{n} to review', { n: c.review ?? 0 })} /></li>
+            <li>
+              <Count
+                warn={Boolean(c.openConflicts)}
+                label={t('leads.count.conflicts', '{n, plural, one {# open conflict} other {# open conflicts}}', { n: c.openConflicts ?? 0 })}
+              />
+            </li>
           </Flex>
         </Flex>
-        <Button onClick={sync} loading={busy || Boolean(active)} disabled={busy || Boolean(active)}>
-          {t('leads.sync.now', 'Sync leads now')}
+        <Button startIcon={<ArrowClockwise />} onClick={sync} loading={running} disabled={running}>
+          {running ? t('leads.sync.running', 'Syncing leads…') : t('leads.sync.now', 'Sync leads now')}
         </Button>
       </Flex>
       {active ? (
-        <Box paddingTop={4}>
-          <Typography variant="pi">
-            {t('leads.sync.progress', '{phase}: {done} of {total}', { phase: active.phase ?? active.status, done: active.progressDone ?? 0, total: active.progressTotal ?? 0 })}
+        <Box paddingTop={4} data-testid="leads-progress" role="status">
+          <Typography variant="pi" tag="p">
+            {active.status === 'queued'
+              ? t('leads.sync.queuedRun', 'Waiting for the queue…')
+              : t('leads.sync.progress', '{phase}: {done} of {total}', {
+                  phase: runPhaseText(t, active.phase),
+                  done: active.progressDone ?? 0,
+                  total: active.progressTotal ?? 0,
+                })}
           </Typography>
-          <ProgressBar value={active.progressTotal ? Math.round((100 * active.progressDone) / active.progressTotal) : 0} />
+          <Box paddingTop={2}>
+            <Track role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('leads.sync.progressLabel', 'Lead sync progress')}>
+              <Fill $percent={percent} />
+            </Track>
+          </Box>
         </Box>
       ) : null}
     </Box>

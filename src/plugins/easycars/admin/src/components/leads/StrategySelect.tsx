@@ -1,34 +1,44 @@
 import { Box, Field, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { leadsUrl } from '../../api/leads';
+import { useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { useLeadsActions } from '../../api/leads';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 
 /** Who wins when the status changed on both sides since the last sync. */
 export const StrategySelect = ({ dealership, value, onChange }: { dealership: string; value: string; onChange: () => void }) => {
   const t = useT();
-  const { put } = useFetchClient();
+  const actions = useLeadsActions(dealership);
   const { toggleNotification } = useNotification();
+  const [saving, setSaving] = useState(false);
   const save = async (next: string | number) => {
+    if (next === value) return;
+    setSaving(true);
     try {
-      await put(leadsUrl('/leads/settings'), { dealership, leadConflictStrategy: next });
+      await actions.setStrategy(String(next));
       toggleNotification({ type: 'success', message: t('leads.strategy.saved', 'Conflict strategy saved') });
     } catch (e) {
       toggleNotification({ type: 'danger', message: toApiError(e).message });
+    } finally {
+      setSaving(false);
     }
     onChange();
   };
   return (
-    <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+    <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" height="100%">
       <Typography variant="delta" tag="h3">{t('leads.strategy.title', 'When the status changed on both sides')}</Typography>
       <Box paddingTop={4} style={{ maxWidth: '24rem' }}>
-        <Field.Root name="leadConflictStrategy">
+        <Field.Root
+          name="leadConflictStrategy"
+          hint={t('leads.strategy.hint', 'Deleted always wins. Other fields changed on both sides keep the value from this site.')}
+        >
           <Field.Label>{t('leads.strategy.label', 'Conflict strategy')}</Field.Label>
-          <SingleSelect value={value} onChange={save}>
+          <SingleSelect value={value} onChange={save} disabled={saving}>
             <SingleSelectOption value="manual">{t('leads.strategy.manual', 'Ask me (manual review)')}</SingleSelectOption>
             <SingleSelectOption value="local_wins">{t('leads.strategy.local', 'This site wins')}</SingleSelectOption>
             <SingleSelectOption value="easycars_wins">{t('leads.strategy.easycars', 'EasyCars wins')}</SingleSelectOption>
           </SingleSelect>
+          <Field.Hint />
         </Field.Root>
       </Box>
     </Box>

@@ -1,0 +1,79 @@
+/**
+ * Shared doubles for the lead admin component tests: a fetch client that answers like the
+ * /easycars/leads/* admin API and records every call, and a stand-in for '@strapi/strapi/admin'
+ * (the real module is the whole admin app). Each test file mocks the module with:
+ *   jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
+ */
+import { DesignSystemProvider } from '@strapi/design-system';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { IntlProvider } from 'react-intl';
+import { MemoryRouter } from 'react-router-dom';
+
+type Answer = unknown | ((body?: any) => unknown);
+export interface FakeApi {
+  get: jest.Mock;
+  post: jest.Mock;
+  put: jest.Mock;
+  del: jest.Mock;
+  /** What each URL answers (an Error — or a function that throws — makes the call fail). */
+  answers: Record<string, Answer>;
+}
+
+/** An error shaped like the admin fetch client's FetchError (Strapi's error body under response.data). */
+export function fetchError(status: number, message: string, details: Record<string, unknown> = {}) {
+  return Object.assign(new Error(message), { status, response: { status, data: { data: null, error: { status, name: 'Error', message, details } } } });
+}
+
+const answer = async (api: FakeApi, method: string, url: string, body?: unknown) => {
+  const key = `${method} ${url}`;
+  const found = api.answers[key] ?? api.answers[url];
+  if (found === undefined) throw new Error(`No fake answer for ${key}`);
+  const value = typeof found === 'function' ? await (found as (b?: unknown) => unknown)(body) : found;
+  if (value instanceof Error) throw value;
+  return { data: value };
+};
+
+export const api: FakeApi = {
+  answers: {},
+  get: jest.fn((url: string) => answer(api, 'GET', url)),
+  post: jest.fn((url: string, body?: unknown) => answer(api, 'POST', url, body)),
+  put: jest.fn((url: string, body?: unknown) => answer(api, 'PUT', url, body)),
+  del: jest.fn((url: string) => answer(api, 'DELETE', url)),
+};
+export const toggleNotification = jest.fn();
+
+export function resetFakes(answers: Record<string, Answer> = {}) {
+  api.answers = answers;
+  for (const fn of [api.get, api.post, api.put, api.del, toggleNotification]) fn.mockClear();
+}
+
+export const strapiAdminDouble = {
+  useFetchClient: () => api,
+  useNotification: () => ({ toggleNotification }),
+  Page: {
+    Loading: () => <p>Loading page</p>,
+    Error: ({ content }: { content?: string }) => <p role="alert">{content}</p>,
+  },
+};
+
+// jsdom lacks what Radix (under the design system) measures with.
+export function polyfillDom() {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  Element.prototype.hasPointerCapture ??= () => false;
+  Element.prototype.scrollIntoView ??= () => undefined;
+}
+
+export function renderAdmin(ui: ReactNode, route = '/plugins/easycars/leads?dealership=dealer-a') {
+  return render(
+    <MemoryRouter initialEntries={[route]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <IntlProvider locale="en" messages={{}}>
+        <DesignSystemProvider>{ui}</DesignSystemProvider>
+      </IntlProvider>
+    </MemoryRouter>,
+  );
+}
