@@ -2,6 +2,10 @@ import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS } from './permissions';
 import { getTranslation } from './utils/getTranslation';
+import { addVehicleColumn } from './content-manager/vehicle-column';
+import { VehicleEasyCarsPanel } from './content-manager/vehicle-side-panel';
+import { addLeadColumn } from './content-manager/lead-column';
+import { LeadEasyCarsPanel } from './content-manager/lead-panel';
 
 export default {
   register(app: any) {
@@ -12,7 +16,23 @@ export default {
       Component: () => import('./pages/App'),
       permissions: PERMISSIONS.any,
     });
+    // Settings → EasyCars: a shortcut to the plugin's credentials page.
+    app.addSettingsLink('global', {
+      id: `${PLUGIN_ID}-credentials`,
+      to: PLUGIN_ID,
+      intlLabel: { id: getTranslation('settings.link'), defaultMessage: 'EasyCars' },
+      Component: () => import('./pages/SettingsRedirect'),
+      permissions: PERMISSIONS.readCredentials,
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: 'EasyCars' });
+  },
+
+  bootstrap(app: any) {
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addLeadColumn);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([LeadEasyCarsPanel]);
+    // Vehicles: "EasyCars" list column and edit-view side panel (FR19).
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addVehicleColumn);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([VehicleEasyCarsPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

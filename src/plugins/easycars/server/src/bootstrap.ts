@@ -15,7 +15,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
+  getService(strapi, 'stockSync').registerHandler();
+  getService(strapi, 'leadSync').registerJobs();
   await getService(strapi, 'jobs').start();
+  await getService(strapi, 'leadSync').resumePending();
   getService(strapi, 'scheduler').register();
 };
 

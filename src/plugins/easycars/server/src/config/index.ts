@@ -30,6 +30,7 @@ export default {
       concurrency: env.int('EASYCARS_SYNC_CONCURRENCY', 2),
       batchSize: 200,
       maxMissingShare: 0.5,
+      bulkCreate: env.bool('EASYCARS_SYNC_BULK_CREATE', true),
       schedulerCron: '* * * * *',
       queue: (env('EASYCARS_QUEUE', 'auto') ?? 'auto') as 'auto' | 'pg-boss' | 'memory',
       logRetentionDays: 90,

@@ -22,6 +22,8 @@ export const pluginConfigSchema = z
       batchSize: positiveInt,
       /** Share of known stock that may vanish from one feed before the sync refuses to remove any. */
       maxMissingShare: z.number().min(0).max(1),
+      /** Create new vehicles of a batch in bulk (same rows as the Document Service; see docs/stock-sync.md). */
+      bulkCreate: z.boolean(),
       schedulerCron: z.string(),
       queue: z.enum(['auto', 'pg-boss', 'memory']),
       logRetentionDays: positiveInt,

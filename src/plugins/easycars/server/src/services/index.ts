@@ -9,6 +9,8 @@ import scheduler from './scheduler';
 import easycarsClient from './easycars-client';
 import connectionTest from './connection-test';
 import rateLimiter from './rate-limiter';
+import leadSync from './lead-sync';
+import stockSync from './stock-sync';
 
 export const services = {
   cipher,
@@ -22,6 +24,8 @@ export const services = {
   easycarsClient,
   connectionTest,
   rateLimiter,
+  stockSync,
+  leadSync,
 };
 
 export type Services = typeof services;

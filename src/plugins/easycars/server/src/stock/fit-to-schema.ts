@@ -2,7 +2,7 @@
  * Makes mapped data fit the vehicle content type's declared limits (maxLength, min/max, enum),
  * so one over-long value becomes a warning instead of a failed item. Pure.
  */
-import type { MapWarning } from './map-stock-item';
+import type { SyncWarning as MapWarning } from '../sync-logs/types';
 
 interface AttributeLike {
   type?: string;

@@ -1,0 +1,34 @@
+/**
+ * Benchmarks. Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N]
+ * Boots the real Strapi (compiled into dist/) against the EasyCars sandbox on a throw-away database.
+ */
+import './cjs-shim';
+import { runStockBench, type StockBenchOptions } from './stock';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+async function main() {
+  const which = process.argv[2];
+  if (which !== 'stock') {
+    console.error('Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N]');
+    process.exit(2);
+  }
+  const db = arg('db', 'both');
+  const count = Number(arg('count', '5000'));
+  const options: StockBenchOptions = {
+    count,
+    naiveCount: Number(arg('naive-count', String(count))),
+    big: Number(arg('big', '20000')),
+  };
+  const clients = db === 'both' ? (['sqlite', 'postgres'] as const) : ([db] as Array<'sqlite' | 'postgres'>);
+  for (const client of clients) await runStockBench(client, options);
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+/** "EasyCars" column of the vehicle list (FR19): a text badge plus when it was last synced. */
+import { Badge, Flex, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+import { getTranslation } from '../utils/getTranslation';
+import { useT } from '../utils/useT';
+import { formatWhen, loadVehicleLink, VEHICLE_UID, type VehicleLink } from './vehicle-links';
+
+export const VehicleSyncCell = ({ documentId }: { documentId: string }) => {
+  const t = useT();
+  const { post } = useFetchClient();
+  const [state, setState] = useState<{ link: VehicleLink | null } | 'loading' | 'error'>('loading');
+  useEffect(() => {
+    let live = true;
+    loadVehicleLink(documentId, post)
+      .then((link) => live && setState({ link }))
+      .catch(() => live && setState('error'));
+    return () => {
+      live = false;
+    };
+  }, [documentId, post]);
+
+  if (state === 'loading') return <Typography textColor="neutral500">…</Typography>;
+  if (state === 'error') return <Typography textColor="neutral500">{t('stock.cm.column.unknown', 'Unknown')}</Typography>;
+  const { link } = state;
+  if (!link) {
+    return (
+      <Badge data-testid="easycars-badge" data-source="manual">
+        {t('stock.cm.column.manual', 'Manual')}
+      </Badge>
+    );
+  }
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1}>
+      <Badge active variant={link.inFeed ? 'success' : 'warning'} data-testid="easycars-badge" data-source="easycars">
+        {link.inFeed ? t('stock.cm.column.easycars', 'EasyCars') : t('stock.cm.column.removed', 'EasyCars · removed')}
+      </Badge>
+      <Typography variant="pi" textColor="neutral600">
+        {t('stock.cm.column.synced', 'Synced {when}', { when: formatWhen(link.lastSyncedAt) })}
+      </Typography>
+    </Flex>
+  );
+};
+
+const onVehicleList = () => typeof window !== 'undefined' && decodeURIComponent(window.location.pathname).includes(`/${VEHICLE_UID}`);
+
+/** The waterfall hook for 'Admin/CM/pages/ListView/inject-column-in-table'. */
+export const addVehicleColumn = ({ displayedHeaders, layout }: { displayedHeaders: any[]; layout: any }) => {
+  if (!onVehicleList()) return { displayedHeaders, layout };
+  return {
+    displayedHeaders: [
+      ...displayedHeaders,
+      {
+        attribute: { type: 'string' },
+        label: { id: getTranslation('stock.cm.column.label'), defaultMessage: 'EasyCars' },
+        name: 'easycars',
+        searchable: false,
+        sortable: false,
+        cellFormatter: (doc: { documentId: string }, _header: unknown, meta: { model?: string }) =>
+          meta?.model && meta.model !== VEHICLE_UID ? null : <VehicleSyncCell documentId={doc.documentId} />,
+      },
+    ],
+    layout,
+  };
+};

@@ -1,0 +1,71 @@
+/** Edit-view side panel of a vehicle: where it comes from and what EasyCars owns (FR18/FR19). */
+import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+import { PLUGIN_ID } from '../pluginId';
+import { useT } from '../utils/useT';
+import { formatWhen, VEHICLE_UID, type VehicleLink } from './vehicle-links';
+
+const Row = ({ label, value }: { label: string; value: string }) => (
+  <Flex direction="column" alignItems="flex-start" gap={1}>
+    <Typography variant="sigma" textColor="neutral600">{label}</Typography>
+    <Typography variant="omega">{value}</Typography>
+  </Flex>
+);
+
+export const VehicleEasyCarsDetails = ({ documentId }: { documentId?: string }) => {
+  const t = useT();
+  const { get } = useFetchClient();
+  const [state, setState] = useState<{ link: VehicleLink | null } | 'loading' | 'error'>('loading');
+  useEffect(() => {
+    if (!documentId) return setState({ link: null });
+    let live = true;
+    get<any>(`/${PLUGIN_ID}/vehicles/${documentId}/easycars`)
+      .then((res) => live && setState({ link: res.data.data }))
+      .catch((e: any) => live && setState((e?.status ?? e?.response?.status) === 404 ? { link: null } : 'error'));
+    return () => {
+      live = false;
+    };
+  }, [documentId, get]);
+
+  if (state === 'loading') return <Typography textColor="neutral500">…</Typography>;
+  if (state === 'error') return <Typography textColor="neutral600">{t('stock.cm.panel.error', 'EasyCars details could not be loaded.')}</Typography>;
+  const { link } = state;
+  if (!link) {
+    return (
+      <Flex direction="column" alignItems="flex-start" gap={2} data-testid="easycars-panel">
+        <Badge>{t('stock.cm.column.manual', 'Manual')}</Badge>
+        <Typography variant="pi" textColor="neutral600">
+          {t('stock.cm.panel.manual', 'Entered by hand: the EasyCars stock sync does not change this vehicle.')}
+        </Typography>
+      </Flex>
+    );
+  }
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid="easycars-panel">
+      <Box>
+        <Badge active variant={link.inFeed ? 'success' : 'warning'}>
+          {link.inFeed ? t('stock.cm.panel.inFeed', 'In the EasyCars feed') : t('stock.cm.panel.removed', 'Removed from EasyCars')}
+        </Badge>
+      </Box>
+      <Row label={t('stock.cm.panel.stockNumber', 'Stock number')} value={link.stockNumber} />
+      <Row label={t('stock.cm.panel.yard', 'Yard')} value={[link.yardName, link.yardCode && `(${link.yardCode})`].filter(Boolean).join(' ') || '—'} />
+      <Row label={t('stock.cm.panel.lastSynced', 'Last synced')} value={formatWhen(link.lastSyncedAt)} />
+      {!link.inFeed ? <Row label={t('stock.cm.panel.removedAt', 'Removed')} value={formatWhen(link.removedAt)} /> : null}
+      <Row label={t('stock.cm.panel.owned', 'Fields EasyCars overwrites')} value={link.ownedFields.join(', ')} />
+      <Typography variant="pi" textColor="neutral600">
+        {t('stock.cm.panel.ownedHelp', 'Edits to these fields are replaced at the next sync when EasyCars changes the vehicle. Other fields are yours.')}
+      </Typography>
+    </Flex>
+  );
+};
+
+/** Registered with the content manager's addEditViewSidePanel (rendered as a component: hooks are fine; the title must be text). */
+export const VehicleEasyCarsPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
+  const t = useT();
+  if (model !== VEHICLE_UID) return null;
+  return {
+    title: t('stock.cm.panel.title', 'EasyCars'),
+    content: <VehicleEasyCarsDetails documentId={documentId} />,
+  };
+};

@@ -1,0 +1,114 @@
+/**
+ * Image phase of a stock sync (story 2.6): for each vehicle whose image list changed, put its
+ * EasyCars images in the media library (reusing earlier downloads), attach them in feed order to
+ * the draft and published versions, and delete images that left the feed once nothing uses them.
+ * A missing or broken image is a warning, never a failed sync.
+ */
+import Bottleneck from 'bottleneck';
+import type { Core, UID } from '@strapi/strapi';
+import { pluginUid } from '../utils/plugin';
+import type { SyncWarning } from '../sync-logs/types';
+import { imagesHash } from '../stock/hash';
+import { createImageStore } from './image-store';
+import { dealershipFolder } from './media-folder';
+import { ImageFetchError, safeFetchImage, type SafeFetchOptions } from './safe-fetch';
+
+export interface ImageWork {
+  stockNumber: string;
+  recordId: number;
+  vehicleDocumentId: string;
+  published: boolean;
+  title: string;
+  urls: string[];
+}
+
+export interface ImageSyncOptions extends SafeFetchOptions {
+  concurrency: number;
+  minTimeMs: number;
+}
+
+export interface ImageSyncResult {
+  downloaded: number;
+  reused: number;
+  removed: number;
+  failed: number;
+  warnings: SyncWarning[];
+}
+
+const sameList = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export async function syncImages(args: {
+  strapi: Core.Strapi;
+  dealership: { documentId: string; name: string };
+  vehicleUid: UID.ContentType;
+  imagesAttribute: string;
+  work: ImageWork[];
+  options: ImageSyncOptions;
+  onProgress: (done: number, total: number) => Promise<void>;
+}): Promise<ImageSyncResult> {
+  const { strapi, dealership, vehicleUid, imagesAttribute, work, options } = args;
+  const result: ImageSyncResult = { downloaded: 0, reused: 0, removed: 0, failed: 0, warnings: [] };
+  if (work.length === 0) return result;
+  const store = createImageStore(strapi, dealership.documentId);
+  const limiter = new Bottleneck({ maxConcurrent: options.concurrency, minTime: options.minTimeMs });
+  let folder: number | undefined;
+  const docs = () => strapi.documents(vehicleUid as any) as any;
+
+  const fileFor = async (item: ImageWork, url: string, index: number): Promise<number | null> => {
+    const known = await store.find(url);
+    if (known) {
+      result.reused++;
+      return known;
+    }
+    try {
+      const image = await limiter.schedule(() => safeFetchImage(url, options));
+      folder ??= await dealershipFolder(strapi, dealership.name);
+      const fileId = await store.save(url, image, {
+        name: `${item.stockNumber}-${index + 1}.${image.ext}`,
+        alternativeText: item.title,
+        folder,
+      });
+      result.downloaded++;
+      return fileId;
+    } catch (error) {
+      result.failed++;
+      const reason = error instanceof ImageFetchError ? error.message : `could not be stored: ${(error as Error).message}`;
+      result.warnings.push({ ref: item.stockNumber, field: 'ImageURLs', message: `image ${index + 1} skipped: ${reason}`, value: url });
+      return null;
+    }
+  };
+
+  let done = 0;
+  for (const item of work) {
+    try {
+      const urls = [...new Set(item.urls)];
+      const files = await Promise.all(urls.map((url, i) => fileFor(item, url, i)));
+      const fileIds = files.filter((id): id is number => id !== null);
+      const current = await docs().findOne({ documentId: item.vehicleDocumentId, fields: ['documentId'], populate: { [imagesAttribute]: { fields: ['id'] } } });
+      const before: number[] = ((current?.[imagesAttribute] as Array<{ id: number }> | null) ?? []).map((f) => f.id);
+      if (!sameList(before, fileIds)) {
+        await docs().update({
+          documentId: item.vehicleDocumentId,
+          data: { [imagesAttribute]: fileIds },
+          fields: ['documentId'],
+          ...(item.published ? { status: 'published' } : {}),
+        });
+      }
+      for (const old of before.filter((id) => !fileIds.includes(id))) {
+        if (await store.deleteIfUnused(old)) result.removed++;
+      }
+      const complete = fileIds.length === urls.length;
+      await strapi.db.query(pluginUid('stock-record')).update({
+        where: { id: item.recordId },
+        // A list with a failed image keeps no hash, so the next run tries the missing ones again.
+        data: { imagesHash: complete ? imagesHash(item.urls) : null, imageSyncedAt: new Date() },
+      });
+    } catch (error) {
+      result.warnings.push({ ref: item.stockNumber, field: 'images', message: `images not attached: ${(error as Error).message}` });
+    }
+    done++;
+    await args.onProgress(done, work.length);
+  }
+  await limiter.stop({ dropWaitingJobs: false });
+  return result;
+}

@@ -1,0 +1,259 @@
+/**
+ * One stock sync run for one dealership: fetch -> plan -> write in batches -> remove -> images,
+ * reported in the run's sync log. Runs in a job (never in a request); see docs/stock-sync.md.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { stockImageUrls, type StockItem } from '../client/models/stock';
+import type { PluginConfig } from '../config/schema';
+import type { SyncTrigger } from '../sync-logs/types';
+import { getConfig, getService, pluginUid } from '../utils/plugin';
+import { syncImages, type ImageWork } from '../images/image-sync';
+import { applyBatch, type PreparedItem } from './apply-batch';
+import { assertFieldMapFits, fieldMapSignature, resolveFieldMap } from './field-map';
+import { fitToSchema } from './fit-to-schema';
+import { imagesHash, stockItemHash } from './hash';
+import { loadSyncState } from './load-state';
+import { mapStockItem, toVehicleData, vehicleTitle } from './map-stock-item';
+import { createPlanner } from './plan';
+import { decideRemovals } from './removal-guard';
+import { removeMissing } from './removals';
+import { stockRecordFields } from './stock-record-data';
+import { emptyReport, type SyncReport } from './types';
+import { createVehicleWriter } from './vehicle-writer';
+
+export interface RunStockSyncArgs {
+  strapi: Core.Strapi;
+  dealership: string;
+  syncLogId: number;
+  trigger: SyncTrigger;
+}
+
+const LAST_SEEN_CHUNK = 500;
+
+class SyncAbort extends Error {}
+
+export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSyncArgs): Promise<SyncReport> {
+  const logs = getService(strapi, 'syncLogs');
+  const report = emptyReport();
+  const { counts } = report;
+  let apiCalls = 0;
+  let removalRefused: string | undefined;
+  const summary: { request: Record<string, unknown>; response: Record<string, unknown> } = { request: {}, response: {} };
+  const progress = (phase: string, done: number, total: number) => logs.progress(syncLogId, { phase, done, total });
+
+  await logs.start(syncLogId);
+  try {
+    const syncConfig = getConfig<PluginConfig['sync']>(strapi, 'sync');
+    const imageConfig = getConfig<PluginConfig['images']>(strapi, 'images');
+    const vehicleUid = getConfig<PluginConfig['contentTypes']>(strapi, 'contentTypes').vehicle as UID.ContentType;
+    const fieldMap = resolveFieldMap(getConfig<PluginConfig['vehicleFieldMap']>(strapi, 'vehicleFieldMap'));
+    const attributes = strapi.contentType(vehicleUid as any)?.attributes as Record<string, any> | undefined;
+    if (!attributes) throw new SyncAbort(`The vehicle content type ${vehicleUid} does not exist (plugin config contentTypes.vehicle).`);
+    assertFieldMapFits(fieldMap, attributes, vehicleUid);
+    const signature = fieldMapSignature(fieldMap);
+
+    const dealer = await getService(strapi, 'access').findDealership(dealership);
+    if (!dealer) throw new SyncAbort(`Dealership ${dealership} does not exist.`);
+    const credentialRow = await getService(strapi, 'credentials').findByDealership(dealership);
+    if (!credentialRow) throw new SyncAbort(`${dealer.name} has no EasyCars credentials; add them in the EasyCars settings.`);
+    if (!credentialRow.isActive) throw new SyncAbort(`The EasyCars connection of ${dealer.name} is switched off.`);
+    const credential = getService(strapi, 'credentials').decrypt(credentialRow);
+
+    // ---- fetch ----------------------------------------------------------------------------
+    await progress('fetching', 0, 1);
+    const client = getService(strapi, 'easycarsClient');
+    const stopCounting = client.onCall((e) => {
+      if (e.accountNumber === credential.accountNumber || e.endpoint === 'RequestToken') apiCalls += e.attempt;
+    });
+    let items: StockItem[];
+    let clientWarnings;
+    summary.request = { environment: credential.environment, yardCode: credential.yardCode ?? 'all yards' };
+    try {
+      const result = await client.forCredential(credential).getAdvertisementStocks(credential.yardCode ? { yardCode: credential.yardCode } : {});
+      items = result.items;
+      clientWarnings = result.warnings;
+      summary.response = { code: result.code, items: result.items.length, errorMessage: result.errorMessage };
+    } finally {
+      stopCounting();
+    }
+    for (const w of clientWarnings) {
+      report.warnings.push({ ref: w.id ?? '(feed)', field: w.field, message: w.message, value: w.rawValue });
+    }
+    const feed = new Map<string, StockItem>();
+    for (const item of items) {
+      if (feed.has(item.StockNumber)) {
+        report.warnings.push({ ref: item.StockNumber, field: 'StockNumber', message: 'appears more than once in the feed; the first one was used' });
+        continue;
+      }
+      feed.set(item.StockNumber, item);
+    }
+    counts.fetched = feed.size;
+    await progress('fetching', 1, 1);
+
+    // ---- plan ----------------------------------------------------------------------------
+    const state = await loadSyncState(strapi, vehicleUid, fieldMap, dealership);
+    const planner = createPlanner(state);
+    const now = new Date();
+    const unchangedIds: number[] = [];
+    // Only the decision is kept per item; vehicle and record data are built batch by batch, so a
+    // 20,000-item feed is not held twice in memory.
+    const toWrite: Array<{ item: StockItem; action: PreparedItem['action']; hash: string }> = [];
+    const published = new Map<string, boolean>();
+    const imagesWanted = imageConfig.enabled && credentialRow.imageSyncEnabled !== false && Boolean(fieldMap.images);
+
+    for (const item of feed.values()) {
+      try {
+        const hash = stockItemHash(item, signature);
+        const action = planner.plan({ stockNumber: item.StockNumber, vin: item.VIN, hash });
+        if (action.kind === 'unchanged') {
+          unchangedIds.push(action.record.id);
+          published.set(action.vehicle.documentId, action.vehicle.published);
+          continue;
+        }
+        toWrite.push({ item, action, hash });
+      } catch (error) {
+        counts.failed++;
+        report.itemErrors.push({ ref: item.StockNumber, message: `could not be planned: ${(error as Error).message}` });
+      }
+    }
+    const prepare = (entry: (typeof toWrite)[number]): PreparedItem | null => {
+      const { item, action, hash } = entry;
+      try {
+        const mapped = mapStockItem(item);
+        report.warnings.push(...mapped.warnings);
+        const vehicleData = fitToSchema(item.StockNumber, toVehicleData(mapped.vehicle, fieldMap, dealership), attributes, report.warnings);
+        const recordData = { ...stockRecordFields(item), dealership, contentHash: hash };
+        return { stockNumber: item.StockNumber, action, vehicleData, recordData };
+      } catch (error) {
+        counts.failed++;
+        report.itemErrors.push({ ref: item.StockNumber, message: `could not be mapped: ${(error as Error).message}` });
+        return null;
+      }
+    };
+    counts.unchanged = unchangedIds.length;
+
+    // ---- write -------------------------------------------------------------------------
+    const writer = createVehicleWriter(strapi, vehicleUid);
+    await progress('saving', 0, toWrite.length);
+    for (let i = 0; i < toWrite.length; i += syncConfig.batchSize) {
+      const batch = toWrite.slice(i, i + syncConfig.batchSize).map(prepare).filter((p): p is PreparedItem => p !== null);
+      const result = await applyBatch(strapi, writer, batch, now, syncConfig.bulkCreate ? { uid: vehicleUid, relationAttribute: fieldMap.dealership, dealership } : undefined);
+      for (const applied of result.applied) {
+        const action = batch.find((b) => b.stockNumber === applied.stockNumber)!.action;
+        published.set(applied.vehicleDocumentId, action.kind === 'update' ? action.publish : true);
+        if (applied.kind === 'create') counts.created++;
+        else if (applied.kind === 'restore') counts.restored++;
+        else counts.updated++;
+        report.items.push({
+          ref: applied.stockNumber,
+          outcome: applied.kind === 'link' ? 'linked' : applied.kind === 'create' ? 'created' : applied.kind === 'restore' ? 'restored' : 'updated',
+          ...(applied.kind === 'link' ? { message: `linked to the existing vehicle ${applied.vehicleDocumentId} (matched by ${applied.matchedBy === 'vin' ? 'VIN' : 'stock number'})` } : {}),
+        });
+      }
+      for (const failure of result.failed) {
+        counts.failed++;
+        report.itemErrors.push({ ref: failure.stockNumber, message: failure.message });
+        report.items.push({ ref: failure.stockNumber, outcome: 'failed', message: failure.message });
+      }
+      await progress('saving', Math.min(i + syncConfig.batchSize, toWrite.length), toWrite.length);
+    }
+    for (let i = 0; i < unchangedIds.length; i += LAST_SEEN_CHUNK) {
+      await strapi.db.query(pluginUid('stock-record')).updateMany({
+        where: { id: { $in: unchangedIds.slice(i, i + LAST_SEEN_CHUNK) } },
+        data: { lastSeenAt: now },
+      });
+    }
+
+    // ---- removals ----------------------------------------------------------------------
+    const active = [...state.records.values()].filter((r) => !r.removedAt);
+    const missing = active.filter((r) => !feed.has(r.StockNumber));
+    const decision = decideRemovals({ fetched: feed.size, knownInFeed: active.length, missing: missing.length, maxMissingShare: syncConfig.maxMissingShare });
+    if (!decision.allowed) {
+      removalRefused = decision.reason;
+      report.warnings.push({ ref: '(feed)', message: decision.reason! });
+    } else if (missing.length) {
+      await progress('removing', 0, missing.length);
+      const removal = await removeMissing({
+        strapi, writer, missing, vehicles: state.vehicles, batchSize: syncConfig.batchSize, now,
+        onProgress: (done, total) => progress('removing', done, total),
+      });
+      counts.removed = removal.removed.length;
+      for (const sn of removal.removed) report.items.push({ ref: sn, outcome: 'removed', message: 'left the EasyCars feed: vehicle unpublished' });
+      for (const f of removal.failed) {
+        counts.failed++;
+        report.itemErrors.push({ ref: f.stockNumber, message: f.message });
+      }
+    }
+
+    // ---- images ------------------------------------------------------------------------
+    if (imagesWanted && fieldMap.images) {
+      const fresh = await strapi.db.query(pluginUid('stock-record')).findMany({
+        select: ['id', 'StockNumber', 'vehicleDocumentId', 'imagesHash'],
+        where: { dealership, removedAt: { $null: true } },
+      });
+      const byStockNumber = new Map(fresh.map((r: any) => [r.StockNumber as string, r]));
+      const work: ImageWork[] = [];
+      for (const item of feed.values()) {
+        const record: any = byStockNumber.get(item.StockNumber);
+        if (!record?.vehicleDocumentId) continue;
+        const urls = stockImageUrls(item);
+        const wanted = imagesHash(urls);
+        if (record.imagesHash === wanted) continue;
+        // Never synced images and none in the feed: nothing to attach or detach.
+        if (urls.length === 0 && record.imagesHash === null) continue;
+        work.push({
+          stockNumber: item.StockNumber,
+          recordId: record.id,
+          vehicleDocumentId: record.vehicleDocumentId,
+          published: published.get(record.vehicleDocumentId) ?? true,
+          title: vehicleTitle(item),
+          urls,
+        });
+      }
+      await progress('images', 0, work.length);
+      const images = await syncImages({
+        strapi,
+        dealership: { documentId: dealership, name: dealer.name },
+        vehicleUid,
+        imagesAttribute: fieldMap.images,
+        work,
+        options: imageConfig,
+        onProgress: (done, total) => progress('images', done, total),
+      });
+      counts.imagesDownloaded = images.downloaded;
+      counts.imagesReused = images.reused;
+      counts.imagesRemoved = images.removed;
+      counts.imagesFailed = images.failed;
+      report.warnings.push(...images.warnings);
+    }
+
+    const status = counts.failed > 0 ? 'partial' : removalRefused || counts.imagesFailed > 0 ? 'warning' : 'success';
+    await logs.finish(syncLogId, {
+      status,
+      counts,
+      apiCalls,
+      errorMessage: removalRefused ?? (counts.failed > 0 ? `${counts.failed} item(s) could not be saved; the others were.` : null),
+      itemErrors: report.itemErrors,
+      warnings: report.warnings,
+      items: report.items,
+      requestSummary: summary.request,
+      responseSummary: summary.response,
+    });
+    return report;
+  } catch (error) {
+    const message = error instanceof SyncAbort ? error.message : `Stock sync failed: ${(error as Error).message}`;
+    strapi.log.error(`[easycars] stock sync ${syncLogId} (dealership ${dealership}): ${message}`);
+    await logs.finish(syncLogId, {
+      status: 'failed',
+      counts,
+      apiCalls,
+      errorMessage: message,
+      itemErrors: report.itemErrors,
+      warnings: report.warnings,
+      items: report.items,
+      requestSummary: summary.request,
+      responseSummary: summary.response,
+    });
+    return report;
+  }
+}

@@ -1,0 +1,122 @@
+/** Image sync (story 2.6) on the real Strapi upload plugin and the sandbox's image host. */
+import { RECORD, VEHICLE, startStockWorld, type StockWorld } from '../helpers/stock-sync';
+
+const ACCOUNT = 'EC208841';
+
+describe(`stock image sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
+  let w: StockWorld;
+  let d: string;
+  const imageRequests = () => w.sandbox.control.requestLog().filter((e) => e.endpoint === 'image');
+  const urlsOf = (sn: string) => String(w.sandbox.control.listStock(ACCOUNT).find((i) => i.StockNumber === sn)!.ImageURLs).split(',').filter(Boolean);
+  const vehicleImages = async (sn: string, status: 'draft' | 'published' = 'published') => {
+    const [v] = await w.app.strapi.documents(VEHICLE as any).findMany({ filters: { stockNumber: sn, dealership: { documentId: d } }, status, populate: ['images'] } as any);
+    return ((v as any).images ?? []) as Array<{ id: number; name: string; folderPath: string }>;
+  };
+
+  beforeAll(async () => {
+    w = await startStockWorld({ stockCount: { EC114575: 1, EC208841: 5 } });
+    d = await w.dealership('Image Motors', ACCOUNT);
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('downloads every image into the dealership\'s media folder and attaches them in feed order', async () => {
+    const feed = w.sandbox.control.listStock(ACCOUNT);
+    const total = feed.reduce((n, i) => n + urlsOf(i.StockNumber).length, 0);
+    const log = await w.sync(d);
+    expect(log.status).toBe('success');
+    expect(log.imagesDownloaded).toBe(total);
+    expect(log.imagesFailed).toBe(0);
+    const withImages = feed.find((i) => urlsOf(i.StockNumber).length >= 2)!;
+    for (const status of ['draft', 'published'] as const) {
+      const images = await vehicleImages(withImages.StockNumber, status);
+      expect(images.map((f) => f.name)).toEqual(urlsOf(withImages.StockNumber).map((_, i) => `${withImages.StockNumber}-${i + 1}.png`));
+    }
+    const folder = await w.app.strapi.db.query('plugin::upload.folder' as any).findOne({ where: { name: 'Image Motors' }, populate: ['parent'] });
+    expect(folder.parent.name).toBe('EasyCars');
+    expect((await vehicleImages(withImages.StockNumber))[0]!.folderPath).toBe(folder.path);
+  });
+
+  it('re-sync reuses everything: 0 image requests', async () => {
+    w.sandbox.control.clearRequestLog();
+    const log = await w.sync(d);
+    expect(log).toMatchObject({ imagesDownloaded: 0, imagesFailed: 0, updated: 0 });
+    expect(imageRequests()).toHaveLength(0);
+  });
+
+  it('a changed list reuses known images (no download), follows the new order, and deletes the dropped one', async () => {
+    const item = w.sandbox.control.listStock(ACCOUNT).find((i) => urlsOf(i.StockNumber).length >= 3)!;
+    const urls = urlsOf(item.StockNumber);
+    const dropped = (await vehicleImages(item.StockNumber))[0]!;
+    const next = [...urls.slice(1)].reverse();
+    w.sandbox.control.updateStock(ACCOUNT, item.StockNumber, { ImageURLs: next.join(','), ImageCount: next.length });
+    w.sandbox.control.clearRequestLog();
+    const log = await w.sync(d);
+    expect(log).toMatchObject({ updated: 1, imagesDownloaded: 0, imagesReused: next.length, imagesRemoved: 1 });
+    expect(imageRequests()).toHaveLength(0);
+    const names = (await vehicleImages(item.StockNumber)).map((f) => f.name);
+    expect(names).toEqual(next.map((u) => `${item.StockNumber}-${urls.indexOf(u) + 1}.png`));
+    expect(await w.app.strapi.db.query('plugin::upload.file' as any).findOne({ where: { id: dropped.id } })).toBeNull();
+  });
+
+  it('refuses unsafe and broken image URLs as warnings, keeping the good ones (SSRF)', async () => {
+    const item = w.sandbox.control.listStock(ACCOUNT).find((i) => urlsOf(i.StockNumber).length >= 1)!;
+    const good = urlsOf(item.StockNumber)[0]!;
+    const base = new URL(good).origin;
+    const bad = [
+      'file:///etc/passwd',
+      'http://169.254.169.254/latest/meta-data/iam',
+      'http://evil.example/car.jpg',
+      `${base}/images/none/missing.png`,
+      `${base}/TestECService/StockService/RequestToken`,
+    ];
+    w.sandbox.control.updateStock(ACCOUNT, item.StockNumber, { ImageURLs: [good, ...bad].join(','), ImageCount: 6 });
+    const log = await w.sync(d);
+    expect(log.status).toBe('warning');
+    expect(log.imagesFailed).toBe(bad.length);
+    const messages = (log.warnings as Array<{ ref: string; message: string; field: string }>).filter((x) => x.field === 'ImageURLs' && x.ref === item.StockNumber).map((x) => x.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/file: URLs are not fetched/),
+      expect.stringMatching(/169\.254\.169\.254 is not on the image allow-list/),
+      expect.stringMatching(/evil\.example is not on the image allow-list/),
+      expect.stringMatching(/HTTP 404/),
+      expect.stringMatching(/HTTP 405/),
+    ]));
+    // Only the good image stays attached (the one downloaded earlier, reused).
+    expect(await vehicleImages(item.StockNumber)).toHaveLength(1);
+    // The failed list is retried next time, the good image is not downloaded again.
+    w.sandbox.control.clearRequestLog();
+    const again = await w.sync(d);
+    expect(again.imagesReused).toBeGreaterThanOrEqual(1);
+    expect(imageRequests().map((e) => e.path)).not.toContain(new URL(good).pathname);
+    // Private/loopback addresses are refused unless explicitly allowed.
+    w.app.strapi.config.set('plugin::easycars.images.allowPrivateAddresses', false);
+    try {
+      w.sandbox.control.addStock(ACCOUNT, {});
+      w.sandbox.control.clearRequestLog();
+      const priv = await w.sync(d);
+      expect(priv.imagesFailed).toBeGreaterThan(0);
+      expect(JSON.stringify(priv.warnings)).toMatch(/non-public address \(127\.0\.0\.1\)/);
+      expect(imageRequests()).toHaveLength(0);
+    } finally {
+      w.app.strapi.config.set('plugin::easycars.images.allowPrivateAddresses', true);
+    }
+  });
+
+  it('images can be switched off', async () => {
+    w.app.strapi.config.set('plugin::easycars.images.enabled', false);
+    try {
+      w.sandbox.control.addStock(ACCOUNT, {});
+      w.sandbox.control.clearRequestLog();
+      const log = await w.sync(d);
+      expect(log.created).toBe(1);
+      expect(log.imagesDownloaded).toBe(0);
+      expect(imageRequests()).toHaveLength(0);
+    } finally {
+      w.app.strapi.config.set('plugin::easycars.images.enabled', true);
+    }
+    const records = await w.app.strapi.db.query(RECORD as any).findMany({ where: { dealership: d } });
+    expect(records.length).toBe(w.sandbox.control.listStock(ACCOUNT).length);
+  });
+});

@@ -1,0 +1,45 @@
+import { imagesHash, normalise, stockItemHash } from '../../../src/plugins/easycars/server/src/stock/hash';
+import { stockRecordFields } from '../../../src/plugins/easycars/server/src/stock/stock-record-data';
+import { fitToSchema } from '../../../src/plugins/easycars/server/src/stock/fit-to-schema';
+import { item } from './fixtures';
+
+describe('change hash', () => {
+  it('is stable for the same item, whatever the key order or blank text', () => {
+    const a = item();
+    const b = item({ Toilet: null, Badge: ' Ascent Sport ' });
+    expect(stockItemHash(a, 'm')).toBe(stockItemHash(b, 'm'));
+    expect(normalise({ b: 1, a: '' })).toEqual({ b: 1 });
+  });
+  it('changes with any field, and with the field map', () => {
+    expect(stockItemHash(item(), 'm')).not.toBe(stockItemHash(item({ Price: 27991 }), 'm'));
+    expect(stockItemHash(item(), 'm')).not.toBe(stockItemHash(item({ ImageURLs: 'https://x/1.jpg' }), 'm'));
+    expect(stockItemHash(item(), 'm')).not.toBe(stockItemHash(item(), 'other'));
+  });
+  it('image hash follows order', () => {
+    expect(imagesHash(['a', 'b'])).not.toBe(imagesHash(['b', 'a']));
+  });
+});
+
+describe('stock record fields', () => {
+  it('holds the 72 fields, RegoExpiry as a date string, undocumented fields in extraFields', () => {
+    const f = stockRecordFields(item({ Surprise: 1 }));
+    expect(Object.keys(f).filter((k) => /^[A-Z]/.test(k))).toHaveLength(72);
+    expect(f.RegoExpiry).toBe('2026-03-15');
+    expect(f.extraFields).toEqual({ Surprise: 1 });
+  });
+});
+
+describe('fitToSchema', () => {
+  it('shortens over-long text, empties out-of-range numbers and drops unknown enum values, with warnings', () => {
+    const warnings: any[] = [];
+    const out = fitToSchema('1', { title: 'x'.repeat(300), year: 1800, vehicleType: 'spaceship', make: 'ok' }, {
+      title: { type: 'string', maxLength: 255 }, year: { type: 'integer', min: 1900, max: 2100 },
+      vehicleType: { type: 'enumeration', enum: ['car'] }, make: { type: 'string', maxLength: 100 },
+    }, warnings);
+    expect((out.title as string).length).toBe(255);
+    expect(out.year).toBeNull();
+    expect(out).not.toHaveProperty('vehicleType');
+    expect(out.make).toBe('ok');
+    expect(warnings.map((w) => w.field)).toEqual(['title', 'year', 'vehicleType']);
+  });
+});
