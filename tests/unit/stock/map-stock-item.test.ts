@@ -47,7 +47,7 @@ describe('mapStockItem: every owned field', () => {
 
   it('maps condition and status', () => {
     expect(vehicle.condition).toBe('used');
-    expect(vehicle.status).toBe('available');
+    expect(vehicle.saleStatus).toBe('available');
   });
 
   it('returns the image URLs in feed order and no warnings for a clean item', () => {
@@ -148,13 +148,13 @@ describe('StockType, IsUsed/IsDemo and StockStatus', () => {
     ['In Stock', 'available'], ['in stock', 'available'], ['On Offer', 'under_offer'], ['Sold', 'sold'], ['', 'available'], [null, 'available'],
   ])('StockStatus %p -> %s', (status, expected) => {
     const r = mapStockItem(item({ StockStatus: status }));
-    expect(r.vehicle.status).toBe(expected);
+    expect(r.vehicle.saleStatus).toBe(expected);
     expect(r.warnings).toEqual([]);
   });
 
   it('an unknown StockStatus is available, with a warning', () => {
     const r = mapStockItem(item({ StockStatus: 'Reserved' }));
-    expect(r.vehicle.status).toBe('available');
+    expect(r.vehicle.saleStatus).toBe('available');
     expect(r.warnings).toEqual([expect.objectContaining({ field: 'StockStatus', value: 'Reserved' })]);
   });
 });

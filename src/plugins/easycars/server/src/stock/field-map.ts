@@ -33,7 +33,7 @@ export const VEHICLE_TARGETS = [
   'doors',
   'seats',
   'condition',
-  'status',
+  'saleStatus',
   'description',
   'features',
   'videoUrl',

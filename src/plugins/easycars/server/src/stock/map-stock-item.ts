@@ -40,7 +40,7 @@ export interface MappedVehicle {
   doors: number | null;
   seats: number | null;
   condition: VehicleCondition;
-  status: VehicleStatus;
+  saleStatus: VehicleStatus;
   description: string | null;
   features: { standard: string[]; optional: string[] };
   videoUrl: string | null;
@@ -201,7 +201,7 @@ export function mapStockItem(item: StockItem): MapResult {
     doors: wholeNumber(item, 'DoorNum', item.DoorNum, warnings),
     seats: wholeNumber(item, 'SeatCapacity', item.SeatCapacity, warnings),
     condition: conditionOf(item),
-    status: statusOf(item, warnings),
+    saleStatus: statusOf(item, warnings),
     description: descriptionText(item),
     features: { standard: splitList(item.StandardFeatures), optional: splitList(item.OptionalFeatures) },
     videoUrl: text(item.VideoLink),
