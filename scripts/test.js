@@ -50,7 +50,8 @@ if (!only || only === 'integration') {
 }
 if ((!only || only === 'browser') && !flags.has('--skip-browser') && hasTests('browser')) {
   step('admin build', () => run('build admin panel', 'npx', ['strapi', 'build']));
-  step('browser', () => run('browser tests (chromium)', 'npx', jest(['browser'])[1], { DB_TEST_CLIENT: 'sqlite' }));
+  // One at a time: each browser test runs Strapi, the sandbox and chromium.
+  step('browser', () => run('browser tests (chromium)', 'npx', [...jest(['browser'])[1], '--maxWorkers=1'], { DB_TEST_CLIENT: 'sqlite' }));
 }
 
 const failed = results.filter(([, ok]) => !ok);
