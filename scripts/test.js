@@ -34,7 +34,7 @@ const hasTests = (dir) => {
 };
 
 // Two workers: one per core; each integration file boots its own Strapi on its own database.
-const jest = (projects, extraEnv) => ['jest', ['--selectProjects', ...projects, '--ci', '--maxWorkers=2', ...jestArgs], extraEnv];
+const jest = (projects, workers = 2) => ['--selectProjects', ...projects, '--ci', `--maxWorkers=${workers}`, ...jestArgs];
 const results = [];
 const step = (label, fn) => results.push([label, fn()]);
 
@@ -43,15 +43,15 @@ const only = flags.has('--integration-only') ? 'integration' : flags.has('--brow
 step('build plugin', () => run('build plugin', 'npm', ['run', 'build:plugin']));
 if (!results[0][1]) process.exit(1);
 
-if (!only) step('unit + admin', () => run('unit + admin components', 'npx', jest(['unit', 'admin'])[1]));
+if (!only) step('unit + admin', () => run('unit + admin components', 'npx', ['jest', ...jest(['unit', 'admin'])]));
 if (!only || only === 'integration') {
-  step('integration (sqlite)', () => run('integration on SQLite', 'npx', jest(['integration'])[1], { DB_TEST_CLIENT: 'sqlite' }));
-  step('integration (postgres)', () => run('integration on PostgreSQL', 'npx', jest(['integration'])[1], { DB_TEST_CLIENT: 'postgres' }));
+  step('integration (sqlite)', () => run('integration on SQLite', 'npx', ['jest', ...jest(['integration'])], { DB_TEST_CLIENT: 'sqlite' }));
+  step('integration (postgres)', () => run('integration on PostgreSQL', 'npx', ['jest', ...jest(['integration'])], { DB_TEST_CLIENT: 'postgres' }));
 }
 if ((!only || only === 'browser') && !flags.has('--skip-browser') && hasTests('browser')) {
   step('admin build', () => run('build admin panel', 'npx', ['strapi', 'build']));
   // One at a time: each browser test runs Strapi, the sandbox and chromium.
-  step('browser', () => run('browser tests (chromium)', 'npx', [...jest(['browser'])[1], '--maxWorkers=1'], { DB_TEST_CLIENT: 'sqlite' }));
+  step('browser', () => run('browser tests (chromium)', 'npx', ['jest', ...jest(['browser'], 1)], { DB_TEST_CLIENT: 'sqlite' }));
 }
 
 const failed = results.filter(([, ok]) => !ok);
