@@ -114,6 +114,17 @@ describe(`sync jobs (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect((await app.http().post('/easycars/sync/stock').set(auth(superToken)).send({ dealership: 'nope' })).status).toBe(404);
   });
 
+  it('summarises each dealership\'s last and active syncs in the dealership list', async () => {
+    const res = await app.http().get('/easycars/dealerships').set(auth(superToken));
+    expect(res.status).toBe(200);
+    const a = res.body.data.find((d: { documentId: string }) => d.documentId === dealershipA);
+    expect(a.sync.stock.last).toMatchObject({ status: 'success', trigger: 'manual' });
+    expect(a.sync.stock.active).toBeNull();
+    expect(a.sync.leads).toEqual({ last: null, active: null });
+    const b = res.body.data.find((d: { documentId: string }) => d.documentId === dealershipB);
+    expect(b.sync.stock.last.status).toBe('failed');
+  });
+
   it('lists sync logs per dealership, paginated and filtered', async () => {
     const res = await app.http().get(`/easycars/sync-logs?dealership=${dealershipA}&type=stock&pageSize=1`).set(auth(superToken));
     expect(res.status).toBe(200);

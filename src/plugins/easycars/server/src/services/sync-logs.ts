@@ -158,6 +158,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { results, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
     },
 
+    /** Per dealership and type: the last finished run and the active one, for overviews. */
+    async summaries(dealerships: string[]) {
+      const pick = (log: any) =>
+        log
+          ? { id: log.id, status: log.status, trigger: log.trigger, startedAt: log.startedAt, completedAt: log.completedAt, durationMs: log.durationMs, fetched: log.fetched, created: log.created, updated: log.updated, removed: log.removed, failed: log.failed }
+          : null;
+      const out: Record<string, Record<'stock' | 'leads', { last: unknown; active: unknown }>> = {};
+      for (const dealership of dealerships) {
+        const entry = {} as Record<'stock' | 'leads', { last: unknown; active: unknown }>;
+        for (const type of ['stock', 'leads'] as const) {
+          const [last, active] = await Promise.all([
+            service.latest(dealership, type, ['success', 'warning', 'partial', 'failed', 'interrupted']),
+            service.findActive(dealership, type),
+          ]);
+          entry[type] = { last: pick(last), active: pick(active) };
+        }
+        out[dealership] = entry;
+      }
+      return out;
+    },
+
     async latest(dealership: string, type: SyncType, statuses?: SyncStatus[]) {
       const where: Record<string, unknown> = { dealership, type };
       if (statuses) where.status = { $in: statuses };
