@@ -94,15 +94,15 @@ describe('EasyCars lead sync (browser)', () => {
   it('creates a lead in the content manager and shows its LeadNumber in the list column and the side panel', async () => {
     await page.goto(`${admin.url}${CM_LEADS}/create`);
     await dismissOverlays();
-    await page.getByLabel('customerName').fill('Ava Brown');
-    await page.getByLabel('customerEmail').fill('ava.browser@example.com');
-    await page.getByLabel('customerMobile').fill('0400 111 222');
-    await page.getByLabel('message').fill('Is the Corolla still available?');
-    await page.getByLabel('vehicleMake').fill('Toyota');
-    await page.getByLabel('vehicleModel').fill('Corolla');
-    await page.getByLabel('vehicleYear').fill('2021');
-    await chooseEnum('rating', 'hot');
-    await page.getByRole('combobox', { name: 'dealership' }).click();
+    await page.getByLabel('Customer name').fill('Ava Brown');
+    await page.getByLabel('Customer email').fill('ava.browser@example.com');
+    await page.getByLabel('Customer mobile').fill('0400 111 222');
+    await page.getByLabel('Message').fill('Is the Corolla still available?');
+    await page.getByLabel('Vehicle make').fill('Toyota');
+    await page.getByLabel('Vehicle model').fill('Corolla');
+    await page.getByLabel('Vehicle year').fill('2021');
+    await chooseEnum('Rating', 'hot');
+    await page.getByRole('combobox', { name: 'Dealership' }).click();
     await page.getByRole('option', { name: 'Harbour Motors' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(new RegExp(`${LEAD}/[a-z0-9]{20,}`), { timeout: 30_000 });
@@ -139,7 +139,7 @@ describe('EasyCars lead sync (browser)', () => {
     // EasyCars marks the lead lost while an editor here marks it won.
     sandbox.control.setIncludeLeadStatus(true);
     sandbox.control.updateLead(leadNumber, { LeadStatus: 60 }, ACCOUNT);
-    await chooseEnum('leadStatus', 'won');
+    await chooseEnum('Lead status', 'won');
     await page.getByRole('button', { name: 'Save' }).click();
     await waitFor(async () => (await localLead(leadId)).leadStatus === 'won');
     // The push reads EasyCars' status first: both changed, so the manual strategy queues a conflict and sends nothing.
