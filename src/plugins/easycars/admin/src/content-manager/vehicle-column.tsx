@@ -32,7 +32,7 @@ export const VehicleSyncCell = ({ documentId }: { documentId: string }) => {
   }
   return (
     <Flex direction="column" alignItems="flex-start" gap={1}>
-      <Badge active variant={link.inFeed ? 'success' : 'warning'} data-testid="easycars-badge" data-source="easycars">
+      <Badge variant={link.inFeed ? 'success' : 'warning'} data-testid="easycars-badge" data-source="easycars">
         {link.inFeed ? t('stock.cm.column.easycars', 'EasyCars') : t('stock.cm.column.removed', 'EasyCars · removed')}
       </Badge>
       <Typography variant="pi" textColor="neutral600">

@@ -44,7 +44,7 @@ export const VehicleEasyCarsDetails = ({ documentId }: { documentId?: string }) 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="easycars-panel">
       <Box>
-        <Badge active variant={link.inFeed ? 'success' : 'warning'}>
+        <Badge variant={link.inFeed ? 'success' : 'warning'}>
           {link.inFeed ? t('stock.cm.panel.inFeed', 'In the EasyCars feed') : t('stock.cm.panel.removed', 'Removed from EasyCars')}
         </Badge>
       </Box>

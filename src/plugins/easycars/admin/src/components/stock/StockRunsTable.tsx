@@ -5,7 +5,7 @@ import { stockUrl, type SyncRun } from '../../api/stock';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 import { RunCounts } from './RunCounts';
-import { duration, statusText, statusVariant, triggerText, when } from './runLabels';
+import { duration, outcomeText, statusText, statusVariant, triggerText, when } from './runLabels';
 
 const List = ({ title, rows }: { title: string; rows: Array<{ ref: string; text: string }> }) => (
   <Box paddingTop={4}>
@@ -42,7 +42,7 @@ const RunDetails = ({ id, onClose }: { id: number; onClose: () => void }) => {
           {run ? (
             <>
               <Flex gap={2} paddingBottom={4} wrap="wrap">
-                <Badge active variant={statusVariant(run.status)}>{statusText(t, run.status)}</Badge>
+                <Badge variant={statusVariant(run.status)}>{statusText(t, run.status)}</Badge>
                 <Typography>{when(run.startedAt)} · {triggerText(t, run.trigger, run.triggeredByName)} · {duration(run.durationMs)}</Typography>
               </Flex>
               {run.errorMessage ? <Typography tag="p">{run.errorMessage}</Typography> : null}
@@ -51,7 +51,7 @@ const RunDetails = ({ id, onClose }: { id: number; onClose: () => void }) => {
               {run.warnings?.length ? (
                 <List title={t('stock.details.warnings', 'Warnings')} rows={run.warnings.map((w) => ({ ref: w.ref, text: w.field ? `${w.field} — ${w.message}` : w.message }))} />
               ) : null}
-              {run.items?.length ? <List title={t('stock.details.items', 'Changes')} rows={run.items.map((i) => ({ ref: i.ref, text: i.message ? `${i.outcome} — ${i.message}` : i.outcome }))} /> : null}
+              {run.items?.length ? <List title={t('stock.details.items', 'Changes')} rows={run.items.map((i) => ({ ref: i.ref, text: i.message ? `${outcomeText(t, i.outcome)} — ${i.message}` : outcomeText(t, i.outcome) }))} /> : null}
               {!run.itemErrors?.length && !run.warnings?.length ? (
                 <Box paddingTop={4}><Typography textColor="neutral600">{t('stock.details.clean', 'No errors or warnings.')}</Typography></Box>
               ) : null}
@@ -104,7 +104,7 @@ export const StockRunsTable = ({ dealership, refreshKey }: { dealership: string;
                 <Tr key={run.id}>
                   <Td><Typography>{when(run.startedAt ?? run.createdAt)}</Typography></Td>
                   <Td><Typography>{triggerText(t, run.trigger, run.triggeredByName)}</Typography></Td>
-                  <Td><Badge active variant={statusVariant(run.status)}>{statusText(t, run.status)}</Badge></Td>
+                  <Td><Badge variant={statusVariant(run.status)}>{statusText(t, run.status)}</Badge></Td>
                   <Td><Typography>{run.fetched ?? 0}</Typography></Td>
                   <Td><Typography>{`${run.created ?? 0} / ${run.updated ?? 0} / ${run.removed ?? 0}`}</Typography></Td>
                   <Td><Typography>{run.failed ?? 0}</Typography></Td>

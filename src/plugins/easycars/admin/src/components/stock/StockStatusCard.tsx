@@ -1,8 +1,9 @@
-import { Badge, Box, Flex, ProgressBar, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import type { StockStatus } from '../../api/stock';
 import { isActive } from '../../api/stock';
 import { useT } from '../../utils/useT';
 import { RunCounts } from './RunCounts';
+import { StockProgressBar } from './StockProgressBar';
 import { SyncNowButton } from './SyncNowButton';
 import { duration, phaseText, statusText, statusVariant, triggerText, when } from './runLabels';
 
@@ -28,7 +29,7 @@ export const StockStatusCard = ({ status, canSync, onSync }: { status: StockStat
             {last ? (
               <>
                 <Typography data-testid="stock-last-time">{when(last.completedAt ?? last.startedAt)}</Typography>
-                <Badge active variant={statusVariant(last.status)} data-testid="stock-last-status">{statusText(t, last.status)}</Badge>
+                <Badge variant={statusVariant(last.status)} data-testid="stock-last-status">{statusText(t, last.status)}</Badge>
                 <Typography textColor="neutral600">
                   {t('stock.lastMeta', '{trigger}, took {duration}', { trigger: triggerText(t, last.trigger, last.triggeredByName), duration: duration(last.durationMs) })}
                 </Typography>
@@ -54,8 +55,8 @@ export const StockStatusCard = ({ status, canSync, onSync }: { status: StockStat
                 ? t('stock.progress.step', '{phase}: {done} of {total}', { phase: phaseText(t, active.phase), done: active.progressDone, total: active.progressTotal })
                 : phaseText(t, active.phase)}
           </Typography>
-          <Box paddingTop={2} style={{ maxWidth: '32rem' }}>
-            <ProgressBar value={percent} size="M" aria-label={`${percent}%`} />
+          <Box paddingTop={2}>
+            <StockProgressBar percent={percent} label={t('stock.progress.label', 'Stock sync progress')} />
           </Box>
         </Box>
       ) : null}

@@ -8,7 +8,7 @@ export const statusText = (t: T, status: RunStatus | string) =>
     queued: t('stock.status.queued', 'Queued'),
     running: t('stock.status.running', 'Running'),
     success: t('stock.status.success', 'Success'),
-    warning: t('stock.status.warning', 'Warning'),
+    warning: t('stock.status.warning', 'Needs attention'),
     partial: t('stock.status.partial', 'Partly failed'),
     failed: t('stock.status.failed', 'Failed'),
     interrupted: t('stock.status.interrupted', 'Interrupted'),
@@ -25,6 +25,17 @@ export const phaseText = (t: T, phase: string | null) =>
     removing: t('stock.phase.removing', 'Unpublishing sold or removed stock'),
     images: t('stock.phase.images', 'Downloading images'),
   })[phase ?? 'starting'] ?? phase ?? '';
+
+/** One vehicle's outcome in a run (sync-log items). */
+export const outcomeText = (t: T, outcome: string) =>
+  (({
+    created: t('stock.outcome.created', 'Created'),
+    updated: t('stock.outcome.updated', 'Updated'),
+    linked: t('stock.outcome.linked', 'Linked to an existing vehicle'),
+    restored: t('stock.outcome.restored', 'Back in the feed'),
+    removed: t('stock.outcome.removed', 'Removed'),
+    failed: t('stock.outcome.failed', 'Failed'),
+  }) as Record<string, string>)[outcome] ?? outcome;
 
 export const triggerText = (t: T, trigger: string, by: string | null) =>
   trigger === 'schedule'
