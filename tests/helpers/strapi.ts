@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { createTestDatabase, ROOT, type TestDatabase } from './database';
+import { waitForIdlePool } from './idle-pool';
 
 export interface TestAdmin {
   id: number;
@@ -130,6 +131,7 @@ export async function startStrapi(options: StartOptions = {}): Promise<TestApp> 
     },
 
     async destroy(opts = {}) {
+      await waitForIdlePool(strapi);
       await strapi.destroy();
       if (!opts.keepDatabase) await db.drop();
     },
