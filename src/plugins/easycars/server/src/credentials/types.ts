@@ -45,19 +45,3 @@ export interface DecryptedCredential {
   accountSecret: string;
   yardCode: string | null;
 }
-
-export const SYNC_SETTING_FIELDS = [
-  'isActive',
-  'yardCode',
-  'stockSyncEnabled',
-  'stockSchedule',
-  'stockScheduleTime',
-  'stockScheduleCron',
-  'imageSyncEnabled',
-  'leadSyncEnabled',
-  'leadSchedule',
-  'leadScheduleTime',
-  'leadScheduleCron',
-  'leadConflictStrategy',
-] as const;
-export type SyncSettingField = (typeof SYNC_SETTING_FIELDS)[number];
