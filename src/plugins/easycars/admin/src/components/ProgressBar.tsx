@@ -1,7 +1,7 @@
 import { styled } from 'styled-components';
 
 // The design system's ProgressBar is drawn for dark backgrounds and never passes its value on (no aria-valuenow):
-// a plain, labelled bar instead, like the one on the Leads page.
+// a plain, labelled bar instead, shared by the Stock and Leads pages.
 const Track = styled.div`
   width: 100%;
   max-width: 32rem;
@@ -17,7 +17,7 @@ const Fill = styled.div<{ $percent: number }>`
   transition: width 0.3s ease;
 `;
 
-export const StockProgressBar = ({ percent, label }: { percent: number; label: string }) => (
+export const ProgressBar = ({ percent, label }: { percent: number; label: string }) => (
   <Track role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={label}>
     <Fill $percent={percent} />
   </Track>

@@ -2,27 +2,11 @@ import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { styled } from 'styled-components';
 import { useLeadsActions, type LeadsOverview } from '../../api/leads';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
+import { ProgressBar } from '../ProgressBar';
 import { runPhaseText, runStatusText, runStatusVariant, when } from './labels';
-
-// The design system's ProgressBar is drawn for dark backgrounds and drops aria-valuenow: a plain, labelled bar instead.
-const Track = styled.div`
-  width: 100%;
-  max-width: 32rem;
-  height: 0.8rem;
-  border-radius: ${({ theme }) => theme.borderRadius};
-  background: ${({ theme }) => theme.colors.neutral150};
-  overflow: hidden;
-`;
-const Fill = styled.div<{ $percent: number }>`
-  width: ${({ $percent }) => $percent}%;
-  height: 100%;
-  background: ${({ theme }) => theme.colors.primary600};
-  transition: width 0.3s ease;
-`;
 
 const Count = ({ label, warn }: { label: string; warn?: boolean }) => (
   <Badge variant={warn ? 'warning' : undefined}>{label}</Badge>
@@ -95,9 +79,7 @@ export const LeadsStatusCard = ({ overview, dealership, onChange }: { overview: 
                 })}
           </Typography>
           <Box paddingTop={2}>
-            <Track role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('leads.sync.progressLabel', 'Lead sync progress')}>
-              <Fill $percent={percent} />
-            </Track>
+            <ProgressBar percent={percent} label={t('leads.sync.progressLabel', 'Lead sync progress')} />
           </Box>
         </Box>
       ) : null}

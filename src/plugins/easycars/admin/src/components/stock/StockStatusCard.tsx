@@ -3,7 +3,7 @@ import type { StockStatus } from '../../api/stock';
 import { isActive } from '../../api/stock';
 import { useT } from '../../utils/useT';
 import { RunCounts } from './RunCounts';
-import { StockProgressBar } from './StockProgressBar';
+import { ProgressBar } from '../ProgressBar';
 import { SyncNowButton } from './SyncNowButton';
 import { duration, phaseText, statusText, statusVariant, triggerText, when } from './runLabels';
 
@@ -56,7 +56,7 @@ export const StockStatusCard = ({ status, canSync, onSync }: { status: StockStat
                 : phaseText(t, active.phase)}
           </Typography>
           <Box paddingTop={2}>
-            <StockProgressBar percent={percent} label={t('stock.progress.label', 'Stock sync progress')} />
+            <ProgressBar percent={percent} label={t('stock.progress.label', 'Stock sync progress')} />
           </Box>
         </Box>
       ) : null}
