@@ -55,10 +55,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const enqueued: Array<{ dealership: string; type: SyncType; syncLogId: number }> = [];
       const credentials = await getService(strapi, 'credentials').findAll({ isActive: true });
       for (const row of credentials) {
+        if (!enabledFor(row, 'stock') && !enabledFor(row, 'leads')) continue;
+        const timezone = await timezoneOf(row.dealership);
         for (const type of ['stock', 'leads'] as const) {
           if (!enabledFor(row, type)) continue;
           try {
-            const due = previousRun(scheduleOf(row, type), await timezoneOf(row.dealership), now);
+            const due = previousRun(scheduleOf(row, type), timezone, now);
             // Only slots after the connection was made: saving credentials at 09:00 does not
             // immediately run "today's 02:00".
             if (due.getTime() < new Date(row.createdAt).getTime()) continue;
