@@ -2,6 +2,7 @@ import { imagesHash, normalise, stockItemHash } from '../../../src/plugins/easyc
 import { stockRecordFields } from '../../../src/plugins/easycars/server/src/stock/stock-record-data';
 import { fitToSchema } from '../../../src/plugins/easycars/server/src/stock/fit-to-schema';
 import { item } from './fixtures';
+import { STOCK_FIELD_NAMES } from '../../../src/plugins/easycars/server/src/client/models/stock';
 
 describe('change hash', () => {
   it('is stable for the same item, whatever the key order or blank text', () => {
@@ -41,5 +42,25 @@ describe('fitToSchema', () => {
     expect(out).not.toHaveProperty('vehicleType');
     expect(out.make).toBe('ok');
     expect(warnings.map((w) => w.field)).toEqual(['title', 'year', 'vehicleType']);
+  });
+
+  it('never changes its input: a copy when something needed fixing, the input itself when nothing did', () => {
+    const attributes = { title: { type: 'string', maxLength: 10 }, year: { type: 'integer', min: 1900 } };
+    const input = { title: 'x'.repeat(20), year: 2020 };
+    const fixed = fitToSchema('1', input, attributes, []);
+    expect(fixed).not.toBe(input);
+    expect(input.title).toHaveLength(20);
+    const fine = { title: 'short', year: 2020 };
+    const warnings: any[] = [];
+    expect(fitToSchema('2', fine, attributes, warnings)).toBe(fine);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('stockRecordFields', () => {
+  it('gives the 72 vendor columns and the sync columns in one object', () => {
+    const record = stockRecordFields(item(), { dealership: 'd1', contentHash: 'h', lastSeenAt: new Date(0) });
+    for (const field of STOCK_FIELD_NAMES) expect(record).toHaveProperty(field);
+    expect(record).toMatchObject({ dealership: 'd1', contentHash: 'h', lastSeenAt: new Date(0) });
   });
 });

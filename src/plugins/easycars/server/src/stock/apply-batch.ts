@@ -46,7 +46,6 @@ async function applyOne(
   strapi: Core.Strapi,
   writer: VehicleWriter,
   item: PreparedItem,
-  now: Date,
   newRecords: Record<string, unknown>[],
   bulkCreated?: string,
 ): Promise<AppliedItem> {
@@ -70,12 +69,15 @@ async function applyOne(
       else await writer.publish(documentId);
       break;
   }
-  const record = { ...item.recordData, vehicleDocumentId: documentId, lastSeenAt: now, removedAt: null };
+  // recordData already holds lastSeenAt/removedAt (and firstSeenAt when new); a replay after a
+  // failed batch sets the same document id again.
+  const record = item.recordData;
+  record.vehicleDocumentId = documentId;
   const existing = action.record;
   if (existing) {
     await strapi.db.query(pluginUid('stock-record')).update({ where: { id: existing.id }, data: record });
   } else {
-    newRecords.push({ ...record, firstSeenAt: now });
+    newRecords.push(record);
   }
   return {
     stockNumber: item.stockNumber,
@@ -85,7 +87,7 @@ async function applyOne(
   };
 }
 
-async function applyInTransaction(strapi: Core.Strapi, writer: VehicleWriter, items: PreparedItem[], now: Date, bulk?: BulkOptions): Promise<AppliedItem[]> {
+async function applyInTransaction(strapi: Core.Strapi, writer: VehicleWriter, items: PreparedItem[], bulk?: BulkOptions): Promise<AppliedItem[]> {
   return strapi.db.transaction(async () => {
     const applied: AppliedItem[] = [];
     const newRecords: Record<string, unknown>[] = [];
@@ -101,22 +103,22 @@ async function applyInTransaction(strapi: Core.Strapi, writer: VehicleWriter, it
       );
       creates.forEach((item, n) => bulkIds.set(item, ids[n]!));
     }
-    for (const item of items) applied.push(await applyOne(strapi, writer, item, now, newRecords, bulkIds.get(item)));
+    for (const item of items) applied.push(await applyOne(strapi, writer, item, newRecords, bulkIds.get(item)));
     if (newRecords.length) await strapi.db.query(pluginUid('stock-record')).createMany({ data: newRecords });
     return applied;
   });
 }
 
-export async function applyBatch(strapi: Core.Strapi, writer: VehicleWriter, items: PreparedItem[], now: Date, bulk?: BulkOptions): Promise<BatchResult> {
+export async function applyBatch(strapi: Core.Strapi, writer: VehicleWriter, items: PreparedItem[], bulk?: BulkOptions): Promise<BatchResult> {
   if (items.length === 0) return { applied: [], failed: [] };
   try {
-    return { applied: await applyInTransaction(strapi, writer, items, now, bulk), failed: [] };
+    return { applied: await applyInTransaction(strapi, writer, items, bulk), failed: [] };
   } catch (batchError) {
     if (items.length === 1) return { applied: [], failed: [{ stockNumber: items[0]!.stockNumber, message: errorMessage(batchError) }] };
     const result: BatchResult = { applied: [], failed: [] };
     for (const item of items) {
       try {
-        result.applied.push(...(await applyInTransaction(strapi, writer, [item], now)));
+        result.applied.push(...(await applyInTransaction(strapi, writer, [item])));
       } catch (error) {
         result.failed.push({ stockNumber: item.stockNumber, message: errorMessage(error) });
       }

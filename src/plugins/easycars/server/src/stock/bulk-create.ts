@@ -1,7 +1,8 @@
 /**
  * Fast path for creating many new vehicles at once (an initial sync), below the Document
  * Service but writing exactly what `documents(uid).create({ status: 'published' })` writes:
- *  - data validated by Strapi's entity validator (as the Document Service does);
+ *  - data validated by Strapi's entity validator (as the Document Service does), with the schema
+ *    Strapi builds reused across the batch where it cannot differ (creation-validator.ts);
  *  - a draft row and a published row sharing a documentId made by Strapi's own generator,
  *    both with the same createdAt/updatedAt, locale left empty (type not localized);
  *  - the relation rows for both versions, with the inverse order column computed the way
@@ -14,6 +15,7 @@
  * these creates.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { createCreationValidator } from './creation-validator';
 
 export type BulkSupport = { ok: true } | { ok: false; reason: string };
 
@@ -48,7 +50,7 @@ export async function bulkCreatePublished(
   items: Array<Record<string, unknown>>,
   relation: { attribute: string; targetDocumentId: string } | null,
 ): Promise<string[]> {
-  const ct = strapi.contentType(uid as any) as any;
+  const validate = createCreationValidator(strapi, uid);
   const meta = strapi.db.metadata.get(uid) as any;
   const newDocumentId = meta.attributes.documentId.default as () => string;
   const now = new Date();
@@ -58,11 +60,10 @@ export async function bulkCreatePublished(
   for (const item of items) {
     const scalars = { ...item };
     if (relation) delete scalars[relation.attribute];
-    const valid = (await strapi.entityValidator.validateEntityCreation(ct, scalars as any, { isDraft: false } as any)) as Record<string, unknown>;
-    const documentId = newDocumentId();
-    documentIds.push(documentId);
-    const base = { ...valid, documentId, locale: null, createdAt: now, updatedAt: now };
-    rows.push({ ...base, publishedAt: null }, { ...base, publishedAt: now });
+    // The validator's result is a new object: it becomes the draft row without another copy.
+    const draft = Object.assign(await validate(scalars), { documentId: newDocumentId(), locale: null, createdAt: now, updatedAt: now, publishedAt: null });
+    documentIds.push(draft.documentId);
+    rows.push(draft, { ...draft, publishedAt: now });
   }
   await strapi.db.query(uid).createMany({ data: rows });
 
@@ -100,9 +101,10 @@ export async function bulkCreatePublished(
   }
 
   const model = strapi.getModel(uid as any) as any;
+  // Strapi's createMany inserted its own copies, so the rows themselves become the events' entries.
   for (const row of rows) {
-    const entry = { ...row, id: idOf.get(`${row.documentId}:${row.publishedAt ? 'p' : 'd'}`) };
-    strapi.eventHub.emit(row.publishedAt ? 'entry.publish' : 'entry.create', { model: model.modelName, uid, entry });
+    row.id = idOf.get(`${row.documentId}:${row.publishedAt ? 'p' : 'd'}`);
+    strapi.eventHub.emit(row.publishedAt ? 'entry.publish' : 'entry.create', { model: model.modelName, uid, entry: row });
   }
   return documentIds;
 }

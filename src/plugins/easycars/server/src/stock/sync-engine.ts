@@ -122,7 +122,15 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
         const mapped = mapStockItem(item);
         report.warnings.push(...mapped.warnings);
         const vehicleData = fitToSchema(item.StockNumber, toVehicleData(mapped.vehicle, fieldMap, dealership), attributes, report.warnings);
-        const recordData = { ...stockRecordFields(item), dealership, contentHash: hash };
+        const recordData = stockRecordFields(item, {
+          dealership,
+          contentHash: hash,
+          vehicleDocumentId: action.record?.vehicleDocumentId ?? null,
+          lastSeenAt: now,
+          removedAt: null,
+          // Declared now so Strapi's createMany fills them in place (its timestamps subscriber).
+          ...(action.record ? {} : { firstSeenAt: now, createdAt: undefined, updatedAt: undefined }),
+        });
         return { stockNumber: item.StockNumber, action, vehicleData, recordData };
       } catch (error) {
         counts.failed++;
@@ -137,7 +145,7 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
     await progress('saving', 0, toWrite.length);
     for (let i = 0; i < toWrite.length; i += syncConfig.batchSize) {
       const batch = toWrite.slice(i, i + syncConfig.batchSize).map(prepare).filter((p): p is PreparedItem => p !== null);
-      const result = await applyBatch(strapi, writer, batch, now, syncConfig.bulkCreate ? { uid: vehicleUid, relationAttribute: fieldMap.dealership, dealership } : undefined);
+      const result = await applyBatch(strapi, writer, batch, syncConfig.bulkCreate ? { uid: vehicleUid, relationAttribute: fieldMap.dealership, dealership } : undefined);
       for (const applied of result.applied) {
         const action = batch.find((b) => b.stockNumber === applied.stockNumber)!.action;
         published.set(applied.vehicleDocumentId, action.kind === 'update' ? action.publish : true);

@@ -1,0 +1,93 @@
+/**
+ * Strapi's entity validator, made affordable for thousands of creations of one content type.
+ *
+ * `strapi.entityValidator.validateEntityCreation` builds a fresh yup schema for every entity
+ * (~40 attribute validators, each cloned several times): ~3 ms of CPU and ~0.4 MB of garbage per
+ * vehicle, which dominated an initial sync's time and memory. Strapi's builder reads the entity's
+ * data only for `unique` attributes, conditional visibility, and the values of media, relation,
+ * component and dynamic-zone attributes. For a content type without the first two, and data that
+ * carries values for scalar attributes only, the schema Strapi builds for the first entity is the
+ * schema it would build for every other one. So the first entity goes through Strapi's validator
+ * and its schema object is kept; the rest are validated against that same schema with Strapi's
+ * own `validateYupSchema` and the same options (`strict: false, abortEarly: false`): same casts,
+ * defaults, messages and ValidationError details. Any other content type, or a Strapi whose
+ * validator no longer works this way (nothing captured), gets the per-entity validator.
+ * tests/integration/stock-creation-validator.test.ts compares both on valid and invalid data.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { validateYupSchema, yup } from '@strapi/utils';
+
+export type CreationValidator = (data: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+interface Validatable {
+  validate: (...args: unknown[]) => unknown;
+}
+
+const STRAPI_VALIDATION_OPTIONS = { strict: false, abortEarly: false };
+
+const NON_SCALAR = new Set(['media', 'relation', 'component', 'dynamiczone']);
+
+/** Whether Strapi's schema for this content type could differ from one entity to the next. */
+export function schemaDependsOnData(attributes: Record<string, any>): boolean {
+  return Object.values(attributes).some((attr) => attr?.unique || attr?.conditions);
+}
+
+/** Whether the data gives a value to an attribute whose validator Strapi builds from that value. */
+export function hasNonScalarValues(attributes: Record<string, any>, data: Record<string, unknown>): boolean {
+  return Object.entries(data).some(([name, value]) => value !== undefined && NON_SCALAR.has(attributes[name]?.type));
+}
+
+/** The prototype that defines yup's `validate` (what Strapi's validator calls on its schema). */
+function validateOwner(): Validatable | null {
+  let proto = Object.getPrototypeOf(yup.object());
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'validate')) proto = Object.getPrototypeOf(proto);
+  return proto ?? null;
+}
+
+/**
+ * Runs Strapi's validator once and returns its result with the schema it validated against.
+ * Strapi builds the schema and calls `validate` on it synchronously inside the call, so the
+ * patched `validate` is in place only for that synchronous stretch, when nothing else can run.
+ */
+function validateCapturingSchema(strapi: Core.Strapi, model: any, data: Record<string, unknown>) {
+  const owner = validateOwner();
+  let schema: Validatable | undefined;
+  let pending: Promise<unknown>;
+  if (!owner) {
+    pending = strapi.entityValidator.validateEntityCreation(model, data as any, { isDraft: false } as any);
+  } else {
+    const original = owner.validate;
+    owner.validate = function captureSchema(this: Validatable, ...args: unknown[]) {
+      schema ??= this;
+      return original.apply(this, args);
+    };
+    try {
+      pending = strapi.entityValidator.validateEntityCreation(model, data as any, { isDraft: false } as any);
+    } finally {
+      owner.validate = original;
+    }
+  }
+  return { pending: pending as Promise<Record<string, unknown>>, schema };
+}
+
+export function createCreationValidator(strapi: Core.Strapi, uid: UID.ContentType): CreationValidator {
+  const model = strapi.contentType(uid as any) as any;
+  const perEntity: CreationValidator = async (data) =>
+    (await strapi.entityValidator.validateEntityCreation(model, data as any, { isDraft: false } as any)) as Record<string, unknown>;
+  if (schemaDependsOnData(model.attributes)) return perEntity;
+
+  let reuse: CreationValidator | undefined;
+  let captured = false;
+  return async (data) => {
+    if (hasNonScalarValues(model.attributes, data)) return perEntity(data);
+    if (reuse) return reuse(data);
+    if (captured) return perEntity(data);
+    captured = true;
+    const { pending, schema } = validateCapturingSchema(strapi, model, data);
+    if (schema) {
+      const validate = validateYupSchema(schema as any, STRAPI_VALIDATION_OPTIONS);
+      reuse = async (next) => (await validate(next)) as Record<string, unknown>;
+    }
+    return pending;
+  };
+}
