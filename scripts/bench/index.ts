@@ -3,7 +3,7 @@
  * Boots the real Strapi (compiled into dist/) against the EasyCars sandbox on a throw-away database.
  */
 import './cjs-shim';
-import { runStockBench, type StockBenchOptions } from './stock';
+import { runBigFeedBench, runStockBench, type StockBenchOptions } from './stock';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -12,6 +12,11 @@ function arg(name: string, fallback: string): string {
 
 async function main() {
   const which = process.argv[2];
+  if (which === 'stock-big') {
+    // Spawned by the stock benchmark for its big-feed run.
+    await runBigFeedBench(arg('db', 'sqlite') as 'sqlite' | 'postgres', Number(arg('big', '20000')));
+    process.exit(0);
+  }
   if (which !== 'stock') {
     console.error('Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N]');
     process.exit(2);

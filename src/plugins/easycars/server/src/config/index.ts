@@ -28,7 +28,7 @@ export default {
     sync: {
       disabled: env.bool('EASYCARS_SYNC_DISABLED', false),
       concurrency: env.int('EASYCARS_SYNC_CONCURRENCY', 2),
-      batchSize: env.int('EASYCARS_SYNC_BATCH_SIZE', 200),
+      batchSize: env.int('EASYCARS_SYNC_BATCH_SIZE', 25),
       maxMissingShare: 0.5,
       bulkCreate: env.bool('EASYCARS_SYNC_BULK_CREATE', true),
       schedulerCron: '* * * * *',

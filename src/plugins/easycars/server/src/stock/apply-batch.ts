@@ -9,12 +9,15 @@ import { pluginUid } from '../utils/plugin';
 import type { ItemAction } from './types';
 import type { VehicleWriter } from './vehicle-writer';
 import { bulkCreatePublished, bulkCreateSupport } from './bulk-create';
+import type { CreationValidator } from './creation-validator';
 
 export interface BulkOptions {
   uid: UID.ContentType;
   /** The vehicle attribute holding the dealership relation (if mapped). */
   relationAttribute: string | undefined;
   dealership: string;
+  /** Strapi's validation for new vehicles, kept for the whole sync (see creation-validator.ts). */
+  validate: CreationValidator;
 }
 
 export interface PreparedItem {
@@ -100,6 +103,7 @@ async function applyInTransaction(strapi: Core.Strapi, writer: VehicleWriter, it
         bulk.uid,
         creates.map((i) => i.vehicleData),
         bulk.relationAttribute ? { attribute: bulk.relationAttribute, targetDocumentId: bulk.dealership } : null,
+        bulk.validate,
       );
       creates.forEach((item, n) => bulkIds.set(item, ids[n]!));
     }

@@ -15,7 +15,7 @@
  * these creates.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { createCreationValidator } from './creation-validator';
+import { createCreationValidator, type CreationValidator } from './creation-validator';
 
 export type BulkSupport = { ok: true } | { ok: false; reason: string };
 
@@ -49,8 +49,8 @@ export async function bulkCreatePublished(
   uid: UID.ContentType,
   items: Array<Record<string, unknown>>,
   relation: { attribute: string; targetDocumentId: string } | null,
+  validate: CreationValidator = createCreationValidator(strapi, uid),
 ): Promise<string[]> {
-  const validate = createCreationValidator(strapi, uid);
   const meta = strapi.db.metadata.get(uid) as any;
   const newDocumentId = meta.attributes.documentId.default as () => string;
   const now = new Date();

@@ -9,6 +9,7 @@ import type { SyncTrigger } from '../sync-logs/types';
 import { getConfig, getService, pluginUid } from '../utils/plugin';
 import { syncImages, type ImageWork } from '../images/image-sync';
 import { applyBatch, type PreparedItem } from './apply-batch';
+import { createCreationValidator } from './creation-validator';
 import { assertFieldMapFits, fieldMapSignature, resolveFieldMap } from './field-map';
 import { fitToSchema } from './fit-to-schema';
 import { imagesHash, stockItemHash } from './hash';
@@ -142,10 +143,11 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
 
     // ---- write -------------------------------------------------------------------------
     const writer = createVehicleWriter(strapi, vehicleUid);
+    const bulk = syncConfig.bulkCreate ? { uid: vehicleUid, relationAttribute: fieldMap.dealership, dealership, validate: createCreationValidator(strapi, vehicleUid) } : undefined;
     await progress('saving', 0, toWrite.length);
     for (let i = 0; i < toWrite.length; i += syncConfig.batchSize) {
       const batch = toWrite.slice(i, i + syncConfig.batchSize).map(prepare).filter((p): p is PreparedItem => p !== null);
-      const result = await applyBatch(strapi, writer, batch, syncConfig.bulkCreate ? { uid: vehicleUid, relationAttribute: fieldMap.dealership, dealership } : undefined);
+      const result = await applyBatch(strapi, writer, batch, bulk);
       for (const applied of result.applied) {
         const action = batch.find((b) => b.stockNumber === applied.stockNumber)!.action;
         published.set(applied.vehicleDocumentId, action.kind === 'update' ? action.publish : true);
