@@ -25,6 +25,7 @@ describe(`stock image sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     const feed = w.sandbox.control.listStock(ACCOUNT);
     const total = feed.reduce((n, i) => n + urlsOf(i.StockNumber).length, 0);
     const log = await w.sync(d);
+    expect(log.warnings ?? []).toEqual([]);
     expect(log.status).toBe('success');
     expect(log.imagesDownloaded).toBe(total);
     expect(log.imagesFailed).toBe(0);
