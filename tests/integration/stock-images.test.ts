@@ -1,5 +1,6 @@
 /** Image sync (story 2.6) on the real Strapi upload plugin and the sandbox's image host. */
 import { RECORD, VEHICLE, startStockWorld, type StockWorld } from '../helpers/stock-sync';
+import { dealershipFolder } from '../../src/plugins/easycars/server/src/images/media-folder';
 
 const ACCOUNT = 'EC208841';
 
@@ -103,6 +104,14 @@ describe(`stock image sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     } finally {
       w.app.strapi.config.set('plugin::easycars.images.allowPrivateAddresses', true);
     }
+  });
+
+  it('parallel downloads asking for a new dealership folder at once get one folder', async () => {
+    const ids = await Promise.all(Array.from({ length: 6 }, () => dealershipFolder(w.app.strapi, 'Race Motors')));
+    expect(new Set(ids).size).toBe(1);
+    const folders = (name: string) => w.app.strapi.db.query('plugin::upload.folder' as any).findMany({ where: { name } });
+    expect(await folders('Race Motors')).toHaveLength(1);
+    expect(await folders('EasyCars')).toHaveLength(1);
   });
 
   it('images can be switched off', async () => {

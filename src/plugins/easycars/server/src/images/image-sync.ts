@@ -51,7 +51,13 @@ export async function syncImages(args: {
   if (work.length === 0) return result;
   const store = createImageStore(strapi, dealership.documentId);
   const limiter = new Bottleneck({ maxConcurrent: options.concurrency, minTime: options.minTimeMs });
-  let folder: number | undefined;
+  let folder: Promise<number> | undefined;
+  // Shared by the item's parallel downloads; forgotten on failure so the next image tries again.
+  const folderId = () =>
+    (folder ??= dealershipFolder(strapi, dealership.name).catch((error) => {
+      folder = undefined;
+      throw error;
+    }));
   const docs = () => strapi.documents(vehicleUid as any) as any;
 
   const fileFor = async (item: ImageWork, url: string, index: number): Promise<number | null> => {
@@ -62,11 +68,10 @@ export async function syncImages(args: {
     }
     try {
       const image = await limiter.schedule(() => safeFetchImage(url, options));
-      folder ??= await dealershipFolder(strapi, dealership.name);
       const fileId = await store.save(url, image, {
         name: `${item.stockNumber}-${index + 1}.${image.ext}`,
         alternativeText: item.title,
-        folder,
+        folder: await folderId(),
       });
       result.downloaded++;
       return fileId;

@@ -3,16 +3,40 @@ import type { Core } from '@strapi/strapi';
 
 const FOLDER_UID = 'plugin::upload.folder';
 
-async function findOrCreate(strapi: Core.Strapi, name: string, parent: number | null): Promise<number> {
+async function find(strapi: Core.Strapi, name: string, parent: number | null): Promise<number | undefined> {
   const where = parent === null ? { name, parent: { id: { $null: true } } } : { name, parent: { id: parent } };
   const existing = await strapi.db.query(FOLDER_UID as any).findOne({ where, select: ['id'] });
-  if (existing) return existing.id;
-  const folder = await strapi.plugin('upload').service('folder').create({ name, parent });
-  return folder.id;
+  return existing?.id;
 }
 
-export async function dealershipFolder(strapi: Core.Strapi, dealershipName: string): Promise<number> {
+async function findOrCreate(strapi: Core.Strapi, name: string, parent: number | null): Promise<number> {
+  const existing = await find(strapi, name, parent);
+  if (existing !== undefined) return existing;
+  try {
+    const folder = await strapi.plugin('upload').service('folder').create({ name, parent });
+    return folder.id;
+  } catch (error) {
+    // Another Strapi instance made it first.
+    const made = await find(strapi, name, parent);
+    if (made !== undefined) return made;
+    throw error;
+  }
+}
+
+async function resolveFolder(strapi: Core.Strapi, dealershipName: string): Promise<number> {
   const root = await findOrCreate(strapi, 'EasyCars', null);
   // Folder names cannot contain "/" in the media library.
   return findOrCreate(strapi, dealershipName.replace(/\//g, '-').trim() || 'Dealership', root);
+}
+
+let previous: Promise<unknown> = Promise.resolve();
+
+/**
+ * One lookup at a time in this process: images downloaded in parallel, or two dealerships'
+ * syncs, must not each create "EasyCars" (the upload plugin would make two folders or clash).
+ */
+export function dealershipFolder(strapi: Core.Strapi, dealershipName: string): Promise<number> {
+  const next = previous.then(() => resolveFolder(strapi, dealershipName));
+  previous = next.catch(() => undefined);
+  return next;
 }
