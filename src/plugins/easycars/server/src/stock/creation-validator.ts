@@ -45,29 +45,25 @@ function validateOwner(): Validatable | null {
 }
 
 /**
- * Runs Strapi's validator once and returns its result with the schema it validated against.
- * Strapi builds the schema and calls `validate` on it synchronously inside the call, so the
- * patched `validate` is in place only for that synchronous stretch, when nothing else can run.
+ * Runs `run` (a call into Strapi's validator) and returns its result with the schema it validated
+ * against. Strapi builds the schema and calls `validate` on it synchronously inside the call, so
+ * the patched `validate` is in place only for that synchronous stretch, when nothing else can run.
  */
-function validateCapturingSchema(strapi: Core.Strapi, model: any, data: Record<string, unknown>) {
+function captureSchema<T>(run: () => T): { result: T; schema?: Validatable } {
   const owner = validateOwner();
+  if (!owner) return { result: run() };
   let schema: Validatable | undefined;
-  let pending: Promise<unknown>;
-  if (!owner) {
-    pending = strapi.entityValidator.validateEntityCreation(model, data as any, { isDraft: false } as any);
-  } else {
-    const original = owner.validate;
-    owner.validate = function captureSchema(this: Validatable, ...args: unknown[]) {
-      schema ??= this;
-      return original.apply(this, args);
-    };
-    try {
-      pending = strapi.entityValidator.validateEntityCreation(model, data as any, { isDraft: false } as any);
-    } finally {
-      owner.validate = original;
-    }
+  const original = owner.validate;
+  owner.validate = function captureValidated(this: Validatable, ...args: unknown[]) {
+    schema ??= this;
+    return original.apply(this, args);
+  };
+  try {
+    const result = run();
+    return { result, schema };
+  } finally {
+    owner.validate = original;
   }
-  return { pending: pending as Promise<Record<string, unknown>>, schema };
 }
 
 export function createCreationValidator(strapi: Core.Strapi, uid: UID.ContentType): CreationValidator {
@@ -83,11 +79,11 @@ export function createCreationValidator(strapi: Core.Strapi, uid: UID.ContentTyp
     if (reuse) return reuse(data);
     if (captured) return perEntity(data);
     captured = true;
-    const { pending, schema } = validateCapturingSchema(strapi, model, data);
+    const { result, schema } = captureSchema(() => perEntity(data));
     if (schema) {
       const validate = validateYupSchema(schema as any, STRAPI_VALIDATION_OPTIONS);
       reuse = async (next) => (await validate(next)) as Record<string, unknown>;
     }
-    return pending;
+    return result;
   };
 }
