@@ -104,15 +104,20 @@ export const GUARDED_SYNC_SETTINGS = [
   'leadConflictStrategy',
 ] as const;
 
+/** Connection fields as an edit form sends them: unchanged secrets come blank (keep the stored). */
+const editedConnection = {
+  environment: environment.optional(),
+  clientId: keptIfBlank('ClientID'),
+  clientSecret: keptIfBlank('ClientSecret'),
+  accountNumber: accountNumber.optional(),
+  accountSecret: keptIfBlank('AccountSecret'),
+  yardCode: yardCode.optional(),
+};
+
 export const updateCredentialSchema = z
   .object(
     {
-      environment: environment.optional(),
-      clientId: keptIfBlank('ClientID'),
-      clientSecret: keptIfBlank('ClientSecret'),
-      accountNumber: accountNumber.optional(),
-      accountSecret: keptIfBlank('AccountSecret'),
-      yardCode: yardCode.optional(),
+      ...editedConnection,
       isActive: bool('isActive').optional(),
       stockSyncEnabled: bool('stockSyncEnabled').optional(),
       stockSchedule: schedule('stockSchedule').optional(),
@@ -155,13 +160,8 @@ const testStoredSchema = z
         .number({ invalid_type_error: 'credential must be a credential id' })
         .int('credential must be a credential id')
         .positive('credential must be a credential id'),
-      // Edited values to try with the stored ones (an edit form leaves unchanged secrets blank).
-      environment: environment.optional(),
-      clientId: keptIfBlank('ClientID'),
-      clientSecret: keptIfBlank('ClientSecret'),
-      accountNumber: accountNumber.optional(),
-      accountSecret: keptIfBlank('AccountSecret'),
-      yardCode: yardCode.optional(),
+      // Edited values to try with the stored ones.
+      ...editedConnection,
     },
     strict,
   )
