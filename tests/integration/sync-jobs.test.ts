@@ -199,6 +199,12 @@ describe(`sync jobs (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(await q.findOne({ where: { id: recent.id } })).not.toBeNull();
   });
 
+  it('registers no scheduler cron job when Strapi cron is disabled (CRON_ENABLED=false, as in these tests)', async () => {
+    const names = (app.strapi.cron as any).jobs.map((j: { name?: string }) => j.name);
+    expect(names).not.toContain('easycars-scheduler');
+    expect(app.logs().join('\n')).toContain('scheduled syncs are off: Strapi cron is disabled');
+  });
+
   it('honours the global off switch', async () => {
     const scheduler = easycars().service('scheduler');
     const sync = app.strapi.plugin('easycars').config('sync') as { disabled: boolean };

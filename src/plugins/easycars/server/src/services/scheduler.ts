@@ -84,6 +84,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     register() {
+      // Strapi starts its cron service even when server.cron.enabled is false (that switch only
+      // governs config/cron-tasks), so the scheduler honours it itself.
+      if (!strapi.config.get('server.cron.enabled', true)) {
+        strapi.log.info('[easycars] scheduled syncs are off: Strapi cron is disabled (server.cron.enabled / CRON_ENABLED)');
+        return;
+      }
       const cronExpr = getConfig<PluginConfig['sync']>(strapi, 'sync').schedulerCron;
       strapi.cron.add({
         [SCHEDULER_CRON_NAME]: {
