@@ -2,6 +2,9 @@
 import type { Core } from '@strapi/strapi';
 import { pluginUid } from '../utils/plugin';
 import type { LeadValues } from './fields';
+import type { RefusedValues } from './merge';
+
+export type LeadOrigin = 'here' | 'easycars';
 
 export type PushState = 'pending' | 'pushed' | 'failed' | 'review' | 'not_applicable';
 
@@ -17,6 +20,12 @@ export interface LeadRecord {
   lastPulledAt: string | null;
   syncedValues: Partial<LeadValues> | null;
   syncedStatus: number | null;
+  /** Local values EasyCars did not take, by hash (merge.ts). */
+  refusedValues: RefusedValues | null;
+  /** FR18: made here and sent, or imported from EasyCars. */
+  origin: LeadOrigin | null;
+  /** When the agreed status became won/lost/deleted (bounded refresh, refresh-all.ts). */
+  closedAt: string | null;
   contentHash: string | null;
   LeadNumber: string | null;
   ExternalID: string | null;

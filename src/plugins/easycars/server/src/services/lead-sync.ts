@@ -125,9 +125,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async panel(documentId: string) {
       const rec = await d().records.byLead(documentId);
-      const conflict = await d().conflicts.openFor(documentId);
+      const conflicts = await d().conflicts.allOpenFor(documentId);
       const lead = rec ? null : await localLeads(strapi).find(documentId);
-      return { dealership: rec?.dealership ?? lead?.dealership?.documentId ?? null, view: panelView(rec, conflict) };
+      return { dealership: rec?.dealership ?? lead?.dealership?.documentId ?? null, view: panelView(rec, conflicts) };
     },
   };
 };
