@@ -85,4 +85,7 @@ async function afterDelete(deps: LeadDeps, documentId: string) {
 async function forgetCustomer(deps: LeadDeps, rec: LeadRecord) {
   await deps.records.update(rec.id, { syncedValues: withoutCustomer(rec.syncedValues), refusedValues: null, extraFields: null });
   await deps.conflicts.forgetValues(rec.leadDocumentId as string, CUSTOMER_FIELDS);
+  for (const open of await deps.conflicts.allOpenFor(rec.leadDocumentId as string)) {
+    if (open.field !== 'status') await deps.conflicts.resolve(open.id, 'easycars', { id: null, name: 'sync (the local lead was deleted)' });
+  }
 }
