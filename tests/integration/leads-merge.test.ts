@@ -284,6 +284,19 @@ describe(`lead merge (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     }
   });
 
+  it('upgrade: customer columns an older version left behind (forceMigration off) are emptied at start-up', async () => {
+    const { rec } = await pushedLead();
+    const knex = app.strapi.db.connection;
+    await knex.schema.alterTable('easycars_lead_records', (t: any) => t.string('customer_email'));
+    try {
+      await knex('easycars_lead_records').where({ id: rec.id }).update({ customer_email: 'old.copy@example.com' });
+      await app.strapi.plugin('easycars').service('leadSync').resumePending();
+      expect((await knex('easycars_lead_records').where({ id: rec.id }).first()).customer_email).toBeNull();
+    } finally {
+      await knex.schema.alterTable('easycars_lead_records', (t: any) => t.dropColumn('customer_email'));
+    }
+  });
+
   it('refreshes deleted and long-closed leads weekly, not every run, and says so in the sync log', async () => {
     const open = await pushedLead();
     const won = await pushedLead();

@@ -34,6 +34,11 @@ export interface LeadRecord {
   [field: string]: unknown;
 }
 
+const LEGACY_CUSTOMER_COLUMNS = [
+  'customer_name', 'customer_email', 'customer_address', 'customer_city', 'customer_state', 'customer_post_code', 'customer_fax',
+  'customer_phone', 'customer_mobile',
+];
+
 export const leadRecords = (strapi: Core.Strapi) => {
   const q = () => strapi.db.query(pluginUid('lead-record'));
   return {
@@ -62,6 +67,17 @@ export const leadRecords = (strapi: Core.Strapi) => {
         .whereNull('lead_number')
         .update({ create_requested_at: new Date() });
       return Number(count) === 1;
+    },
+    /**
+     * Upgrade: lead-records once copied the customer's details into their own columns. Strapi drops columns that
+     * left the schema (database.settings.forceMigration, on by default); when a host turned that off, empty them.
+     */
+    async clearLegacyCustomerColumns(): Promise<number> {
+      const knex = strapi.db.connection;
+      const legacy: string[] = [];
+      for (const column of LEGACY_CUSTOMER_COLUMNS) if (await knex.schema.hasColumn('easycars_lead_records', column)) legacy.push(column);
+      if (!legacy.length) return 0;
+      return Number(await knex('easycars_lead_records').update(Object.fromEntries(legacy.map((c) => [c, null]))));
     },
     pending: () => q().findMany({ where: { pushState: 'pending' }, select: ['id', 'leadDocumentId'] }) as Promise<LeadRecord[]>,
     withNumber: (dealership: string) =>

@@ -38,8 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       jobs.registerSyncHandler('leads', (job) => refreshDealership(d(), puller(), job));
     },
 
-    /** bootstrap(), after the queue started: every push still pending survives a restart. */
+    /** bootstrap(), after the queue started: every push still pending survives a restart (and old customer copies go). */
     async resumePending() {
+      const cleared = await d().records.clearLegacyCustomerColumns();
+      if (cleared) strapi.log.info(`[easycars] emptied the old customer columns of ${cleared} lead-record(s) (they are no longer kept)`);
       const pending = await d().records.pending();
       for (const rec of pending) if (rec.leadDocumentId) await d().enqueuePush(rec.leadDocumentId);
       if (pending.length) strapi.log.info(`[easycars] re-queued ${pending.length} pending lead push(es)`);
