@@ -30,6 +30,8 @@ export interface LeadRun {
   failed: number | null;
   items?: Array<{ ref: string; outcome: string; message?: string }> | null;
   warnings?: Array<{ ref: string; field?: string; message: string }> | null;
+  /** Lead runs: known leads not refreshed this run (bounded refresh) and why. */
+  responseSummary?: { notDue?: { deleted: number; closed: number }; closedDays?: number } | null;
 }
 
 export interface LeadsOverview {

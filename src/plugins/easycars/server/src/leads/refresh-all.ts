@@ -72,6 +72,7 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
       conflicts: count('conflict'),
       skipped: count('skipped'),
       notDue: selection.notDue,
+      closedDays: syncConfig.leadClosedDays,
       notDueReason: notDueReason(selection.notDue, syncConfig.leadClosedDays),
     },
   });

@@ -72,7 +72,7 @@ export const outcomeText = (t: T, outcome: string) =>
   (({
     updated: t('leads.outcome.updated', 'Updated here'),
     unchanged: t('leads.outcome.unchanged', 'Unchanged'),
-    conflict: t('leads.outcome.conflict', 'Status conflict'),
+    conflict: t('leads.outcome.conflict', 'Conflict'),
     skipped: t('leads.outcome.skipped', 'Skipped'),
     failed: t('leads.outcome.failed', 'Failed'),
   }) as Record<string, string>)[outcome] ?? outcome;
