@@ -112,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await repo.findByDealership(dealership);
       if (!row) throw new errors.NotFoundError('This dealership has no EasyCars credential yet.');
       await repo.update(row.id, { leadConflictStrategy: strategy as ConflictStrategy });
-      await d().audit({ dealership, action: 'lead.strategy.update', entityType: 'credential', entityId: row.id, actor, result: 'success', changedFields: ['leadConflictStrategy'], message: `Lead status conflicts: ${strategy}.` });
+      await d().audit({ dealership, action: 'lead.strategy.update', entityType: 'credential', entityId: row.id, actor, result: 'success', changedFields: ['leadConflictStrategy'], message: `Lead conflicts (status and fields): ${strategy}.` });
       return { leadConflictStrategy: strategy };
     },
 
