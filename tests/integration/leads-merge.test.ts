@@ -302,6 +302,7 @@ describe(`lead merge (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     const won = await pushedLead();
     const deleted = await pushedLead();
     const recentlyLost = await pushedLead();
+    const justWon = await pushedLead();
     const repo = app.strapi.db.query(RECORD as any);
     const all = await repo.findMany({ where: { dealership: harbour, LeadNumber: { $notNull: true } } });
     const long = new Date(Date.now() - 40 * 86400000).toISOString();
@@ -317,12 +318,15 @@ describe(`lead merge (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     await setAgreed(won.rec, 50, long);
     await setAgreed(deleted.rec, 90, new Date().toISOString());
     await setAgreed(recentlyLost.rec, 60, new Date(Date.now() - 3 * 86400000).toISOString());
+    await setAgreed(justWon.rec, 50, null);
 
     sandbox.control.clearRequestLog();
     const log = await runLeadSync();
     const asked = calls('GetLeadDetail').map((c) => (c.body as any).LeadNumber).sort();
-    expect(asked).toEqual([open.rec.LeadNumber, recentlyLost.rec.LeadNumber].sort());
-    expect(log.responseSummary).toMatchObject({ known: all.length, refreshed: 2, notDue: { deleted: 1, closed: all.length - 3 } });
+    expect(asked).toEqual([open.rec.LeadNumber, recentlyLost.rec.LeadNumber, justWon.rec.LeadNumber].sort());
+    expect(log.responseSummary).toMatchObject({ known: all.length, refreshed: 3, notDue: { deleted: 1, closed: all.length - 4 } });
+    // Seen closed for the first time: closing counts from now.
+    expect((await repo.findOne({ where: { id: justWon.rec.id } })).closedAt).toBeTruthy();
     expect(log.responseSummary.notDueReason).toMatch(/1 deleted lead\(s\), \d+ won\/lost lead\(s\) closed more than 30 days ago/);
 
     // A week later they are refreshed again.

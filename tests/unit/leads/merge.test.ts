@@ -89,6 +89,14 @@ describe('bounded lead refresh', () => {
     expect(s.reopened).toEqual([reopened.id]);
     expect(s.due).toHaveLength(2);
   });
+  it('5,000 known leads of which 200 are open: about 200 refreshed per run', () => {
+    const known = Array.from({ length: 5000 }, (_, i) =>
+      i < 200 ? rec({ syncedStatus: i % 2 ? 10 : 30 }) : i < 1000 ? rec({ syncedStatus: 90, closedAt: daysAgo(200) }) : rec({ syncedStatus: i % 2 ? 50 : 60, closedAt: daysAgo(100) }),
+    );
+    const s = selectForRefresh(known, now, 30);
+    expect(s.due).toHaveLength(200);
+    expect(s.notDue).toEqual({ deleted: 800, closed: 4000 });
+  });
   it('the closed-days option is validated', () => {
     const defaults = pluginConfig.default({ env: Object.assign((_k: string, f?: string) => f, { bool: (_k: string, f?: boolean) => f, int: (_k: string, f?: number) => f, array: (_k: string, f?: string[]) => f }) as any });
     expect(defaults.sync.leadClosedDays).toBe(30);

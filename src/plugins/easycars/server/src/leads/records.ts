@@ -79,6 +79,11 @@ export const leadRecords = (strapi: Core.Strapi) => {
       if (!legacy.length) return 0;
       return Number(await knex('easycars_lead_records').update(Object.fromEntries(legacy.map((c) => [c, null]))));
     },
+    /** Bounded refresh bookkeeping (refresh-due.ts): closedAt for many records at once. */
+    async setClosedAt(ids: number[], closedAt: string | null) {
+      // In chunks: SQLite and PostgreSQL cap the number of bound parameters in one statement.
+      for (let i = 0; i < ids.length; i += 500) await q().updateMany({ where: { id: { $in: ids.slice(i, i + 500) } }, data: { closedAt } });
+    },
     pending: () => q().findMany({ where: { pushState: 'pending' }, select: ['id', 'leadDocumentId'] }) as Promise<LeadRecord[]>,
     withNumber: (dealership: string) =>
       q().findMany({ where: { dealership, LeadNumber: { $notNull: true } }, orderBy: { id: 'asc' } }) as Promise<LeadRecord[]>,

@@ -26,9 +26,8 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
 
   const syncConfig = getConfig<PluginConfig['sync']>(strapi, 'sync');
   const selection = selectForRefresh(await records.withNumber(job.dealership), new Date(), syncConfig.leadClosedDays);
-  const now = new Date().toISOString();
-  for (const id of selection.stampClosed) await records.update(id, { closedAt: now });
-  for (const id of selection.reopened) await records.update(id, { closedAt: null });
+  await records.setClosedAt(selection.stampClosed, new Date().toISOString());
+  await records.setClosedAt(selection.reopened, null);
   const known = selection.due;
   let apiCalls = 0;
   const stopCounting = getService(strapi, 'easycarsClient').onCall((event) => {
