@@ -126,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The panel of a lead that belongs to no dealership (or does not exist): nothing from EasyCars. */
-    emptyPanel: () => panelView(null, null),
+    emptyPanel: () => panelView(null, []),
 
     async panel(documentId: string) {
       const rec = await d().records.byLead(documentId);
