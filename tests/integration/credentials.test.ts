@@ -290,6 +290,27 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
       expect(after).toEqual(before);
     });
 
+    it('never serves a cached token after the ClientSecret changes: a wrong secret fails, the restored one asks EasyCars again', async () => {
+      const repo = app.strapi.plugin('easycars').service('credentials');
+      const shared = app.strapi.plugin('easycars').service('easycarsClient');
+      const stockCall = async () => shared.forCredential(repo.decrypt(await repo.findById(id))).getAdvertisementStocks();
+      const tokenRequests = () => sandbox.control.requestLog().filter((e: { endpoint: string }) => e.endpoint === 'RequestToken');
+      await stockCall(); // a token for the right pair is now cached by the shared client
+      sandbox.control.clearRequestLog();
+      await stockCall();
+      expect(tokenRequests()).toHaveLength(0);
+
+      expect((await as(manager).put(`/easycars/credentials/${id}`, { clientSecret: WRONG_UUID })).status).toBe(200);
+      const refused = await stockCall().then(() => null, (e: Error) => e);
+      expect(refused?.name).toBe('EasyCarsAuthenticationError');
+      expectNoSecrets(refused?.message);
+      expect(tokenRequests()).toHaveLength(1);
+
+      expect((await as(manager).put(`/easycars/credentials/${id}`, { clientSecret: SANDBOX_CLIENT.clientSecret })).status).toBe(200);
+      await stockCall();
+      expect(tokenRequests()).toHaveLength(2); // the update forgot the pair's old token
+    });
+
     it('validates updates: 400 for bad values, unknown fields, an empty body or a bad id; 404 for an unknown id', async () => {
       const bad = await as(manager).put(`/easycars/credentials/${id}`, { accountNumber: 'XX1', dealership: dealershipB });
       expect(bad.status).toBe(400);

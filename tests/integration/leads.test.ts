@@ -265,6 +265,29 @@ describe(`lead sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(missing.body.error.message).toContain('leadNumber is required');
   });
 
+  it('refuses (409) to import a lead whose ExternalID names another dealership\'s lead, and leaves that lead alone', async () => {
+    const other = await app.strapi.documents('api::dealership.dealership' as any).create({ data: { name: 'Other Motors', timezone: 'Australia/Sydney' } as any });
+    const theirs = (await app.strapi.documents(LEAD as any).create({
+      data: { customerName: 'Mia Other', customerEmail: 'mia.other@example.com', vehicleMake: 'Kia', message: 'theirs', dealership: { connect: [{ documentId: other.documentId }] } },
+    } as any)) as any;
+    const api = app.strapi.plugin('easycars').service('easycarsClient').forCredential({
+      environment: 'test',
+      ...SANDBOX_CREDENTIALS.client,
+      ...SANDBOX_CREDENTIALS.accounts[ACCOUNT],
+    });
+    const made = await api.createLead({
+      VehicleMake: 'Mazda', VehicleModel: 'CX-5', VehicleType: 1, VehicleYear: 2022, IsVehicleNew: true, VehicleInterest: 4,
+      Rating: 1, ExternalID: theirs.documentId, LeadCustomer: { Name: 'Noah Lee', Email: 'noah.lee@example.com' },
+    });
+    const res = await auth(app.http().post('/easycars/leads/import')).send({ dealership: harbour, leadNumber: made.LeadNumber });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('another dealership');
+    const after = (await app.strapi.documents(LEAD as any).findOne({ documentId: theirs.documentId, populate: ['dealership'] } as any)) as any;
+    expect(after).toMatchObject({ customerName: 'Mia Other', vehicleMake: 'Kia', message: 'theirs' });
+    expect(after.dealership.documentId).toBe(other.documentId);
+    expect(await record(theirs.documentId)).toMatchObject({ dealership: other.documentId, LeadNumber: null });
+  });
+
   it('status both ways: a local change is pushed, an EasyCars change is applied', async () => {
     const { id, rec } = await pushedLead();
     sandbox.control.clearRequestLog();

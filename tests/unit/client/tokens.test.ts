@@ -32,6 +32,33 @@ describe('EasyCars client: tokens', () => {
     await client.close();
   });
 
+  it('keys the cache by the ClientSecret too: a wrong secret with a cached ClientID fails, a new secret gets a new token', async () => {
+    const { client } = makeClient(sb);
+    await client.requestToken('test', 'StockService', C1.clientId, C1.clientSecret);
+    const wrong = await expectReject(client.requestToken('test', 'StockService', C1.clientId, 'not-the-secret'));
+    expect(wrong).toBeInstanceOf(EasyCarsAuthenticationError);
+    expect(calls(sb, 'RequestToken')).toHaveLength(2);
+    // the right secret is still served from the cache
+    await client.requestToken('test', 'StockService', C1.clientId, C1.clientSecret);
+    expect(calls(sb, 'RequestToken')).toHaveLength(2);
+    await client.close();
+  });
+
+  it('forgetClient drops every cached token of that pair only', async () => {
+    const { client } = makeClient(sb);
+    await client.requestToken('test', 'StockService', C1.clientId, C1.clientSecret);
+    await client.requestToken('test', 'LeadService', C1.clientId, C1.clientSecret);
+    await client.requestToken('test', 'StockService', C2.clientId, C2.clientSecret);
+    expect(calls(sb, 'RequestToken')).toHaveLength(3);
+    client.forgetClient(C1.clientId, C1.clientSecret);
+    await client.requestToken('test', 'StockService', C2.clientId, C2.clientSecret);
+    expect(calls(sb, 'RequestToken')).toHaveLength(3);
+    await client.requestToken('test', 'StockService', C1.clientId, C1.clientSecret);
+    await client.requestToken('test', 'LeadService', C1.clientId, C1.clientSecret);
+    expect(calls(sb, 'RequestToken')).toHaveLength(5);
+    await client.close();
+  });
+
   it('refreshes a token before it expires (lifetime read from the JWT)', async () => {
     sb.control.setTokenTtlSeconds(2);
     const { client } = makeClient(sb);

@@ -20,6 +20,8 @@ export interface EasyCarsClient {
   readonly baseUrls: Readonly<Record<EasyCarsEnvironment, string>>;
   /** Forgets all cached tokens. */
   clearTokens(): void;
+  /** Forgets the cached tokens of one client pair (credential updated or deleted). */
+  forgetClient(clientId: string, clientSecret: string): void;
   /** Closes keep-alive sockets and stops the rate limiters. */
   close(): Promise<void>;
 }
@@ -80,7 +82,7 @@ export function createEasyCarsClient(options: EasyCarsClientOptions = {}): EasyC
       );
     }
     secrets.add(clientSecret);
-    const key = TokenManager.key(baseUrls[environment], service, clientId);
+    const key = tokens.key(baseUrls[environment], service, clientId, clientSecret);
     return tokens.get(key, () => fetchToken(environment, service, clientId, clientSecret));
   };
 
@@ -104,7 +106,7 @@ export function createEasyCarsClient(options: EasyCarsClientOptions = {}): EasyC
           validate: options.validateRequests ?? true,
           getToken: (service) => async () => ({
             token: await requestToken(account.environment, service, account.clientId, account.clientSecret),
-            key: TokenManager.key(baseUrls[account.environment], service, account.clientId),
+            key: tokens.key(baseUrls[account.environment], service, account.clientId, account.clientSecret),
           }),
         },
         account,
@@ -112,6 +114,7 @@ export function createEasyCarsClient(options: EasyCarsClientOptions = {}): EasyC
     },
     requestToken,
     clearTokens: () => tokens.clear(),
+    forgetClient: (clientId, clientSecret) => tokens.forgetClient(clientId, clientSecret),
     close: () => transport.close(),
   };
 }

@@ -48,6 +48,12 @@ export async function importLead(deps: LeadDeps, dealership: string, rawNumber: 
   // A record we already hold for it (e.g. a CreateLead flagged for review) is found by ExternalID.
   const duplicate = await records.findDuplicate(dealership, leadNumber, detail.ExternalID);
   const linkedLead = duplicate?.leadDocumentId ? await local.find(duplicate.leadDocumentId) : detail.ExternalID ? await local.find(detail.ExternalID) : null;
+  // The ExternalID is whatever EasyCars holds: it must never let one dealership overwrite another's lead.
+  if (linkedLead && linkedLead.dealership?.documentId !== dealership) {
+    throw new LeadStateConflict(
+      `EasyCars lead ${leadNumber} refers to a local lead of another dealership; it was not imported. Check that this dealership's EasyCars account is the right one.`,
+    );
+  }
 
   const result = await strapi.db.transaction(async () => {
     if (linkedLead) {

@@ -32,6 +32,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return cipher().decrypt(envelope, field, `EasyCars credential ${row.id} (dealership ${row.dealership}) ${field}`);
   };
 
+  /** A stored pair's cached tokens must not outlive a change or deletion of that pair. */
+  const forgetCachedTokens = async (id: number) => {
+    const row = (await query().findOne({ where: { id } })) as CredentialRow | null;
+    if (!row?.clientId || !row.clientSecret) return;
+    try {
+      getService(strapi, 'easycarsClient').client().forgetClient(decryptField(row, 'clientId'), decryptField(row, 'clientSecret'));
+    } catch {
+      // An undecryptable pair can never have produced a token on this key; nothing to forget.
+    }
+  };
+
   return {
     async findById(id: number): Promise<CredentialRow | null> {
       return (await query().findOne({ where: { id } })) as CredentialRow | null;
@@ -51,10 +62,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Partial update: a secret that is not given keeps its stored value. */
     async update(id: number, fields: PlainFields, secrets: SecretValues = {}): Promise<CredentialRow> {
+      await forgetCachedTokens(id);
       return (await query().update({ where: { id }, data: { ...fields, ...encryptSecrets(secrets) } })) as CredentialRow;
     },
 
     async delete(id: number): Promise<void> {
+      await forgetCachedTokens(id);
       await query().delete({ where: { id } });
     },
 
