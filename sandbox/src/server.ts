@@ -188,6 +188,7 @@ export function createHandler(deps: ServerDeps) {
       reply = dataCall(deps, ep.name, body, auth.clientId);
     }
 
+    if (fault && afterProcessing(fault.kind, res, entry)) return;
     if (fault) postFault(fault.kind, ep.name, reply);
     if (fault?.kind === 'truncated-json') {
       const text = JSON.stringify(reply.body);
@@ -370,6 +371,28 @@ function preFault(kind: FaultKind, endpoint: SandboxEndpoint, res: ServerRespons
       return true;
     case 'malformed-json':
       finish(res, entry, 200, "{Code: 0, 'ErrorMessage': undefined, \"StockList\": [,]}", 'application/json; charset=utf-8');
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Faults that let the service do its work (a CreateLead stores the lead) and then lose the answer,
+ * as a real service may: HTTP 500, Code 9, or the connection closed without a response.
+ * Returns true when it answered.
+ */
+function afterProcessing(kind: FaultKind, res: ServerResponse, entry: RequestLogEntry): boolean {
+  switch (kind) {
+    case 'store-then-500':
+      finish(res, entry, 500, '<!DOCTYPE html><html><head><title>Runtime Error</title></head><body><h1>Server Error in \'/\' Application.</h1></body></html>', 'text/html; charset=utf-8');
+      return true;
+    case 'store-then-code9':
+      sendJson(res, entry, 200, envelope(9, 'An unexpected error has occurred. Please contact EasyCars support.'));
+      return true;
+    case 'store-then-drop':
+      entry.status = null;
+      res.socket?.destroy();
       return true;
     default:
       return false;

@@ -22,7 +22,11 @@ export type FaultKind =
   | 'malformed-json'
   | 'truncated-json'
   | 'wrong-field-type'
-  | 'expired-token';
+  | 'expired-token'
+  /** The request is processed (a lead is stored) and then answered with HTTP 500 / Code 9 / a dropped connection. */
+  | 'store-then-500'
+  | 'store-then-code9'
+  | 'store-then-drop';
 
 export interface FaultSpec {
   /** An endpoint name ('GetAdvertisementStocks', 'RequestToken', ...) or '*' for all. */

@@ -362,6 +362,34 @@ describe('sandbox', () => {
       ]);
     });
 
+    it('store-then-500 / store-then-code9 / store-then-drop keep the lead and then lose the answer', async () => {
+      const createLead = (externalId: string) => post(`${base()}/LeadService/CreateLead`, lead({ ExternalID: externalId }), leadToken);
+      const stored = (externalId: string) => sb.control.listLeads(A1.accountNumber).filter((l) => l.ExternalID === externalId);
+
+      sb.control.injectFault({ endpoint: 'CreateLead', kind: 'store-then-500' });
+      const r500 = await createLead('ext-500');
+      expect(r500.status).toBe(500);
+      expect(r500.headers.get('content-type')).toContain('text/html');
+      expect(stored('ext-500')).toHaveLength(1);
+
+      sb.control.injectFault({ endpoint: 'CreateLead', kind: 'store-then-code9' });
+      const r9 = await createLead('ext-9');
+      expect(r9.json).toMatchObject({ Code: 9 });
+      expect(r9.json).not.toHaveProperty('LeadNumber');
+      expect(stored('ext-9')).toHaveLength(1);
+
+      sb.control.injectFault({ endpoint: 'CreateLead', kind: 'store-then-drop' });
+      await expect(createLead('ext-drop')).rejects.toThrow();
+      expect(stored('ext-drop')).toHaveLength(1);
+
+      const log = sb.control.requestLog().filter((e) => e.endpoint === 'CreateLead');
+      expect(log.map((e) => [e.fault, e.status])).toEqual([['store-then-500', 500], ['store-then-code9', 200], ['store-then-drop', null]]);
+      // A fault that answers instead of the service stores nothing.
+      sb.control.injectFault({ endpoint: 'CreateLead', kind: 'code9' });
+      await createLead('ext-plain-9');
+      expect(stored('ext-plain-9')).toHaveLength(0);
+    });
+
     it('a "*" fault hits every endpoint; service filters apply', async () => {
       sb.control.injectFault({ endpoint: '*', service: 'LeadService', kind: 'code9', times: 1 });
       expect((await stocks()).json!.Code).toBe(0);
