@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { LeadStateConflict } from '../leads/errors';
 import { adminUser, conflict } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
+import { actionUid } from '../permissions';
 
 const PUSH_STATES = ['pending', 'failed', 'review'];
 
@@ -45,10 +46,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await leads().listPushes(dealership, requested) };
     },
 
-    /** POST /leads/pushes/:id/retry { dealership } */
+    /** POST /leads/pushes/:id/retry { dealership, confirmResend? } — a lead in review also needs resolveConflicts and confirmResend: true. */
     async retry(ctx: any) {
       const dealership = await dealershipOf(ctx, 'body');
-      ctx.body = { data: await leads().retry(idParam(ctx), dealership, actor(ctx)) };
+      const confirmResend = ctx.request.body?.confirmResend;
+      if (confirmResend !== undefined && typeof confirmResend !== 'boolean') throw new errors.ValidationError('confirmResend must be true or false');
+      const mayResolveConflicts = Boolean(ctx.state.userAbility?.can(actionUid('resolveConflicts')));
+      ctx.body = { data: await leads().retry(idParam(ctx), dealership, actor(ctx), { confirmResend, mayResolveConflicts }) };
     },
 
     /** GET /leads/conflicts?dealership=&state=open|resolved */

@@ -28,6 +28,15 @@ export const MAX_PUSH_ATTEMPTS = 3;
 /** Thrown to make the job queue try again later (the record stays pending). */
 export class RetryLater extends Error {}
 
+/** What an admin needs to decide whether a CreateLead that got no usable answer reached EasyCars. */
+export function reviewMessage(error: EasyCarsError, externalId: string, at: Date): string {
+  return (
+    `May have reached EasyCars: CreateLead was sent at ${at.toISOString()} and ${error.message} ` +
+    `It was not sent again, so the lead is not created twice. Look in EasyCars for a lead with ExternalID ${externalId}: ` +
+    'import its number if it is there; if it is not, use "Send again" and confirm.'
+  );
+}
+
 const NO_CREDENTIAL = 'The dealership has no active EasyCars credential with lead sync turned on.';
 
 export function createPusher(deps: LeadDeps) {
@@ -202,9 +211,9 @@ export function createPusher(deps: LeadDeps) {
     }
     const e = error as EasyCarsError;
     if (phase === 'create' && e.mayHaveReachedServer) {
-      const message = `${e.message} Flagged for review instead of resending, so the lead is not created twice: look in EasyCars for a lead with ExternalID ${rec.leadDocumentId}; import its number if it is there, or retry if it is not.`;
+      const message = reviewMessage(e, rec.leadDocumentId as string, new Date());
       await setState(fresh, { pushState: 'review', pushError: message });
-      await audit({ dealership: rec.dealership, action: 'lead.push.create', entityId: rec.leadDocumentId, result: 'failure', message: 'CreateLead got no usable answer; the lead may exist in EasyCars. Flagged for review.' });
+      await audit({ dealership: rec.dealership, action: 'lead.push.create', entityId: rec.leadDocumentId, result: 'failure', message: `CreateLead got no usable answer; the lead may exist in EasyCars (ExternalID ${rec.leadDocumentId}). Flagged for review.` });
       return;
     }
     if (phase === 'create') await setState(fresh, { createRequestedAt: null });
