@@ -339,7 +339,12 @@ export function createHandler(deps: ServerDeps) {
           c2 = r.CustomerNo;
         }
         const QuoteNumber = state.nextQuoteNumber(acc);
-        state.quotations.push({ accountNumber: acc, QuoteNumber, LeadNumber: leadNumber, CustomerNo1: c1.CustomerNo, CustomerNo2: c2, request: redactBody(body) as Record<string, unknown> });
+        const list = (name: string) => (Array.isArray(body[name]) ? structuredClone(body[name] as Array<Record<string, unknown>>) : []);
+        state.quotations.push({
+          accountNumber: acc, QuoteNumber, LeadNumber: leadNumber, CustomerNo1: c1.CustomerNo, CustomerNo2: c2,
+          QuotationReceipts: list('QuotationReceipts'), QuotationTradeins: list('QuotationTradeins'), QuotationExtras: list('QuotationExtras'),
+          request: redactBody(body) as Record<string, unknown>,
+        });
         return ok({ QuoteNumber, CustomerNo1: c1.CustomerNo, CustomerNo2: c2 ?? '' });
       }
       default:

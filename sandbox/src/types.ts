@@ -110,5 +110,9 @@ export interface SandboxQuotation {
   LeadNumber: string | null;
   CustomerNo1: string;
   CustomerNo2: string | null;
+  /** The documented lists as stored; a list sent under another name (TradeIns...) is ignored, as the real service's model binding would. */
+  QuotationReceipts: Array<Record<string, unknown>>;
+  QuotationTradeins: Array<Record<string, unknown>>;
+  QuotationExtras: Array<Record<string, unknown>>;
   request: Record<string, unknown>;
 }

@@ -305,6 +305,14 @@ describe('sandbox', () => {
       expect((await call('CreateQuotation', { ...q, RegoState: 'NSWW' })).json!.ErrorMessage).toContain('RegoState');
       expect((await call('CreateQuotation', { ...q, QuoteDate: '2025-03-01' })).json!.Code).toBe(7);
       expect((await call('CreateQuotation', { ...q, YardCode: 'NTH' })).json!.ErrorMessage).toBe('Invalid YardCode NTH.');
+      // The documented lists are stored; a list under another name is ignored, as ASP.NET model binding would.
+      const tradein = { Make: 'Ford', Model: 'Focus', Year: 2015 };
+      expect((await call('CreateQuotation', { ...q, QuotationTradeins: [tradein], QuotationExtras: [{ Description: 'Tint' }], QuotationReceipts: [] })).json!.Code).toBe(0);
+      expect((await call('CreateQuotation', { ...q, TradeIns: [tradein] })).json!.Code).toBe(0);
+      const [withLists, misnamed] = sb.control.listQuotations(A1.accountNumber).slice(-2);
+      expect(withLists).toMatchObject({ QuotationTradeins: [tradein], QuotationExtras: [{ Description: 'Tint' }], QuotationReceipts: [] });
+      expect(misnamed).toMatchObject({ QuotationTradeins: [], QuotationExtras: [], QuotationReceipts: [] });
+      expect((await call('CreateQuotation', { ...q, QuotationExtras: 'tint' })).json!.ErrorMessage).toContain('The value for QuotationExtras is not valid.');
     });
   });
 
