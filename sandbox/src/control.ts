@@ -17,6 +17,8 @@ export interface SandboxControl {
   /** The lead as GetLeadDetail would show it, plus LeadStatus, accountNumber and createdByClientId; null if unknown. */
   getLead(leadNumber: string, account?: string): Record<string, unknown> | null;
   listLeads(account?: string): Array<Record<string, unknown>>;
+  /** A customer made inside EasyCars (CustomerNo assigned; phone numbers kept exactly as given). */
+  addCustomer(account: string, customer: { Name: string; Email?: string; Phone?: string; Mobile?: string }): { CustomerNo: string };
   /** Quotations as stored (with the documented lists EasyCars took). */
   listQuotations(account?: string): SandboxQuotation[];
   injectFault(fault: FaultSpec): number;
@@ -42,6 +44,7 @@ export function createControl(state: SandboxState): SandboxControl {
       return l ? state.leadView(l, true, true) : null;
     },
     listLeads: (account) => state.leads.filter((l) => !account || l.accountNumber === account).map((l) => state.leadView(l, true, true)),
+    addCustomer: (account, customer) => state.addCustomer(account, customer),
     listQuotations: (account) => state.quotations.filter((q) => !account || q.accountNumber === account).map((q) => structuredClone(q)),
     injectFault: (fault) => {
       const kinds = ['http500-html', 'http503', 'http429', 'hang', 'code1', 'code5', 'code7', 'code9', 'malformed-json', 'truncated-json', 'wrong-field-type', 'expired-token',
@@ -69,6 +72,6 @@ export function createControl(state: SandboxState): SandboxControl {
 }
 
 export const CONTROL_METHODS: ReadonlyArray<keyof SandboxControl> = [
-  'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'listQuotations', 'injectFault',
+  'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'addCustomer', 'listQuotations', 'injectFault',
   'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setTokenTtlSeconds',
 ];

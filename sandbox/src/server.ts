@@ -311,12 +311,13 @@ export function createHandler(deps: ServerDeps) {
       case 'SearchContacts': {
         const name = typeof body.Name === 'string' ? body.Name.trim().toLowerCase() : '';
         const email = typeof body.Email === 'string' ? body.Email.trim().toLowerCase() : '';
-        const phone = typeof body.Phone === 'string' ? body.Phone.replace(/\s+/g, '') : '';
+        // Exact, as documented: "0400111222" does not find a contact stored as "0400 111 222".
+        const phone = typeof body.Phone === 'string' ? body.Phone.trim() : '';
         const contacts = state.customers
           .filter((c) => c.accountNumber === acc)
           .filter((c) => !name || c.Name.toLowerCase().includes(name))
           .filter((c) => !email || c.Email.toLowerCase() === email)
-          .filter((c) => !phone || c.Phone.replace(/\s+/g, '') === phone || c.Mobile.replace(/\s+/g, '') === phone)
+          .filter((c) => !phone || c.Phone === phone || c.Mobile === phone)
           .map((c) => ({
             CustomerNo: c.CustomerNo, Name: c.Name, Email: c.Email, Phone: c.Phone, Mobile: c.Mobile, Address: c.Address, City: c.City,
             State: c.State, PostCode: c.PostCode, Country: c.Country, ABN: c.ABN,

@@ -288,13 +288,27 @@ describe('sandbox', () => {
       sb.control.setIncludeLeadStatus(false);
     });
 
+    it('control addCustomer: a contact made inside EasyCars, its numbers kept as typed', async () => {
+      sb.control.reset();
+      const added = sb.control.addCustomer(A1.accountNumber, { Name: 'Pat Lee', Mobile: '+61412345678' });
+      expect(added.CustomerNo).toBe('00004');
+      const found = (await call('SearchContacts', { ...acc(A1), Phone: '+61412345678' })).json!.Contacts;
+      expect(found).toEqual([expect.objectContaining({ CustomerNo: '00004', Name: 'Pat Lee', Email: '', Mobile: '+61412345678' })]);
+      expect(() => sb.control.addCustomer('EC000000', { Name: 'x' })).toThrow('Unknown account EC000000');
+      sb.control.reset();
+    });
+
     it('SearchContacts and CreateQuotation', async () => {
       sb.control.reset();
       expect((await call('SearchContacts', acc(A1))).json!.Code).toBe(7);
       const byName = (await call('SearchContacts', { ...acc(A1), Name: 'nguyen' })).json!;
       expect((byName.Contacts as Array<{ CustomerNo: string }>).map((c) => c.CustomerNo)).toEqual(['00001']);
-      const byPhone = (await call('SearchContacts', { ...acc(A1), Phone: '0412345678' })).json!;
+      const byPhone = (await call('SearchContacts', { ...acc(A1), Phone: '0412 345 678' })).json!;
       expect(byPhone.Contacts).toHaveLength(1);
+      // Phone is matched exactly, as documented: another way of writing the number finds nothing.
+      for (const other of ['0412345678', '+61 412 345 678', '+61412345678']) {
+        expect((await call('SearchContacts', { ...acc(A1), Phone: other })).json!.Contacts).toEqual([]);
+      }
       expect(Object.keys((byPhone.Contacts as object[])[0]!)).toEqual(['CustomerNo', 'Name', 'Email', 'Phone', 'Mobile', 'Address', 'City', 'State', 'PostCode', 'Country', 'ABN']);
       const q = {
         ...acc(A1), YardCode: 'MAIN', VehicleMake: 'Kia', VehicleModel: 'Cerato', VehicleType: 1, IsVehicleNew: true, VehicleYear: 2025,

@@ -2,12 +2,13 @@
  * Outbound: one lead-record (pushState pending) → CreateLead once, then UpdateLead with only
  * what changed. Runs inside the durable 'easycars-lead-push' job, one lead at a time.
  */
-import { EasyCarsAuthenticationError, isEasyCarsError, type EasyCarsAccountApi, type EasyCarsError, type LeadStatusValue } from '../client';
+import { EasyCarsAuthenticationError, isEasyCarsError, type Contact, type EasyCarsAccountApi, type EasyCarsError, type LeadStatusValue } from '../client';
 import type { CredentialRow } from '../credentials/types';
 import { accountFor, findLeadCredential } from './credential';
 import type { LeadDeps } from './deps';
 import { DELETED_STATUS, NEW_STATUS, statusCode, statusName } from './enums';
 import type { LeadValues } from './fields';
+import { matchByPhone, needsEmailReason, phoneSearchForms } from './contact-match';
 import { withLeadLock } from './lead-lock';
 import {
   buildCreateRequest,
@@ -44,24 +45,36 @@ export function createPusher(deps: LeadDeps) {
 
   const setState = (rec: LeadRecord, data: Partial<LeadRecord>) => records.update(rec.id, data);
 
-  async function findContact(api: EasyCarsAccountApi, values: LeadValues): Promise<string | null> {
+  /** A lead with an email: the contact with that exact email, if any (EasyCars still picks one when none is given). */
+  async function contactByEmail(api: EasyCarsAccountApi, email: string): Promise<string | null> {
     try {
-      if (values.customerEmail) {
-        const email = String(values.customerEmail).toLowerCase();
-        const contacts = await api.searchContacts({ Email: String(values.customerEmail) });
-        return contacts.find((c) => c.CustomerNo && c.Email?.toLowerCase() === email)?.CustomerNo ?? null;
-      }
-      const phone = values.customerMobile ?? values.customerPhone;
-      if (phone) {
-        const contacts = await api.searchContacts({ Phone: String(phone) });
-        return contacts.find((c) => c.CustomerNo)?.CustomerNo ?? null;
-      }
+      const contacts = await api.searchContacts({ Email: email });
+      return contacts.find((c) => c.CustomerNo && c.Email?.toLowerCase() === email.toLowerCase())?.CustomerNo ?? null;
     } catch (error) {
-      // Reusing a customer is an optimisation: EasyCars still picks a customer when none is given.
       if (error instanceof EasyCarsAuthenticationError) throw error;
       strapi.log.warn(`[easycars] SearchContacts failed, the lead is sent without a CustomerNo: ${(error as Error).message}`);
+      return null;
     }
-    return null;
+  }
+
+  /** A phone-only lead: one contact with that number (in any stored form) and the same name, or why it must wait. */
+  async function contactByPhone(api: EasyCarsAccountApi, phone: string, name: string | null): Promise<{ customerNo: string } | { wait: string }> {
+    const found: Contact[] = [];
+    try {
+      for (const form of phoneSearchForms(phone)) found.push(...(await api.searchContacts({ Phone: form })));
+    } catch (error) {
+      if (error instanceof EasyCarsAuthenticationError) throw error;
+      return { wait: needsEmailReason({ kind: 'search_failed', message: (error as Error).message }) };
+    }
+    const match = matchByPhone(found, phone, name);
+    return match.kind === 'match' ? { customerNo: match.customerNo } : { wait: needsEmailReason(match) };
+  }
+
+  async function findContact(api: EasyCarsAccountApi, values: LeadValues): Promise<{ customerNo: string | null } | { wait: string }> {
+    if (values.customerEmail) return { customerNo: await contactByEmail(api, String(values.customerEmail)) };
+    const phone = values.customerMobile ?? values.customerPhone;
+    if (phone) return contactByPhone(api, String(phone), values.customerName === null ? null : String(values.customerName));
+    return { customerNo: null };
   }
 
   async function create(rec: LeadRecord, lead: LocalLead, api: EasyCarsAccountApi): Promise<LeadRecord | null> {
@@ -73,7 +86,13 @@ export function createPusher(deps: LeadDeps) {
       return null;
     }
     const values = leadValues(lead);
-    const customerNo = await findContact(api, values);
+    const contact = await findContact(api, values);
+    if ('wait' in contact) {
+      await setState(rec, { pushState: 'failed', pushError: contact.wait });
+      await audit({ dealership: rec.dealership, action: 'lead.push.create', entityId: lead.documentId, result: 'failure', message: contact.wait, changedFields: ['customerEmail'] });
+      return null;
+    }
+    const { customerNo } = contact;
     const body = buildCreateRequest(values, { externalId: lead.documentId, stockNumber: lead.vehicle?.stockNumber, customerNo });
     const issues = validateCreate(body);
     if (issues.length) {
