@@ -84,7 +84,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!rec.leadDocumentId) throw new errors.ApplicationError('The local lead of this push no longer exists.');
       if (rec.pushState === 'review') {
         if (!opts.mayResolveConflicts) {
-          throw new errors.ForbiddenError('Sending again a lead that may already be in EasyCars needs the "Resolve lead conflicts" permission.');
+          // PolicyError (403) keeps its message; Strapi replaces a ForbiddenError's with "Forbidden".
+          throw new errors.PolicyError('Sending again a lead that may already be in EasyCars needs the "Resolve lead conflicts" permission.', {
+            missingPermission: 'plugin::easycars.conflicts.resolve',
+          });
         }
         if (opts.confirmResend !== true) {
           const message = `This lead may already be in EasyCars (look for ExternalID ${rec.leadDocumentId}). Sending it again may create a second lead: confirm with "confirmResend": true.`;
