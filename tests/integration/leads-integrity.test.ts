@@ -125,6 +125,18 @@ describe(`lead integrity (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
       },
     );
 
+    it('a CreateLead claim left by a stopped instance is review too, saying when and which ExternalID; nothing is sent', async () => {
+      const id = await createInCM(carLead({ vehicleType: null }));
+      expect((await settled(id)).pushState).toBe('failed');
+      const claimedAt = new Date(Date.now() - 60_000);
+      await app.strapi.db.query(RECORD as any).update({ where: { leadDocumentId: id }, data: { createRequestedAt: claimedAt } });
+      await auth(app.http().put(`/content-manager/collection-types/${LEAD}/${id}`)).send({ vehicleType: 'car' });
+      const rec = await settled(id, ['review']);
+      expect(rec.pushError).toContain(`started at ${claimedAt.toISOString()}`);
+      expect(rec.pushError).toContain(`ExternalID ${id}`);
+      expect(createPosts(id)).toHaveLength(0);
+    });
+
     it('HTTP 429 and a refused token were not processed: sent again, and the lead arrives once', async () => {
       sandbox.control.injectFault({ endpoint: 'CreateLead', kind: 'http429', retryAfterSeconds: 1, times: 1 });
       const limited = await createInCM(carLead());

@@ -81,7 +81,7 @@ export function createPusher(deps: LeadDeps) {
     if (rec.createRequestedAt) {
       await setState(rec, {
         pushState: 'review',
-        pushError: 'A CreateLead for this lead was started before and never answered (Strapi stopped or another instance was sending it): it may already exist in EasyCars.',
+        pushError: `May have reached EasyCars: a CreateLead for this lead was started at ${new Date(rec.createRequestedAt).toISOString()} and never answered (Strapi stopped or another instance was sending it). Look in EasyCars for a lead with ExternalID ${lead.documentId}: import its number if it is there; if it is not, use "Send again" and confirm.`,
       });
       return null;
     }
