@@ -230,7 +230,9 @@ export function createPusher(deps: LeadDeps) {
     }
     const e = error as EasyCarsError;
     if (phase === 'create' && e.mayHaveReachedServer) {
-      const message = reviewMessage(e, rec.leadDocumentId as string, new Date());
+      // The create claim is taken just before the POST: its time is when the request went out.
+      const sentAt = fresh.createRequestedAt ? new Date(fresh.createRequestedAt) : new Date();
+      const message = reviewMessage(e, rec.leadDocumentId as string, sentAt);
       await setState(fresh, { pushState: 'review', pushError: message });
       await audit({ dealership: rec.dealership, action: 'lead.push.create', entityId: rec.leadDocumentId, result: 'failure', message: `CreateLead got no usable answer; the lead may exist in EasyCars (ExternalID ${rec.leadDocumentId}). Flagged for review.` });
       return;
