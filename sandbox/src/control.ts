@@ -1,7 +1,7 @@
 /** SandboxControl: the in-process (and optional HTTP) control API for tests and the demo. */
 import type { SandboxState } from './state';
 import type { RawStockItem } from './stock-generator';
-import type { FaultSpec, RequestLogEntry } from './types';
+import type { FaultSpec, RequestLogEntry, SandboxQuotation } from './types';
 
 export interface SandboxControl {
   /** Adds a generated item (next index) merged with `partialItem`. */
@@ -17,6 +17,10 @@ export interface SandboxControl {
   /** The lead as GetLeadDetail would show it, plus LeadStatus, accountNumber and createdByClientId; null if unknown. */
   getLead(leadNumber: string, account?: string): Record<string, unknown> | null;
   listLeads(account?: string): Array<Record<string, unknown>>;
+  /** A customer made inside EasyCars (CustomerNo assigned; phone numbers kept exactly as given). */
+  addCustomer(account: string, customer: { Name: string; Email?: string; Phone?: string; Mobile?: string }): { CustomerNo: string };
+  /** Quotations as stored (with the documented lists EasyCars took). */
+  listQuotations(account?: string): SandboxQuotation[];
   injectFault(fault: FaultSpec): number;
   clearFaults(): void;
   requestLog(): RequestLogEntry[];
@@ -42,8 +46,11 @@ export function createControl(state: SandboxState): SandboxControl {
       return l ? state.leadView(l, true, true) : null;
     },
     listLeads: (account) => state.leads.filter((l) => !account || l.accountNumber === account).map((l) => state.leadView(l, true, true)),
+    addCustomer: (account, customer) => state.addCustomer(account, customer),
+    listQuotations: (account) => state.quotations.filter((q) => !account || q.accountNumber === account).map((q) => structuredClone(q)),
     injectFault: (fault) => {
-      const kinds = ['http500-html', 'http503', 'http429', 'hang', 'code1', 'code5', 'code7', 'code9', 'malformed-json', 'truncated-json', 'wrong-field-type', 'expired-token'];
+      const kinds = ['http500-html', 'http503', 'http429', 'hang', 'code1', 'code5', 'code7', 'code9', 'malformed-json', 'truncated-json', 'wrong-field-type', 'expired-token',
+        'store-then-500', 'store-then-code9', 'store-then-drop'];
       if (!fault || !kinds.includes(fault.kind)) throw new Error(`Unknown fault kind; use one of ${kinds.join(', ')}`);
       if (!fault.endpoint) throw new Error('A fault needs an endpoint (or "*")');
       return state.injectFault(fault);
@@ -71,6 +78,6 @@ export function createControl(state: SandboxState): SandboxControl {
 }
 
 export const CONTROL_METHODS: ReadonlyArray<keyof SandboxControl> = [
-  'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'injectFault',
+  'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'addCustomer', 'listQuotations', 'injectFault',
   'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setLeadCustomerUpdates', 'setTokenTtlSeconds',
 ];

@@ -188,6 +188,7 @@ export function createHandler(deps: ServerDeps) {
       reply = dataCall(deps, ep.name, body, auth.clientId);
     }
 
+    if (fault && afterProcessing(fault.kind, res, entry)) return;
     if (fault) postFault(fault.kind, ep.name, reply);
     if (fault?.kind === 'truncated-json') {
       const text = JSON.stringify(reply.body);
@@ -312,12 +313,13 @@ export function createHandler(deps: ServerDeps) {
       case 'SearchContacts': {
         const name = typeof body.Name === 'string' ? body.Name.trim().toLowerCase() : '';
         const email = typeof body.Email === 'string' ? body.Email.trim().toLowerCase() : '';
-        const phone = typeof body.Phone === 'string' ? body.Phone.replace(/\s+/g, '') : '';
+        // Exact, as documented: "0400111222" does not find a contact stored as "0400 111 222".
+        const phone = typeof body.Phone === 'string' ? body.Phone.trim() : '';
         const contacts = state.customers
           .filter((c) => c.accountNumber === acc)
           .filter((c) => !name || c.Name.toLowerCase().includes(name))
           .filter((c) => !email || c.Email.toLowerCase() === email)
-          .filter((c) => !phone || c.Phone.replace(/\s+/g, '') === phone || c.Mobile.replace(/\s+/g, '') === phone)
+          .filter((c) => !phone || c.Phone === phone || c.Mobile === phone)
           .map((c) => ({
             CustomerNo: c.CustomerNo, Name: c.Name, Email: c.Email, Phone: c.Phone, Mobile: c.Mobile, Address: c.Address, City: c.City,
             State: c.State, PostCode: c.PostCode, Country: c.Country, ABN: c.ABN,
@@ -340,7 +342,12 @@ export function createHandler(deps: ServerDeps) {
           c2 = r.CustomerNo;
         }
         const QuoteNumber = state.nextQuoteNumber(acc);
-        state.quotations.push({ accountNumber: acc, QuoteNumber, LeadNumber: leadNumber, CustomerNo1: c1.CustomerNo, CustomerNo2: c2, request: redactBody(body) as Record<string, unknown> });
+        const list = (name: string) => (Array.isArray(body[name]) ? structuredClone(body[name] as Array<Record<string, unknown>>) : []);
+        state.quotations.push({
+          accountNumber: acc, QuoteNumber, LeadNumber: leadNumber, CustomerNo1: c1.CustomerNo, CustomerNo2: c2,
+          QuotationReceipts: list('QuotationReceipts'), QuotationTradeins: list('QuotationTradeins'), QuotationExtras: list('QuotationExtras'),
+          request: redactBody(body) as Record<string, unknown>,
+        });
         return ok({ QuoteNumber, CustomerNo1: c1.CustomerNo, CustomerNo2: c2 ?? '' });
       }
       default:
@@ -372,6 +379,28 @@ function preFault(kind: FaultKind, endpoint: SandboxEndpoint, res: ServerRespons
       return true;
     case 'malformed-json':
       finish(res, entry, 200, "{Code: 0, 'ErrorMessage': undefined, \"StockList\": [,]}", 'application/json; charset=utf-8');
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Faults that let the service do its work (a CreateLead stores the lead) and then lose the answer,
+ * as a real service may: HTTP 500, Code 9, or the connection closed without a response.
+ * Returns true when it answered.
+ */
+function afterProcessing(kind: FaultKind, res: ServerResponse, entry: RequestLogEntry): boolean {
+  switch (kind) {
+    case 'store-then-500':
+      finish(res, entry, 500, '<!DOCTYPE html><html><head><title>Runtime Error</title></head><body><h1>Server Error in \'/\' Application.</h1></body></html>', 'text/html; charset=utf-8');
+      return true;
+    case 'store-then-code9':
+      sendJson(res, entry, 200, envelope(9, 'An unexpected error has occurred. Please contact EasyCars support.'));
+      return true;
+    case 'store-then-drop':
+      entry.status = null;
+      res.socket?.destroy();
       return true;
     default:
       return false;

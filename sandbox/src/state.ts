@@ -174,6 +174,19 @@ export class SandboxState {
     return c;
   }
 
+  addCustomer(accountNumber: string, customer: { Name: string; Email?: string; Phone?: string; Mobile?: string }): SandboxCustomer {
+    if (!this.account(accountNumber)) throw new Error(`Unknown account ${accountNumber}`);
+    if (!customer?.Name) throw new Error('A customer needs a Name');
+    const n = (this.customerCounters.get(accountNumber) ?? 0) + 1;
+    this.customerCounters.set(accountNumber, n);
+    const c: SandboxCustomer = {
+      accountNumber, CustomerNo: String(n).padStart(5, '0'), Name: customer.Name, Email: customer.Email ?? '', Phone: customer.Phone ?? '',
+      Mobile: customer.Mobile ?? '', Address: '', City: '', State: '', PostCode: '', Fax: '', Country: 'Australia', ABN: '',
+    };
+    this.customers.push(c);
+    return c;
+  }
+
   nextLeadNumber(accountNumber: string): string {
     const n = (this.leadCounters.get(accountNumber) ?? 0) + 1;
     this.leadCounters.set(accountNumber, n);

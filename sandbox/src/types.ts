@@ -22,7 +22,11 @@ export type FaultKind =
   | 'malformed-json'
   | 'truncated-json'
   | 'wrong-field-type'
-  | 'expired-token';
+  | 'expired-token'
+  /** The request is processed (a lead is stored) and then answered with HTTP 500 / Code 9 / a dropped connection. */
+  | 'store-then-500'
+  | 'store-then-code9'
+  | 'store-then-drop';
 
 export interface FaultSpec {
   /** An endpoint name ('GetAdvertisementStocks', 'RequestToken', ...) or '*' for all. */
@@ -106,5 +110,9 @@ export interface SandboxQuotation {
   LeadNumber: string | null;
   CustomerNo1: string;
   CustomerNo2: string | null;
+  /** The documented lists as stored; a list sent under another name (TradeIns...) is ignored, as the real service's model binding would. */
+  QuotationReceipts: Array<Record<string, unknown>>;
+  QuotationTradeins: Array<Record<string, unknown>>;
+  QuotationExtras: Array<Record<string, unknown>>;
   request: Record<string, unknown>;
 }

@@ -98,6 +98,12 @@ class V {
     c.str('Mobile', false, 20);
     this.errors.push(...c.errors);
   }
+  /** An optional list of objects (the quotation's receipts, trade-ins, extras). */
+  list(f: string) {
+    const v = this.o[f];
+    if (v === undefined || v === null) return;
+    if (!Array.isArray(v) || v.some((item) => !isObj(item))) this.errors.push(`The value for ${this.n(f)} is not valid.`);
+  }
   account() {
     this.str('AccountNumber', true, 20);
     this.str('AccountSecret', true, 50);
@@ -175,6 +181,7 @@ export function validateCreateQuotation(o: Obj): string[] {
   v.str('RegoState', true, 3);
   v.customer('QuotationCustomer1', true);
   v.customer('QuotationCustomer2', false);
+  for (const list of ['QuotationReceipts', 'QuotationTradeins', 'QuotationExtras']) v.list(list);
   return v.errors;
 }
 

@@ -26,7 +26,7 @@ const REVIEW = push({ id: 6, customerName: 'Leo Park', pushState: 'review', push
 const card = async (name: string) => (await screen.findByText(name)).closest('[data-testid="leads-push"]') as HTMLElement;
 
 describe('PendingPushesTable', () => {
-  it('writes each state and the reason, and offers Retry on failed and review only', async () => {
+  it('writes each state and the reason, and offers Retry on failed and Send again on review only', async () => {
     resetFakes({ '/easycars/leads/pushes': { data: [FAILED, PENDING, REVIEW] } });
     renderAdmin(<PendingPushesTable dealership="dealer-a" onChange={jest.fn()} />);
     const failed = await card('Noah Smith — 2021 Toyota Corolla');
@@ -38,7 +38,8 @@ describe('PendingPushesTable', () => {
     expect(within(pending).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
     const review = await card('Leo Park — 2021 Toyota Corolla');
     expect(within(review).getByText('Needs review')).toBeInTheDocument();
-    expect(within(review).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    expect(within(review).getByRole('button', { name: 'Send again' })).toBeInTheDocument();
+    expect(within(review).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
   });
 
   it('Retry on a failed push sends it again and reloads the list', async () => {
@@ -59,17 +60,17 @@ describe('PendingPushesTable', () => {
     expect(onChange).toHaveBeenCalled();
   });
 
-  it('Retry on a lead in review asks first: cancel sends nothing, confirm sends it', async () => {
+  it('Send again on a lead in review asks first: cancel sends nothing, confirm sends it with confirmResend', async () => {
     resetFakes({ '/easycars/leads/pushes': { data: [REVIEW] }, 'POST /easycars/leads/pushes/6/retry': { data: { id: 6, pushState: 'pending' } } });
     renderAdmin(<PendingPushesTable dealership="dealer-a" onChange={jest.fn()} />);
-    await userEvent.click(within(await card('Leo Park — 2021 Toyota Corolla')).getByRole('button', { name: 'Retry' }));
+    await userEvent.click(within(await card('Leo Park — 2021 Toyota Corolla')).getByRole('button', { name: 'Send again' }));
     const dialog = await screen.findByRole('alertdialog');
     expect(dialog).toHaveTextContent('EasyCars may already have this lead');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(api.post).not.toHaveBeenCalled();
 
-    await userEvent.click(within(await card('Leo Park — 2021 Toyota Corolla')).getByRole('button', { name: 'Retry' }));
+    await userEvent.click(within(await card('Leo Park — 2021 Toyota Corolla')).getByRole('button', { name: 'Send again' }));
     await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Send it again' }));
-    await waitFor(() => expect(api.post).toHaveBeenCalledWith('/easycars/leads/pushes/6/retry', { dealership: 'dealer-a' }));
+    await waitFor(() => expect(api.post).toHaveBeenCalledWith('/easycars/leads/pushes/6/retry', { dealership: 'dealer-a', confirmResend: true }));
   });
 });

@@ -102,6 +102,9 @@ describe('EasyCars lead sync (browser)', () => {
     await page.getByLabel('Vehicle model').fill('Corolla');
     await page.getByLabel('Vehicle year').fill('2021');
     await chooseEnum('Rating', 'hot');
+    // No schema default any more: without a linked vehicle the editor sets type and condition.
+    await chooseEnum('Vehicle type', 'car');
+    await page.getByRole('checkbox', { name: 'New vehicle' }).click();
     await page.getByRole('combobox', { name: 'Dealership' }).click();
     await page.getByRole('option', { name: 'Harbour Motors' }).click();
     await page.getByRole('button', { name: 'Save' }).click();

@@ -182,9 +182,19 @@ describe(`lead sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect((await settled(id, ['pushed'])).LeadNumber).toBeTruthy();
   });
 
-  it('retries transient failures (HTTP 500 twice) and creates the lead once', async () => {
+  it('an HTTP 500 to CreateLead is not resent (EasyCars may have stored it): the lead is flagged for review', async () => {
     sandbox.control.clearRequestLog();
     sandbox.control.injectFault({ endpoint: 'CreateLead', kind: 'http500-html', times: 2 });
+    const id = await createInCM();
+    const rec = await settled(id);
+    expect(rec.pushState).toBe('review');
+    expect(rec.pushError).toContain(`ExternalID ${id}`);
+    expect(calls('CreateLead')).toHaveLength(1);
+  });
+
+  it('a rate-limited CreateLead (HTTP 429) was not processed: it is retried and created once', async () => {
+    sandbox.control.clearRequestLog();
+    sandbox.control.injectFault({ endpoint: 'CreateLead', kind: 'http429', retryAfterSeconds: 1, times: 2 });
     const { id } = await pushedLead();
     expect(calls('CreateLead')).toHaveLength(3);
     expect(sandbox.control.listLeads(ACCOUNT).filter((l: any) => l.ExternalID === id)).toHaveLength(1);

@@ -76,6 +76,24 @@ describe('request validators', () => {
     );
   });
 
+  it('CreateQuotation lists use the vendor names: QuotationReceipts, QuotationTradeins, QuotationExtras', () => {
+    const q = {
+      YardCode: 'MAIN', VehicleMake: 'Kia', VehicleModel: 'Cerato', VehicleType: 1, IsVehicleNew: true, VehicleYear: 2025, QuoteDate: '01/03/2025',
+      BasePrice: 30000, SellingPrice: 31990, RegoState: 'NSW', QuotationCustomer1: { CustomerNo: '00001' },
+    };
+    const lists = { QuotationReceipts: [{ Amount: 500 }], QuotationTradeins: [{ Make: 'Ford' }], QuotationExtras: [{ Description: 'Tint', Price: 300 }] };
+    expect(validateCreateQuotationRequest({ ...q, ...lists }, { requireAccount: false })).toEqual([]);
+    expect(messages(validateCreateQuotationRequest({ ...q, QuotationExtras: 'tint', QuotationTradeins: [1] }, { requireAccount: false }))).toEqual([
+      'QuotationTradeins must be a list of objects',
+      'QuotationExtras must be a list of objects',
+    ]);
+    expect(messages(validateCreateQuotationRequest({ ...q, TradeIns: [], Extras: [], Receipts: [] }, { requireAccount: false }))).toEqual([
+      'Receipts is not a CreateQuotation field (EasyCars would ignore it); use QuotationReceipts',
+      'TradeIns is not a CreateQuotation field (EasyCars would ignore it); use QuotationTradeins',
+      'Extras is not a CreateQuotation field (EasyCars would ignore it); use QuotationExtras',
+    ]);
+  });
+
   it('messages never contain the values', () => {
     const secretish = 'zelda.qb@example.org'.repeat(6);
     const text = JSON.stringify(validateCreateLeadRequest({ LeadCustomer: { Name: secretish, Email: secretish } }));
@@ -152,8 +170,12 @@ describe('EasyCars client: lead endpoints against the sandbox', () => {
     const q = await api.createQuotation({
       LeadNumber: a.LeadNumber, YardCode: 'MAIN', VehicleMake: 'Toyota', VehicleModel: 'Corolla', VehicleType: 1, IsVehicleNew: false,
       VehicleYear: 2021, QuoteDate: '01/03/2025', BasePrice: 28000, SellingPrice: 28990, RegoState: 'NSW', QuotationCustomer1: { CustomerNo: a.CustomerNo },
+      QuotationTradeins: [{ Make: 'Ford', Model: 'Focus' }], QuotationExtras: [{ Description: 'Tint' }], QuotationReceipts: [{ Amount: 500 }],
     });
     expect(q).toMatchObject({ QuoteNumber: '000101', CustomerNo1: a.CustomerNo });
+    expect(sb.control.listQuotations('EC114575')[0]).toMatchObject({
+      QuotationTradeins: [{ Make: 'Ford', Model: 'Focus' }], QuotationExtras: [{ Description: 'Tint' }], QuotationReceipts: [{ Amount: 500 }],
+    });
     await client.close();
   });
 

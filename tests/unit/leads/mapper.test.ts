@@ -3,10 +3,12 @@ import { parseSydneyDateTime } from '../../../src/plugins/easycars/server/src/cl
 import {
   buildCreateRequest,
   buildUpdateRequest,
+  isNewFromCondition,
   leadValues,
   recordFieldsFromDetail,
   validateCreate,
   valuesFromDetail,
+  vehicleTypeFromVehicle,
   type LocalLead,
 } from '../../../src/plugins/easycars/server/src/leads/mapper';
 
@@ -132,7 +134,45 @@ describe('lead mapper: local → CreateLead', () => {
   it('required vehicle fields are named when missing', () => {
     const issues = validateCreate(buildCreateRequest(leadValues(lead({ vehicleMake: null, vehicleYear: null })), { externalId: 'x' }));
     expect(issues.map((i) => i.field)).toEqual(['VehicleMake', 'VehicleYear']);
-    expect(issues[0]!.message).toBe('VehicleMake is required (lead field: vehicleMake)');
+    expect(issues[0]!.message).toBe('VehicleMake is required (lead field: vehicleMake): set it on the lead or link a vehicle that has it');
+  });
+
+  describe('vehicle type and condition come from the linked vehicle unless set on the lead', () => {
+    const onVehicle = (vehicle: LocalLead['vehicle'], over: Partial<LocalLead> = {}) =>
+      leadValues(lead({ vehicleType: null, isVehicleNew: null, vehicle, ...over }));
+
+    it('a new motorbike goes out as VehicleType 2, IsVehicleNew true', () => {
+      const body = buildCreateRequest(onVehicle({ stockNumber: 'M1', vehicleType: 'motorbike', condition: 'new' }), { externalId: 'x' });
+      expect(body).toMatchObject({ VehicleType: 2, IsVehicleNew: true });
+    });
+
+    it.each([
+      ['car', 1], ['motorbike', 2], ['boat', 3], ['caravan', 4], ['truck', 5], ['trailer', 6],
+    ])('vehicle type %s → VehicleType %i', (type, code) => {
+      expect(buildCreateRequest(onVehicle({ vehicleType: type, condition: 'used' }), { externalId: 'x' }).VehicleType).toBe(code);
+    });
+
+    it.each([
+      ['new', true], ['used', false], ['demo', false], [null, null], ['unknown', null],
+    ])('condition %s → IsVehicleNew %s', (condition, expected) => {
+      expect(isNewFromCondition(condition)).toBe(expected);
+      expect(onVehicle({ vehicleType: 'car', condition }).isVehicleNew).toBe(expected);
+    });
+
+    it('a value set on the lead wins over the vehicle', () => {
+      expect(onVehicle({ vehicleType: 'motorbike', condition: 'new' }, { vehicleType: 'car', isVehicleNew: false })).toMatchObject({ vehicleType: 'car', isVehicleNew: false });
+    });
+
+    it('"other" vehicles and leads with nothing set get a message naming both fields, never a silent used car', () => {
+      expect(vehicleTypeFromVehicle('other')).toBeNull();
+      for (const vehicle of [null, { vehicleType: 'other', condition: null }]) {
+        const issues = validateCreate(buildCreateRequest(onVehicle(vehicle), { externalId: 'x' }));
+        expect(issues.map((i) => i.message)).toEqual([
+          'VehicleType is required (lead field: vehicleType): set it on the lead or link a vehicle that has it',
+          'IsVehicleNew is required (lead field: isVehicleNew): set it on the lead or link a vehicle that has it',
+        ]);
+      }
+    });
   });
 
   it.each([

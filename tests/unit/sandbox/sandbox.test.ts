@@ -306,13 +306,27 @@ describe('sandbox', () => {
       sb.control.setIncludeLeadStatus(false);
     });
 
+    it('control addCustomer: a contact made inside EasyCars, its numbers kept as typed', async () => {
+      sb.control.reset();
+      const added = sb.control.addCustomer(A1.accountNumber, { Name: 'Pat Lee', Mobile: '+61412345678' });
+      expect(added.CustomerNo).toBe('00004');
+      const found = (await call('SearchContacts', { ...acc(A1), Phone: '+61412345678' })).json!.Contacts;
+      expect(found).toEqual([expect.objectContaining({ CustomerNo: '00004', Name: 'Pat Lee', Email: '', Mobile: '+61412345678' })]);
+      expect(() => sb.control.addCustomer('EC000000', { Name: 'x' })).toThrow('Unknown account EC000000');
+      sb.control.reset();
+    });
+
     it('SearchContacts and CreateQuotation', async () => {
       sb.control.reset();
       expect((await call('SearchContacts', acc(A1))).json!.Code).toBe(7);
       const byName = (await call('SearchContacts', { ...acc(A1), Name: 'nguyen' })).json!;
       expect((byName.Contacts as Array<{ CustomerNo: string }>).map((c) => c.CustomerNo)).toEqual(['00001']);
-      const byPhone = (await call('SearchContacts', { ...acc(A1), Phone: '0412345678' })).json!;
+      const byPhone = (await call('SearchContacts', { ...acc(A1), Phone: '0412 345 678' })).json!;
       expect(byPhone.Contacts).toHaveLength(1);
+      // Phone is matched exactly, as documented: another way of writing the number finds nothing.
+      for (const other of ['0412345678', '+61 412 345 678', '+61412345678']) {
+        expect((await call('SearchContacts', { ...acc(A1), Phone: other })).json!.Contacts).toEqual([]);
+      }
       expect(Object.keys((byPhone.Contacts as object[])[0]!)).toEqual(['CustomerNo', 'Name', 'Email', 'Phone', 'Mobile', 'Address', 'City', 'State', 'PostCode', 'Country', 'ABN']);
       const q = {
         ...acc(A1), YardCode: 'MAIN', VehicleMake: 'Kia', VehicleModel: 'Cerato', VehicleType: 1, IsVehicleNew: true, VehicleYear: 2025,
@@ -323,6 +337,14 @@ describe('sandbox', () => {
       expect((await call('CreateQuotation', { ...q, RegoState: 'NSWW' })).json!.ErrorMessage).toContain('RegoState');
       expect((await call('CreateQuotation', { ...q, QuoteDate: '2025-03-01' })).json!.Code).toBe(7);
       expect((await call('CreateQuotation', { ...q, YardCode: 'NTH' })).json!.ErrorMessage).toBe('Invalid YardCode NTH.');
+      // The documented lists are stored; a list under another name is ignored, as ASP.NET model binding would.
+      const tradein = { Make: 'Ford', Model: 'Focus', Year: 2015 };
+      expect((await call('CreateQuotation', { ...q, QuotationTradeins: [tradein], QuotationExtras: [{ Description: 'Tint' }], QuotationReceipts: [] })).json!.Code).toBe(0);
+      expect((await call('CreateQuotation', { ...q, TradeIns: [tradein] })).json!.Code).toBe(0);
+      const [withLists, misnamed] = sb.control.listQuotations(A1.accountNumber).slice(-2);
+      expect(withLists).toMatchObject({ QuotationTradeins: [tradein], QuotationExtras: [{ Description: 'Tint' }], QuotationReceipts: [] });
+      expect(misnamed).toMatchObject({ QuotationTradeins: [], QuotationExtras: [], QuotationReceipts: [] });
+      expect((await call('CreateQuotation', { ...q, QuotationExtras: 'tint' })).json!.ErrorMessage).toContain('The value for QuotationExtras is not valid.');
     });
   });
 
@@ -378,6 +400,34 @@ describe('sandbox', () => {
         'http500-html', 'http500-html', null, 'http503', 'http429', 'code1', 'code7', 'code9', 'code5', 'malformed-json', 'truncated-json',
         'wrong-field-type', 'expired-token', 'hang',
       ]);
+    });
+
+    it('store-then-500 / store-then-code9 / store-then-drop keep the lead and then lose the answer', async () => {
+      const createLead = (externalId: string) => post(`${base()}/LeadService/CreateLead`, lead({ ExternalID: externalId }), leadToken);
+      const stored = (externalId: string) => sb.control.listLeads(A1.accountNumber).filter((l) => l.ExternalID === externalId);
+
+      sb.control.injectFault({ endpoint: 'CreateLead', kind: 'store-then-500' });
+      const r500 = await createLead('ext-500');
+      expect(r500.status).toBe(500);
+      expect(r500.headers.get('content-type')).toContain('text/html');
+      expect(stored('ext-500')).toHaveLength(1);
+
+      sb.control.injectFault({ endpoint: 'CreateLead', kind: 'store-then-code9' });
+      const r9 = await createLead('ext-9');
+      expect(r9.json).toMatchObject({ Code: 9 });
+      expect(r9.json).not.toHaveProperty('LeadNumber');
+      expect(stored('ext-9')).toHaveLength(1);
+
+      sb.control.injectFault({ endpoint: 'CreateLead', kind: 'store-then-drop' });
+      await expect(createLead('ext-drop')).rejects.toThrow();
+      expect(stored('ext-drop')).toHaveLength(1);
+
+      const log = sb.control.requestLog().filter((e) => e.endpoint === 'CreateLead');
+      expect(log.map((e) => [e.fault, e.status])).toEqual([['store-then-500', 500], ['store-then-code9', 200], ['store-then-drop', null]]);
+      // A fault that answers instead of the service stores nothing.
+      sb.control.injectFault({ endpoint: 'CreateLead', kind: 'code9' });
+      await createLead('ext-plain-9');
+      expect(stored('ext-plain-9')).toHaveLength(0);
     });
 
     it('a "*" fault hits every endpoint; service filters apply', async () => {

@@ -146,7 +146,8 @@ export function useLeadsActions(dealership: string) {
   const { post, put } = useFetchClient();
   return {
     syncNow: () => post(leadsUrl('/sync/leads'), { dealership }),
-    retryPush: (id: number) => post(leadsUrl(`/leads/pushes/${id}/retry`), { dealership }),
+    /** confirmResend: the admin confirmed a lead in review is not in EasyCars (the server refuses a review resend without it). */
+    retryPush: (id: number, confirmResend = false) => post(leadsUrl(`/leads/pushes/${id}/retry`), confirmResend ? { dealership, confirmResend: true } : { dealership }),
     resolveConflict: (id: number, choice: 'local' | 'easycars') => post(leadsUrl(`/leads/conflicts/${id}/resolve`), { dealership, choice }),
     importLead: (leadNumber: string) => post<{ data: { leadNumber: string; leadDocumentId: string; outcome: 'created' | 'linked' } }>(leadsUrl('/leads/import'), { dealership, leadNumber }),
     setStrategy: (leadConflictStrategy: string) => put(leadsUrl('/leads/settings'), { dealership, leadConflictStrategy }),

@@ -73,6 +73,8 @@ const SERVICE_OF: Record<Exclude<EasyCarsEndpoint, 'RequestToken'>, EasyCarsServ
   CreateQuotation: 'LeadService',
 };
 const IDEMPOTENT = new Set<EasyCarsEndpoint>(['GetAdvertisementStocks', 'GetLeadDetail', 'SearchContacts']);
+/** Each accepted request makes a new record in EasyCars: sent at most once unless certainly not processed. */
+const CREATES_RECORD = new Set<EasyCarsEndpoint>(['CreateLead', 'CreateQuotation']);
 
 export function createAccountApi(deps: AccountApiDeps, account: EasyCarsAccount): EasyCarsAccountApi {
   const { ctx } = deps;
@@ -95,6 +97,7 @@ export function createAccountApi(deps: AccountApiDeps, account: EasyCarsAccount)
       service,
       endpoint,
       idempotent: IDEMPOTENT.has(endpoint),
+      createsRecord: CREATES_RECORD.has(endpoint),
       body,
       auth: { clientId: account.clientId, clientSecret: account.clientSecret },
       accountNumber: account.accountNumber,

@@ -31,6 +31,11 @@ export interface CallSpec {
   endpoint: EasyCarsEndpoint;
   /** Safe to send twice (RequestToken, GetAdvertisementStocks, GetLeadDetail, SearchContacts). */
   idempotent: boolean;
+  /**
+   * CreateLead, CreateQuotation: a second copy would make a second record. Retried only when
+   * EasyCars certainly did not process the request (not connected, HTTP 429, token refused).
+   */
+  createsRecord?: boolean;
   body?: Record<string, unknown>;
   query?: Record<string, string>;
   /** Data calls: the client pair used to get this service's token. */
@@ -53,7 +58,12 @@ function backoff(ctx: CallContext, retryIndex: number): number {
   return Math.round(exp / 2 + Math.random() * (exp / 2));
 }
 
-function retryable(out: AttemptOutcome, idempotent: boolean): boolean {
+function retryable(out: AttemptOutcome, idempotent: boolean, createsRecord: boolean): boolean {
+  if (createsRecord) {
+    // Nothing in the vendor documents says a 5xx or Code 9 means "not stored": only a request
+    // that never left, or one refused by the rate limit, is certainly not in EasyCars.
+    return (out.type === 'http' && out.status === 429) || (out.type === 'network' && out.definitelyNotSent);
+  }
   switch (out.type) {
     // An answer, even an error, means EasyCars processed and refused the request: safe to
     // resend even CreateLead. Only silence (timeouts, a dropped connection) is ambiguous.
@@ -207,11 +217,12 @@ export async function executeCall(
       host,
       attempts,
       idempotent: spec.idempotent,
+      createsRecord: spec.createsRecord === true,
       timeoutMs: ctx.timeoutMs,
       afterTokenRefresh: refreshed,
       scrub: (s: string) => ctx.secrets.text(s, true),
     };
-    if (retryable(out, spec.idempotent) && retries < ctx.maxRetries) {
+    if (retryable(out, spec.idempotent, spec.createsRecord === true) && retries < ctx.maxRetries) {
       const ra = 'retryAfterMs' in out ? out.retryAfterMs : undefined;
       const delay = ra !== undefined ? Math.min(ra, ctx.retryAfterCapMs) : backoff(ctx, retries);
       retries++;

@@ -17,6 +17,8 @@ export interface ErrorContext {
   host: string;
   attempts: number;
   idempotent: boolean;
+  /** CreateLead, CreateQuotation: an error after the request went out may still have made the record. */
+  createsRecord?: boolean;
   timeoutMs: number;
   /** Code 1 seen again after a fresh token. */
   afterTokenRefresh?: boolean;
@@ -57,6 +59,9 @@ export function errorFor(out: Exclude<AttemptOutcome, { type: 'envelope'; code: 
         );
       }
       if (out.code === 9) {
+        if (c.createsRecord) {
+          return new EasyCarsSystemError(`EasyCars reported a system error on ${where} (${codeText}).${maybe}`, { ...d, retryable: false, mayHaveReachedServer: true });
+        }
         return new EasyCarsSystemError(
           `EasyCars reported a system error on ${where} (${codeText}) after ${tries(c.attempts)}. The problem is on EasyCars' side; try again later.`,
           { ...d, retryable: true },
@@ -82,6 +87,9 @@ export function errorFor(out: Exclude<AttemptOutcome, { type: 'envelope'; code: 
           `EasyCars is limiting the request rate (${where}, HTTP 429) and still refused after ${tries(c.attempts)}. Lower the sync frequency or the client's rate limit, then try again later.`,
           { ...d, retryable: true },
         );
+      }
+      if (out.status >= 500 && c.createsRecord) {
+        return new EasyCarsSystemError(`EasyCars answered HTTP ${out.status} to ${where}.${maybe}`, { ...d, retryable: false, mayHaveReachedServer: true });
       }
       if (out.status >= 500) {
         return new EasyCarsSystemError(

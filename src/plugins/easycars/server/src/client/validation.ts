@@ -161,6 +161,16 @@ export function validateSearchContactsRequest(req: unknown, opts: ValidateOption
   return c.issues;
 }
 
+const QUOTATION_LISTS = ['QuotationReceipts', 'QuotationTradeins', 'QuotationExtras'] as const;
+/** Names easy to guess that the vendor document does not use. */
+const UNDOCUMENTED_LIST_NAMES: Record<string, string> = {
+  Receipts: 'QuotationReceipts',
+  TradeIns: 'QuotationTradeins',
+  Tradeins: 'QuotationTradeins',
+  QuotationTradeIns: 'QuotationTradeins',
+  Extras: 'QuotationExtras',
+};
+
 export function validateCreateQuotationRequest(req: unknown, opts: ValidateOptions = {}): ValidationIssue[] {
   const o = asObj(req);
   const c = new Checker(o);
@@ -181,8 +191,13 @@ export function validateCreateQuotationRequest(req: unknown, opts: ValidateOptio
   c.text('RegoState', { required: true, max: 3 });
   c.customer('QuotationCustomer1', true);
   c.customer('QuotationCustomer2', false);
-  for (const list of ['TradeIns', 'Extras', 'Receipts']) {
-    if (o[list] !== undefined && o[list] !== null && !Array.isArray(o[list])) c.add(list, 'must be a list');
+  for (const list of QUOTATION_LISTS) {
+    const v = o[list];
+    if (v === undefined || v === null) continue;
+    if (!Array.isArray(v) || v.some((item) => typeof item !== 'object' || item === null || Array.isArray(item))) c.add(list, 'must be a list of objects');
+  }
+  for (const [wrong, right] of Object.entries(UNDOCUMENTED_LIST_NAMES)) {
+    if (o[wrong] !== undefined) c.add(wrong, `is not a CreateQuotation field (EasyCars would ignore it); use ${right}`);
   }
   return c.issues;
 }

@@ -1,10 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { z } from 'zod';
 import { LeadStateConflict } from '../leads/errors';
 import { adminUser, conflict, requiredDealership, scopedDealership } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
+import { parseInput } from '../utils/validate';
+import { actionUid } from '../permissions';
 
 const PUSH_STATES = ['pending', 'failed', 'review'];
+/** confirmResend: the admin confirmed that a lead in review is not in EasyCars (required to resend it). */
+const retryBody = z.object({ confirmResend: z.boolean({ invalid_type_error: 'must be true or false' }).optional() }).passthrough();
 
 /** Admin API of the lead sync (routes/admin/leads.ts). Every route is scoped to a dealership the caller manages. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -45,10 +50,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await leads().listPushes(dealership, requested) };
     },
 
-    /** POST /leads/pushes/:id/retry { dealership } */
+    /** POST /leads/pushes/:id/retry { dealership, confirmResend? } — a lead in review also needs resolveConflicts and confirmResend: true. */
     async retry(ctx: any) {
       const dealership = dealershipOf(ctx);
-      ctx.body = { data: await leads().retry(idParam(ctx), dealership, actor(ctx)) };
+      const { confirmResend } = parseInput(retryBody, ctx.request.body);
+      const mayResolveConflicts = Boolean(ctx.state.userAbility?.can(actionUid('resolveConflicts')));
+      ctx.body = { data: await leads().retry(idParam(ctx), dealership, actor(ctx), { confirmResend, mayResolveConflicts }) };
     },
 
     /** GET /leads/conflicts?dealership=&state=open|resolved */

@@ -108,13 +108,31 @@ export function leadValues(lead: LocalLead): LeadValues {
     vehicleModel: text(lead.vehicleModel) ?? text(v?.model),
     vehicleYear: int(lead.vehicleYear) ?? int(v?.year),
     vehicleType: text(lead.vehicleType) ?? vehicleTypeFromVehicle(v?.vehicleType),
-    isVehicleNew: typeof lead.isVehicleNew === 'boolean' ? lead.isVehicleNew : v?.condition ? v.condition === 'new' : null,
+    isVehicleNew: typeof lead.isVehicleNew === 'boolean' ? lead.isVehicleNew : isNewFromCondition(v?.condition),
   };
 }
 
-function vehicleTypeFromVehicle(type: string | null | undefined): string | null {
+/** The linked vehicle's type (from StockType) as a lead vehicleType; null for "other" or none: EasyCars has no such type. */
+export function vehicleTypeFromVehicle(type: string | null | undefined): string | null {
   const code = type ? VEHICLE_COLLECTION_TYPE[type] : undefined;
   return code === undefined ? null : (fromEasyCars('vehicleType', code) ?? null);
+}
+
+/**
+ * The linked vehicle's condition (from IsUsed/IsDemo) as IsVehicleNew: new → true; used → false;
+ * demo → false, because a demonstrator has been registered and driven and some EasyCars feeds mark
+ * it IsUsed too; no condition → null (nothing to derive).
+ */
+export function isNewFromCondition(condition: string | null | undefined): boolean | null {
+  switch (condition) {
+    case 'new':
+      return true;
+    case 'used':
+    case 'demo':
+      return false;
+    default:
+      return null;
+  }
 }
 
 /** A synced field's value in EasyCars terms (enums as their numbers). */
@@ -164,10 +182,14 @@ export function buildCreateRequest(
   return body as unknown as CreateLeadBody;
 }
 
+/** Fields a lead may leave empty because they come from its linked vehicle. */
+const FROM_VEHICLE = new Set(['vehicleMake', 'vehicleModel', 'vehicleYear', 'vehicleType', 'isVehicleNew']);
+
 function withLocalFields(issues: Array<{ field: string; message: string }>): LeadIssue[] {
   return issues.map((i) => {
     const localField = localFieldFor(i.field);
-    return { field: i.field, localField, message: localField ? `${i.message} (lead field: ${localField})` : i.message };
+    const hint = localField && FROM_VEHICLE.has(localField) && /is required/.test(i.message) ? ': set it on the lead or link a vehicle that has it' : '';
+    return { field: i.field, localField, message: localField ? `${i.message} (lead field: ${localField})${hint}` : i.message };
   });
 }
 

@@ -2,7 +2,7 @@
  * Outbound: one lead-record (pushState pending) → CreateLead once, then UpdateLead with only
  * what changed. Runs inside the durable 'easycars-lead-push' job, one lead at a time.
  */
-import { EasyCarsAuthenticationError, isEasyCarsError, type EasyCarsAccountApi, type EasyCarsError, type LeadStatusValue } from '../client';
+import { EasyCarsAuthenticationError, isEasyCarsError, type Contact, type EasyCarsAccountApi, type EasyCarsError, type LeadStatusValue } from '../client';
 import type { LeadDetail } from '../client/models/lead';
 import type { CredentialRow } from '../credentials/types';
 import { accountFor, findLeadCredential } from './credential';
@@ -11,6 +11,7 @@ import { DELETED_STATUS, NEW_STATUS, statusCode, statusName } from './enums';
 import { FIELD_SPECS, type LeadValues, type SyncedField } from './fields';
 import { syncFieldConflicts } from './field-conflicts';
 import { acceptedAfterUpdate, mergeFields, type RefusedValues } from './merge';
+import { matchByPhone, needsEmailReason, phoneSearchForms } from './contact-match';
 import { withLeadLock } from './lead-lock';
 import {
   buildCreateRequest,
@@ -35,6 +36,15 @@ export class RetryLater extends Error {}
 
 const refusedOrNull = (refused: RefusedValues) => (Object.keys(refused).length ? refused : null);
 
+/** What an admin needs to decide whether a CreateLead that got no usable answer reached EasyCars. */
+export function reviewMessage(error: EasyCarsError, externalId: string, at: Date): string {
+  return (
+    `May have reached EasyCars: CreateLead was sent at ${at.toISOString()} and ${error.message} ` +
+    `It was not sent again, so the lead is not created twice. Look in EasyCars for a lead with ExternalID ${externalId}: ` +
+    'import its number if it is there; if it is not, use "Send again" and confirm.'
+  );
+}
+
 const NO_CREDENTIAL = 'The dealership has no active EasyCars credential with lead sync turned on.';
 
 export function createPusher(deps: LeadDeps) {
@@ -42,36 +52,54 @@ export function createPusher(deps: LeadDeps) {
 
   const setState = (rec: LeadRecord, data: Partial<LeadRecord>) => records.update(rec.id, data);
 
-  async function findContact(api: EasyCarsAccountApi, values: LeadValues): Promise<string | null> {
+  /** A lead with an email: the contact with that exact email, if any (EasyCars still picks one when none is given). */
+  async function contactByEmail(api: EasyCarsAccountApi, email: string): Promise<string | null> {
     try {
-      if (values.customerEmail) {
-        const email = String(values.customerEmail).toLowerCase();
-        const contacts = await api.searchContacts({ Email: String(values.customerEmail) });
-        return contacts.find((c) => c.CustomerNo && c.Email?.toLowerCase() === email)?.CustomerNo ?? null;
-      }
-      const phone = values.customerMobile ?? values.customerPhone;
-      if (phone) {
-        const contacts = await api.searchContacts({ Phone: String(phone) });
-        return contacts.find((c) => c.CustomerNo)?.CustomerNo ?? null;
-      }
+      const contacts = await api.searchContacts({ Email: email });
+      return contacts.find((c) => c.CustomerNo && c.Email?.toLowerCase() === email.toLowerCase())?.CustomerNo ?? null;
     } catch (error) {
-      // Reusing a customer is an optimisation: EasyCars still picks a customer when none is given.
       if (error instanceof EasyCarsAuthenticationError) throw error;
       strapi.log.warn(`[easycars] SearchContacts failed, the lead is sent without a CustomerNo: ${(error as Error).message}`);
+      return null;
     }
-    return null;
+  }
+
+  /** A phone-only lead: one contact with that number (in any stored form) and the same name, or why it must wait. */
+  async function contactByPhone(api: EasyCarsAccountApi, phone: string, name: string | null): Promise<{ customerNo: string } | { wait: string }> {
+    const found: Contact[] = [];
+    try {
+      for (const form of phoneSearchForms(phone)) found.push(...(await api.searchContacts({ Phone: form })));
+    } catch (error) {
+      if (error instanceof EasyCarsAuthenticationError) throw error;
+      return { wait: needsEmailReason({ kind: 'search_failed', message: (error as Error).message }) };
+    }
+    const match = matchByPhone(found, phone, name);
+    return match.kind === 'match' ? { customerNo: match.customerNo } : { wait: needsEmailReason(match) };
+  }
+
+  async function findContact(api: EasyCarsAccountApi, values: LeadValues): Promise<{ customerNo: string | null } | { wait: string }> {
+    if (values.customerEmail) return { customerNo: await contactByEmail(api, String(values.customerEmail)) };
+    const phone = values.customerMobile ?? values.customerPhone;
+    if (phone) return contactByPhone(api, String(phone), values.customerName === null ? null : String(values.customerName));
+    return { customerNo: null };
   }
 
   async function create(rec: LeadRecord, lead: LocalLead, api: EasyCarsAccountApi): Promise<LeadRecord | null> {
     if (rec.createRequestedAt) {
       await setState(rec, {
         pushState: 'review',
-        pushError: 'A CreateLead for this lead was started before and never answered (Strapi stopped or another instance was sending it): it may already exist in EasyCars.',
+        pushError: `May have reached EasyCars: a CreateLead for this lead was started at ${new Date(rec.createRequestedAt).toISOString()} and never answered (Strapi stopped or another instance was sending it). Look in EasyCars for a lead with ExternalID ${lead.documentId}: import its number if it is there; if it is not, use "Send again" and confirm.`,
       });
       return null;
     }
     const values = leadValues(lead);
-    const customerNo = await findContact(api, values);
+    const contact = await findContact(api, values);
+    if ('wait' in contact) {
+      await setState(rec, { pushState: 'failed', pushError: contact.wait });
+      await audit({ dealership: rec.dealership, action: 'lead.push.create', entityId: lead.documentId, result: 'failure', message: contact.wait, changedFields: ['customerEmail'] });
+      return null;
+    }
+    const { customerNo } = contact;
     const body = buildCreateRequest(values, { externalId: lead.documentId, stockNumber: lead.vehicle?.stockNumber, customerNo });
     const issues = validateCreate(body);
     if (issues.length) {
@@ -239,9 +267,11 @@ export function createPusher(deps: LeadDeps) {
     }
     const e = error as EasyCarsError;
     if (phase === 'create' && e.mayHaveReachedServer) {
-      const message = `${e.message} Flagged for review instead of resending, so the lead is not created twice: look in EasyCars for a lead with ExternalID ${rec.leadDocumentId}; import its number if it is there, or retry if it is not.`;
+      // The create claim is taken just before the POST: its time is when the request went out.
+      const sentAt = fresh.createRequestedAt ? new Date(fresh.createRequestedAt) : new Date();
+      const message = reviewMessage(e, rec.leadDocumentId as string, sentAt);
       await setState(fresh, { pushState: 'review', pushError: message });
-      await audit({ dealership: rec.dealership, action: 'lead.push.create', entityId: rec.leadDocumentId, result: 'failure', message: 'CreateLead got no usable answer; the lead may exist in EasyCars. Flagged for review.' });
+      await audit({ dealership: rec.dealership, action: 'lead.push.create', entityId: rec.leadDocumentId, result: 'failure', message: `CreateLead got no usable answer; the lead may exist in EasyCars (ExternalID ${rec.leadDocumentId}). Flagged for review.` });
       return;
     }
     if (phase === 'create') await setState(fresh, { createRequestedAt: null });

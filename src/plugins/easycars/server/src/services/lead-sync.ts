@@ -79,13 +79,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Admin "retry": for review this is the explicit decision that a new CreateLead is safe. */
-    async retry(recordId: number, dealership: string, actor: Actor) {
+    async retry(recordId: number, dealership: string, actor: Actor, opts: { confirmResend?: boolean; mayResolveConflicts?: boolean } = {}) {
       const rec = await d().records.byId(recordId);
       if (!rec || rec.dealership !== dealership) throw new errors.NotFoundError(`Lead push ${recordId} not found for this dealership.`);
       if (!['failed', 'review', 'pending'].includes(rec.pushState)) throw new errors.ApplicationError(`This lead is ${rec.pushState}; there is nothing to retry.`);
       if (!rec.leadDocumentId) throw new errors.ApplicationError('The local lead of this push no longer exists.');
+      if (rec.pushState === 'review') {
+        if (!opts.mayResolveConflicts) {
+          // PolicyError (403) keeps its message; Strapi replaces a ForbiddenError's with "Forbidden".
+          throw new errors.PolicyError('Sending again a lead that may already be in EasyCars needs the "Resolve lead conflicts" permission.', {
+            missingPermission: 'plugin::easycars.conflicts.resolve',
+          });
+        }
+        if (opts.confirmResend !== true) {
+          const message = `This lead may already be in EasyCars (look for ExternalID ${rec.leadDocumentId}). Sending it again may create a second lead: confirm with "confirmResend": true.`;
+          throw new errors.ValidationError(message, { errors: [{ path: ['confirmResend'], message, name: 'ValidationError' }] });
+        }
+      }
       await d().records.update(rec.id, { pushState: 'pending', pushAttempts: 0, pushError: null, ...(rec.LeadNumber ? {} : { createRequestedAt: null }) });
-      await d().audit({ dealership, action: 'lead.push.retry', entityId: rec.leadDocumentId, actor, result: 'info', message: `Push retried by hand (was ${rec.pushState}).` });
+      await d().audit({ dealership, action: 'lead.push.retry', entityId: rec.leadDocumentId, actor, result: 'info', message: rec.pushState === 'review' ? 'Sent again by hand after review: the admin confirmed the lead was not in EasyCars.' : `Push retried by hand (was ${rec.pushState}).` });
       await d().enqueuePush(rec.leadDocumentId);
       return { id: rec.id, pushState: 'pending' };
     },

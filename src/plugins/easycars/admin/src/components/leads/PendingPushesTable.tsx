@@ -16,7 +16,7 @@ const ReviewRetry = ({ onConfirm, busy }: { onConfirm: () => Promise<void>; busy
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger>
-        <Button size="S" variant="secondary" loading={busy} disabled={busy}>{t('leads.pushes.retry', 'Retry')}</Button>
+        <Button size="S" variant="secondary" loading={busy} disabled={busy}>{t('leads.pushes.sendAgain', 'Send again')}</Button>
       </Dialog.Trigger>
       <Dialog.Content>
         <Dialog.Header>{t('leads.pushes.reviewTitle', 'Send this lead again?')}</Dialog.Header>
@@ -57,7 +57,7 @@ export const PendingPushesTable = ({ dealership, onChange }: { dealership: strin
   const retry = async (push: LeadPush) => {
     setBusy(push.id);
     try {
-      await actions.retryPush(push.id);
+      await actions.retryPush(push.id, push.pushState === 'review');
       toggleNotification({ type: 'success', message: t('leads.pushes.retried', 'Lead queued to be sent again') });
     } catch (e) {
       toggleNotification({ type: 'danger', message: toApiError(e).message });

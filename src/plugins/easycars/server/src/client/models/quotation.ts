@@ -1,17 +1,23 @@
 /**
- * LeadService/CreateQuotation. The vendor documents only the required fields;
- * trade-ins, extras and receipts are passed through as given.
+ * LeadService/CreateQuotation, with the vendor document's names. The document lists the required
+ * fields and the three lists by name only (QuotationReceipts, QuotationTradeins, QuotationExtras);
+ * their items' fields are not documented, so items are passed through as given.
  */
 import type { CustomerModel } from './lead';
 import type { VehicleTypeValue } from './enums';
 
+/** An item of one of the quotation's lists; its fields are not in the vendor document. */
+export type QuotationListItem = Record<string, string | number | boolean | null>;
+
 export interface CreateQuotationRequest {
   AccountNumber: string;
   AccountSecret: string;
-  /** Optional: attach the quote to an existing lead. */
+  /** Optional, at most 20 characters: attach the quote to an existing lead. */
   LeadNumber?: string;
   YardCode: string;
+  /** At most 100 characters. */
   VehicleMake: string;
+  /** At most 50 characters. */
   VehicleModel: string;
   VehicleType: VehicleTypeValue;
   IsVehicleNew: boolean;
@@ -24,10 +30,9 @@ export interface CreateQuotationRequest {
   RegoState: string;
   QuotationCustomer1: CustomerModel;
   QuotationCustomer2?: CustomerModel;
-  TradeIns?: Array<Record<string, unknown>>;
-  Extras?: Array<Record<string, unknown>>;
-  Receipts?: Array<Record<string, unknown>>;
-  [extra: string]: unknown;
+  QuotationReceipts?: QuotationListItem[];
+  QuotationTradeins?: QuotationListItem[];
+  QuotationExtras?: QuotationListItem[];
 }
 
 export interface QuotationResult {
