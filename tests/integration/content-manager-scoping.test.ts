@@ -91,6 +91,14 @@ describe(`content manager: a dealership manager only reaches their dealership ($
     expect(await app.strapi.documents(VEHICLE as any).count({ filters: { title: 'Injected' } } as any)).toBe(0);
   });
 
+  it("refuses linking their lead to another dealership's vehicle", async () => {
+    const res = await as(manager).put(cm(LEAD, entries.ownLead), { vehicle: { connect: [{ documentId: entries.otherVehicle }] } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe('You can only link a lead to a vehicle of a dealership you manage.');
+    const created = await as(manager).post(cm(LEAD), { customerName: 'Linked', dealership: { connect: [{ id: own.id }] }, vehicle: { connect: [{ documentId: entries.ownVehicle }] } });
+    expect(created.status).toBe(201);
+  });
+
   it('refuses moving their own entry into another dealership', async () => {
     const moveLead = await as(manager).put(cm(LEAD, entries.ownLead), { dealership: { connect: [{ id: other.id }], disconnect: [{ id: own.id }] } });
     expect(moveLead.status).toBe(403);
