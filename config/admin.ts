@@ -1,20 +1,25 @@
-export default ({ env }) => ({
-  auth: {
-    secret: env('ADMIN_JWT_SECRET', 'demo-admin-jwt-secret-change-me'),
-  },
-  apiToken: {
-    salt: env('API_TOKEN_SALT', 'demo-api-token-salt-change-me'),
-  },
-  transfer: {
-    token: {
-      salt: env('TRANSFER_TOKEN_SALT', 'demo-transfer-token-salt-change-me'),
+import { requireEnv } from '../src/required-env';
+
+export default ({ env }) => {
+  const secrets = requireEnv(env, ['ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY']);
+  return {
+    auth: {
+      secret: secrets.ADMIN_JWT_SECRET,
     },
-  },
-  secrets: {
-    encryptionKey: env('ENCRYPTION_KEY', 'demo-admin-encryption-key-change-me'),
-  },
-  flags: {
-    nps: env.bool('FLAG_NPS', false),
-    promoteEE: env.bool('FLAG_PROMOTE_EE', false),
-  },
-});
+    apiToken: {
+      salt: secrets.API_TOKEN_SALT,
+    },
+    transfer: {
+      token: {
+        salt: secrets.TRANSFER_TOKEN_SALT,
+      },
+    },
+    secrets: {
+      encryptionKey: secrets.ENCRYPTION_KEY,
+    },
+    flags: {
+      nps: env.bool('FLAG_NPS', false),
+      promoteEE: env.bool('FLAG_PROMOTE_EE', false),
+    },
+  };
+};

@@ -1,7 +1,14 @@
-export default {
+export default ({ env }) => ({
   rest: {
     defaultLimit: 25,
     maxLimit: 100,
     withCount: true,
   },
-};
+  // POST /api/leads (the website enquiry form): enquiries per client IP per window.
+  leadForm: {
+    rateLimit: {
+      points: env.int('LEAD_FORM_RATE_LIMIT', 5),
+      durationSeconds: env.int('LEAD_FORM_RATE_WINDOW_SECONDS', 60),
+    },
+  },
+});

@@ -1,8 +1,10 @@
+import { requireEnv } from '../src/required-env';
+
 export default ({ env }) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   app: {
-    keys: env.array('APP_KEYS', ['demoKeyA', 'demoKeyB']),
+    keys: requireEnv(env, ['APP_KEYS']).APP_KEYS.split(',').map((key) => key.trim()),
   },
   // No npm version check on start, build or test boot: these machines are offline.
   logger: { updates: { enabled: false } },

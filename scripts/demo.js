@@ -145,6 +145,8 @@ async function main() {
       DATABASE_FILENAME: DEMO_DB,
       PORT: String(STRAPI_PORT),
       EASYCARS_DEMO_SEED: 'true',
+      // A .env written by an older demo may lack EASYCARS_ENCRYPTION_KEY: keep a local development key then.
+      EASYCARS_DEV_KEY: 'generate',
       EASYCARS_TEST_BASE_URL: `${sandboxBase}/TestECService`,
       EASYCARS_PRODUCTION_BASE_URL: `${sandboxBase}/ECService`,
       EASYCARS_IMAGE_HOSTS: '127.0.0.1,localhost',

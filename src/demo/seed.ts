@@ -39,11 +39,11 @@ async function ensureAdmin(strapi: Core.Strapi, login: { email: string; password
   });
 }
 
-async function ensureManagerRole(strapi: Core.Strapi): Promise<number> {
-  const name = 'Dealership Manager';
-  const existing = await strapi.db.query('admin::role').findOne({ where: { name } });
-  if (existing) return existing.id;
-  const role = await strapi.service('admin::role').create({ name, description: 'Manages the EasyCars connection of their own dealerships' });
+// The plugin's "manages the entry's dealership" RBAC condition (see docs/security.md).
+const MANAGES_DEALERSHIP = 'plugin::easycars.manages-dealership';
+
+/** The demo manager role: plugin actions, and content-manager actions limited to their dealerships. */
+export function demoManagerPermissions() {
   const actions = [
     'plugin::easycars.credentials.read',
     'plugin::easycars.credentials.manage',
@@ -52,19 +52,41 @@ async function ensureManagerRole(strapi: Core.Strapi): Promise<number> {
     'plugin::easycars.sync-settings.manage',
     'plugin::easycars.conflicts.resolve',
   ];
-  const contentActions = ['read', 'create', 'update', 'delete', 'publish'].flatMap((a) =>
-    ['api::vehicle.vehicle', 'api::lead.lead'].map((subject) => ({ action: `plugin::content-manager.explorer.${a}`, subject })),
-  );
-  await strapi.service('admin::role').assignPermissions(role.id, [
+  const contentActions = [
+    ...['read', 'create', 'update', 'delete', 'publish'].flatMap((a) =>
+      ['api::vehicle.vehicle', 'api::lead.lead'].map((subject) => ({ action: `plugin::content-manager.explorer.${a}`, subject })),
+    ),
+    ...['read', 'update'].map((a) => ({ action: `plugin::content-manager.explorer.${a}`, subject: 'api::dealership.dealership' })),
+  ];
+  return [
     ...actions.map((action) => ({ action, subject: null, conditions: [], properties: {} })),
     ...contentActions
       .filter((p) => !(p.action.endsWith('publish') && p.subject === 'api::lead.lead'))
-      .map((p) => ({ ...p, conditions: [], properties: {} })),
-  ]);
+      .map((p) => ({ ...p, conditions: [MANAGES_DEALERSHIP], properties: {} })),
+  ];
+}
+
+async function ensureManagerRole(strapi: Core.Strapi): Promise<number> {
+  const name = 'Dealership Manager';
+  const role =
+    (await strapi.db.query('admin::role').findOne({ where: { name } })) ??
+    (await strapi.service('admin::role').create({ name, description: 'Manages the EasyCars connection of their own dealerships' }));
+  // Assigned on every start, so a demo database seeded before the condition existed gets it too.
+  await strapi.service('admin::role').assignPermissions(role.id, demoManagerPermissions());
   return role.id;
 }
 
+/** A Super Admin with a password published in the README must never exist in production. */
+export function assertDemoSeedAllowed(env: NodeJS.ProcessEnv = process.env) {
+  if (env.NODE_ENV === 'production') {
+    throw new Error(
+      'EASYCARS_DEMO_SEED=true is refused when NODE_ENV=production: the demo seed creates a Super Admin with a published password. Unset EASYCARS_DEMO_SEED.',
+    );
+  }
+}
+
 export async function seedDemo(strapi: Core.Strapi) {
+  assertDemoSeedAllowed();
   const superRole = await strapi.service('admin::role').getSuperAdmin();
   if (!superRole) return;
   await ensureAdmin(strapi, DEMO_LOGIN, superRole.id, 'Demo');

@@ -35,17 +35,23 @@ export interface StartOptions {
   database?: TestDatabase;
 }
 
+function randomSecret() {
+  return randomBytes(24).toString('base64');
+}
+
 const BASE_ENV: Record<string, string> = {
   NODE_ENV: 'test',
   STRAPI_TELEMETRY_DISABLED: 'true',
   HOST: '127.0.0.1',
   PORT: '0',
-  APP_KEYS: 'testKeyA,testKeyB',
-  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
-  API_TOKEN_SALT: 'test-api-token-salt',
-  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
-  JWT_SECRET: 'test-users-permissions-jwt-secret',
-  ENCRYPTION_KEY: 'test-admin-encryption-key',
+  // Random per test process: the config refuses to start without them and has no fallback.
+  APP_KEYS: `${randomSecret()},${randomSecret()}`,
+  ADMIN_JWT_SECRET: randomSecret(),
+  API_TOKEN_SALT: randomSecret(),
+  TRANSFER_TOKEN_SALT: randomSecret(),
+  JWT_SECRET: randomSecret(),
+  ENCRYPTION_KEY: randomSecret(),
+  EASYCARS_DEV_KEY: 'generate',
   CRON_ENABLED: 'false',
 };
 

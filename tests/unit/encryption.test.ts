@@ -86,10 +86,22 @@ describe('encryption keys', () => {
     expect(() => loadKeys({ isProduction: true, devKeyFile: '/nonexistent' })).toThrow(/EASYCARS_ENCRYPTION_KEY is not set.*randomBytes/);
   });
 
-  it('outside production, keeps a development key in a file and reuses it', () => {
+  it('outside production too, refuses without a key unless a development key was asked for', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eckey-')), 'dev.key');
-    const first = loadKeys({ isProduction: false, devKeyFile: file });
-    const second = loadKeys({ isProduction: false, devKeyFile: file });
+    expect(() => loadKeys({ isProduction: false, devKeyFile: file })).toThrow(/EASYCARS_ENCRYPTION_KEY is not set.*EASYCARS_DEV_KEY=generate/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('never makes a development key in production, even when asked', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eckey-')), 'dev.key');
+    expect(() => loadKeys({ isProduction: true, generateDevKey: true, devKeyFile: file })).toThrow(/production refuses/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('when asked (EASYCARS_DEV_KEY=generate), keeps a development key in a file and reuses it', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eckey-')), 'dev.key');
+    const first = loadKeys({ isProduction: false, generateDevKey: true, devKeyFile: file });
+    const second = loadKeys({ isProduction: false, generateDevKey: true, devKeyFile: file });
     expect(first.current.id).toBe(second.current.id);
     expect(first.devKeyFile).toBe(file);
   });

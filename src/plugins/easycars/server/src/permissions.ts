@@ -6,6 +6,7 @@ export const ACTIONS = {
   readSyncLogs: 'sync-logs.read',
   manageSyncSettings: 'sync-settings.manage',
   resolveConflicts: 'conflicts.resolve',
+  manageManagers: 'dealerships.manage-managers',
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;
@@ -19,4 +20,5 @@ export const ACTION_DEFINITIONS: Array<{ uid: string; displayName: string; subCa
   { uid: ACTIONS.readSyncLogs, displayName: 'Read sync logs', subCategory: 'Sync' },
   { uid: ACTIONS.manageSyncSettings, displayName: 'Manage sync settings', subCategory: 'Sync' },
   { uid: ACTIONS.resolveConflicts, displayName: 'Resolve lead conflicts', subCategory: 'Leads' },
+  { uid: ACTIONS.manageManagers, displayName: 'Manage dealership managers', subCategory: 'Dealerships' },
 ];

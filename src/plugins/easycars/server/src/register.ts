@@ -1,11 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/plugin';
+import { registerDealershipCondition } from './tenancy/condition';
+import { registerDealershipGuard } from './tenancy/dealership-guard';
+import { registerManagersGuard } from './tenancy/managers-guard';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Fail fast: a missing (in production) or malformed encryption key stops Strapi here,
   // with a message saying how to make one, instead of failing at the first credential save.
   getService(strapi, 'cipher').get();
   getService(strapi, 'leadSync').registerMiddleware();
+  // Dealership scoping in the content manager: the RBAC condition filters existing entries,
+  // the guards refuse links into another dealership and unauthorised manager changes.
+  registerDealershipCondition(strapi);
+  registerDealershipGuard(strapi);
+  registerManagersGuard(strapi);
 };
 
 export default register;

@@ -10,6 +10,7 @@ export default {
   default: ({ env }: { env: Env }) => ({
     encryptionKey: env('EASYCARS_ENCRYPTION_KEY'),
     oldEncryptionKeys: env('EASYCARS_ENCRYPTION_OLD_KEYS'),
+    devKey: env('EASYCARS_DEV_KEY'),
     devKeyFile: env('EASYCARS_DEV_KEY_FILE', '.tmp/easycars-dev-encryption.key') as string,
     baseUrls: {
       test: env('EASYCARS_TEST_BASE_URL', 'https://testmy.easycars.com.au/TestECService') as string,

@@ -7,6 +7,7 @@ export const pluginConfigSchema = z
   .object({
     encryptionKey: z.string().optional(),
     oldEncryptionKeys: z.union([z.string(), z.array(z.string())]).optional(),
+    devKey: z.enum(['generate']).optional(),
     devKeyFile: z.string(),
     baseUrls: z.object({ test: z.string().url(), production: z.string().url() }),
     client: z.object({

@@ -8,6 +8,8 @@ export interface KeySettings {
   oldEncryptionKeys?: string | string[];
   /** Where a development key is kept when no key is configured outside production. */
   devKeyFile: string;
+  /** EASYCARS_DEV_KEY=generate: the only way to get a development key (never in production). */
+  generateDevKey?: boolean;
   isProduction: boolean;
 }
 
@@ -19,9 +21,11 @@ export interface LoadedKeys {
 }
 
 /**
- * Production must be given EASYCARS_ENCRYPTION_KEY. Elsewhere, a missing key is replaced by one
- * kept in a local file (created on first start), so `strapi develop` works on a fresh clone
- * without ever silently losing access to stored credentials between restarts.
+ * EASYCARS_ENCRYPTION_KEY is required. Only when explicitly asked (EASYCARS_DEV_KEY=generate, set
+ * by the demo and the tests) and never in production, a missing key is replaced by one kept in a
+ * local file (created on first start), so restarts never lose access to stored credentials. A
+ * staging server with NODE_ENV unset therefore refuses instead of quietly encrypting with a key
+ * lying next to its database.
  */
 export function loadKeys(settings: KeySettings): LoadedKeys {
   const older = parseKeyList(settings.oldEncryptionKeys, 'EASYCARS_ENCRYPTION_OLD_KEYS');
@@ -31,6 +35,12 @@ export function loadKeys(settings: KeySettings): LoadedKeys {
   if (settings.isProduction) {
     throw new EncryptionKeyError(
       `EasyCars plugin: EASYCARS_ENCRYPTION_KEY is not set, and production refuses to store credentials without it. ${KEY_HELP}`,
+    );
+  }
+  if (!settings.generateDevKey) {
+    throw new EncryptionKeyError(
+      `EasyCars plugin: EASYCARS_ENCRYPTION_KEY is not set. ${KEY_HELP} ` +
+        '(For local development only, EASYCARS_DEV_KEY=generate keeps a development key in EASYCARS_DEV_KEY_FILE instead.)',
     );
   }
   const file = settings.devKeyFile;

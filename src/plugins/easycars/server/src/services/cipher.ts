@@ -15,6 +15,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       encryptionKey: getConfig<string | undefined>(strapi, 'encryptionKey'),
       oldEncryptionKeys: getConfig<string | string[] | undefined>(strapi, 'oldEncryptionKeys'),
       devKeyFile: require('node:path').resolve(strapi.dirs.app.root, getConfig<string>(strapi, 'devKeyFile')),
+      generateDevKey: getConfig<string | undefined>(strapi, 'devKey') === 'generate',
       isProduction: process.env.NODE_ENV === 'production',
     });
     devKeyFile = keys.devKeyFile;

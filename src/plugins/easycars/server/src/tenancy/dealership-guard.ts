@@ -1,0 +1,56 @@
+/**
+ * Document Service middleware: an admin whose content-manager permission on vehicles or leads is
+ * limited by the "manages the entry's dealership" condition may only link an entry to a
+ * dealership they manage. The condition itself only filters existing entries, so without this
+ * a manager could create a lead for another dealership (pushed to that dealership's EasyCars)
+ * or move their own entry into one.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { actingAdmin, isDealershipScoped } from './acting-admin';
+import { scopedContentTypes } from './condition';
+import { linkedTargets, parseRelationInput, type RelationTarget } from './relation-targets';
+
+export const OTHER_DEALERSHIP_REFUSED = 'You can only assign this entry to a dealership you manage.';
+
+export const OTHER_VEHICLE_REFUSED = 'You can only link a lead to a vehicle of a dealership you manage.';
+
+const WRITES = new Set(['create', 'update', 'clone']);
+
+export function registerDealershipGuard(strapi: Core.Strapi) {
+  strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+    const types = scopedContentTypes(strapi);
+    if ((ctx.uid !== types.vehicle && ctx.uid !== types.lead) || !WRITES.has(ctx.action)) return next();
+    const data = ctx.params?.data;
+    const linksVehicle = ctx.uid === types.lead && data && 'vehicle' in data;
+    if (!data || (!('dealership' in data) && !linksVehicle)) return next();
+    const actor = actingAdmin(strapi);
+    if (actor.kind !== 'admin' || !(await isDealershipScoped(strapi, actor.admin, ctx.uid))) return next();
+    for (const target of linkedTargets(parseRelationInput(data.dealership))) {
+      if (!(await managesDealership(strapi, types.dealership, target, actor.admin.id))) {
+        throw new errors.PolicyError(OTHER_DEALERSHIP_REFUSED, { path: ['dealership'] });
+      }
+    }
+    // A lead's vehicle details (and EasyCars vehicle type) come from the linked vehicle.
+    if (linksVehicle) {
+      for (const target of linkedTargets(parseRelationInput(data.vehicle))) {
+        if (!(await managesVehicle(strapi, types.vehicle, target, actor.admin.id))) {
+          throw new errors.PolicyError(OTHER_VEHICLE_REFUSED, { path: ['vehicle'] });
+        }
+      }
+    }
+    return next();
+  });
+}
+
+async function managesDealership(strapi: Core.Strapi, dealershipUid: string, target: RelationTarget, adminId: number) {
+  const where = target.id !== undefined ? { id: target.id } : { documentId: target.documentId };
+  const found = await strapi.db.query(dealershipUid as any).findOne({ where: { ...where, managers: { id: adminId } }, select: ['id'] });
+  return Boolean(found);
+}
+
+async function managesVehicle(strapi: Core.Strapi, vehicleUid: string, target: RelationTarget, adminId: number) {
+  const where = target.id !== undefined ? { id: target.id } : { documentId: target.documentId };
+  const found = await strapi.db.query(vehicleUid as any).findOne({ where: { ...where, dealership: { managers: { id: adminId } } }, select: ['id'] });
+  return Boolean(found);
+}
