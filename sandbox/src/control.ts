@@ -41,7 +41,7 @@ export function createControl(state: SandboxState): SandboxControl {
     },
     listLeads: (account) => state.leads.filter((l) => !account || l.accountNumber === account).map((l) => state.leadView(l, true, true)),
     injectFault: (fault) => {
-      const kinds = ['http500-html', 'http503', 'http429', 'hang', 'code1', 'code5', 'code7', 'code9', 'malformed-json', 'truncated-json', 'wrong-field-type', 'expired-token'];
+      const kinds = ['http500-html', 'http503', 'http429', 'hang', 'code1', 'code5', 'code7', 'code9', 'malformed-json', 'truncated-json', 'wrong-field-type', 'expired-token', 'null-stock-list'];
       if (!fault || !kinds.includes(fault.kind)) throw new Error(`Unknown fault kind; use one of ${kinds.join(', ')}`);
       if (!fault.endpoint) throw new Error('A fault needs an endpoint (or "*")');
       return state.injectFault(fault);

@@ -22,7 +22,9 @@ export type FaultKind =
   | 'malformed-json'
   | 'truncated-json'
   | 'wrong-field-type'
-  | 'expired-token';
+  | 'expired-token'
+  /** GetAdvertisementStocks answers Code 0 with "StockList": null (an empty feed, as the live service may send). */
+  | 'null-stock-list';
 
 export interface FaultSpec {
   /** An endpoint name ('GetAdvertisementStocks', 'RequestToken', ...) or '*' for all. */

@@ -362,6 +362,13 @@ describe('sandbox', () => {
       ]);
     });
 
+    it('null-stock-list answers Code 0 with "StockList": null, once', async () => {
+      sb.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'null-stock-list' });
+      const r = await stocks();
+      expect(r.json).toEqual({ Code: 0, ErrorMessage: null, StockList: null });
+      expect(((await stocks()).json!.StockList as unknown[]).length).toBeGreaterThan(0);
+    });
+
     it('a "*" fault hits every endpoint; service filters apply', async () => {
       sb.control.injectFault({ endpoint: '*', service: 'LeadService', kind: 'code9', times: 1 });
       expect((await stocks()).json!.Code).toBe(0);
