@@ -24,6 +24,8 @@ export interface SandboxControl {
   /** Back to the seed: stock, customers, leads, faults, log, options. */
   reset(): void;
   setIncludeLeadStatus(on: boolean): void;
+  /** UpdateLead with a LeadCustomer: 'ignore' keeps the lead's customer (default), 'new-customer' picks one by the details sent. */
+  setLeadCustomerUpdates(mode: 'ignore' | 'new-customer'): void;
   setTokenTtlSeconds(seconds: number): void;
 }
 
@@ -57,6 +59,10 @@ export function createControl(state: SandboxState): SandboxControl {
     setIncludeLeadStatus: (on) => {
       state.includeLeadStatus = Boolean(on);
     },
+    setLeadCustomerUpdates: (mode) => {
+      if (mode !== 'ignore' && mode !== 'new-customer') throw new Error('mode must be "ignore" or "new-customer"');
+      state.leadCustomerUpdates = mode;
+    },
     setTokenTtlSeconds: (seconds) => {
       if (!(seconds > 0)) throw new Error('seconds must be > 0');
       state.tokenTtlSeconds = seconds;
@@ -66,5 +72,5 @@ export function createControl(state: SandboxState): SandboxControl {
 
 export const CONTROL_METHODS: ReadonlyArray<keyof SandboxControl> = [
   'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'injectFault',
-  'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setTokenTtlSeconds',
+  'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setLeadCustomerUpdates', 'setTokenTtlSeconds',
 ];

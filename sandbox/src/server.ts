@@ -287,7 +287,9 @@ export function createHandler(deps: ServerDeps) {
           return fail(`Lead ${lead.LeadNumber} has been deleted and cannot return to an active status.`);
         }
         if (body.LeadCustomer !== undefined && body.LeadCustomer !== null) {
-          const customer = state.resolveCustomer(acc, body.LeadCustomer as Record<string, unknown>);
+          const model = body.LeadCustomer as Record<string, unknown>;
+          const byDetails = state.leadCustomerUpdates === 'new-customer' && typeof model.Email === 'string' && model.Email.trim() !== '';
+          const customer = state.resolveCustomer(acc, byDetails ? { ...model, CustomerNo: undefined } : model);
           if ('error' in customer) return fail(customer.error);
           lead.CustomerNo = customer.CustomerNo;
         }

@@ -34,6 +34,12 @@ export class SandboxState {
   faults: ActiveFault[] = [];
   log: RequestLogEntry[] = [];
   includeLeadStatus: boolean;
+  /**
+   * What UpdateLead does with a LeadCustomer that has a CustomerNo. 'ignore' (default): the lead keeps that customer,
+   * the details sent are dropped (nothing in the vendor document says they update it). 'new-customer': EasyCars picks
+   * the customer by the details sent (e-mail match, else a new customer) and answers its CustomerNo.
+   */
+  leadCustomerUpdates: 'ignore' | 'new-customer' = 'ignore';
   tokenTtlSeconds: number;
   private faultSeq = 0;
   private logSeq = 0;
@@ -75,6 +81,7 @@ export class SandboxState {
     this.faults = [];
     this.log = [];
     this.includeLeadStatus = this.opts.includeLeadStatus;
+    this.leadCustomerUpdates = 'ignore';
     this.tokenTtlSeconds = this.opts.tokenTtlSeconds;
     for (const a of this.seed.accounts) {
       this.setStockCount(a.accountNumber, this.opts.stockCount?.[a.accountNumber] ?? a.stockCount);

@@ -49,8 +49,29 @@ describe('ConflictsTable', () => {
     expect(api.post).toHaveBeenCalledTimes(1);
     expect(api.post).toHaveBeenCalledWith('/easycars/leads/conflicts/5/resolve', { dealership: 'dealer-a', choice });
     await screen.findByText('No conflict to resolve.');
-    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: `Conflict resolved: the status is now ${value} here and in EasyCars.` });
+    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: `Conflict resolved: Status is now “${value}” here and in EasyCars.` });
     expect(onChange).toHaveBeenCalled();
+  });
+
+  it('a field conflict names the field, shows its plain values and resolves that field only', async () => {
+    const field = { ...OPEN, id: 6, field: 'customerMobile', baseValue: '0400 111 222', localValue: '0499 000 111', remoteValue: null };
+    resetFakes({
+      '/easycars/leads/conflicts': { data: [OPEN, field] },
+      'POST /easycars/leads/conflicts/6/resolve': { data: { ...field, state: 'resolved', resolution: 'local' } },
+    });
+    renderAdmin(<ConflictsTable dealership="dealer-a" onChange={jest.fn()} />);
+    const cards = await screen.findAllByTestId('leads-conflict');
+    expect(within(cards[0]!).getByTestId('leads-conflict-field')).toHaveTextContent('Field: Status');
+    const card = cards[1]!;
+    expect(within(card).getByTestId('leads-conflict-field')).toHaveTextContent('Field: Customer mobile');
+    expect(within(card).getByText('Last agreed').nextSibling).toHaveTextContent('0400 111 222');
+    expect(within(card).getByText('Here').nextSibling).toHaveTextContent('0499 000 111');
+    expect(within(card).getByText('In EasyCars').nextSibling).toHaveTextContent('—');
+    await userEvent.click(within(card).getByRole('button', { name: 'Keep “0499 000 111” (this site)' }));
+    expect(api.post).toHaveBeenCalledWith('/easycars/leads/conflicts/6/resolve', { dealership: 'dealer-a', choice: 'local' });
+    await waitFor(() =>
+      expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Conflict resolved: Customer mobile is now “0499 000 111” here and in EasyCars.' }),
+    );
   });
 
   it('tells why a resolution was refused (already resolved elsewhere)', async () => {

@@ -42,15 +42,29 @@ export const api: FakeApi = {
   del: jest.fn((url: string) => answer(api, 'DELETE', url)),
 };
 export const toggleNotification = jest.fn();
+/** The current user's plugin actions (all of them unless a test narrows it). */
+export const rbac = { allowed: null as Set<string> | null };
+
+/** Like Strapi's useRBAC: one `can<LastSegment>` per action (credentials.manage → canManage). */
+function useRBAC(permissions: Array<{ action: string }>) {
+  const allowedActions: Record<string, boolean> = {};
+  for (const { action } of permissions) {
+    const last = action.split('.').pop() ?? action;
+    allowedActions[`can${last.charAt(0).toUpperCase()}${last.slice(1)}`] = !rbac.allowed || rbac.allowed.has(action);
+  }
+  return { allowedActions, isLoading: false };
+}
 
 export function resetFakes(answers: Record<string, Answer> = {}) {
   api.answers = answers;
+  rbac.allowed = null;
   for (const fn of [api.get, api.post, api.put, api.del, toggleNotification]) fn.mockClear();
 }
 
 export const strapiAdminDouble = {
   useFetchClient: () => api,
   useNotification: () => ({ toggleNotification }),
+  useRBAC,
   Page: {
     Loading: () => <p>Loading page</p>,
     Error: ({ content }: { content?: string }) => <p role="alert">{content}</p>,

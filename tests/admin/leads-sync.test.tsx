@@ -99,8 +99,20 @@ describe('LeadRunsTable', () => {
     expect(row).toHaveTextContent('Manual (Tess Admin)');
     await userEvent.click(within(row).getByRole('button', { name: 'Show details' }));
     const details = await screen.findByTestId('leads-run-details');
-    expect(details).toHaveTextContent('Lead 000017: Status conflict — Status changed on both sides');
+    expect(details).toHaveTextContent('Lead 000017: Conflict — Status changed on both sides');
     expect(details).toHaveTextContent('Lead 000018: Updated here');
     expect(within(row).getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('says how many known leads a run did not refresh, and why (bounded refresh)', async () => {
+    resetFakes({
+      '/easycars/sync-logs': { results: [run()], pagination: { page: 1, pageSize: 10, total: 1, pageCount: 1 } },
+      '/easycars/sync-logs/12': { data: { ...run(), items: [], responseSummary: { notDue: { deleted: 2, closed: 4800 }, closedDays: 30 } } },
+    });
+    renderAdmin(<LeadRunsTable dealership="dealer-a" />);
+    await userEvent.click(within(await screen.findByTestId('leads-run')).getByRole('button', { name: 'Show details' }));
+    expect(await screen.findByTestId('leads-run-not-due')).toHaveTextContent(
+      'Not refreshed this run (they are refreshed weekly): 2 deleted, 4800 won or lost more than 30 days ago.',
+    );
   });
 });

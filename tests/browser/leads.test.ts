@@ -182,7 +182,7 @@ describe('EasyCars lead sync (browser)', () => {
     await runs.getByText('Needs attention').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Sync leads now' }).and(page.locator(':enabled')).waitFor();
     await runs.getByRole('button', { name: 'Show details' }).first().click();
-    await runs.getByText(`Lead ${leadNumber}: Status conflict`).waitFor();
+    await runs.getByText(`Lead ${leadNumber}: Conflict`).waitFor();
 
     const conflict = page.getByTestId('leads-conflict').filter({ hasText: `EasyCars lead ${leadNumber}` });
     await conflict.waitFor();
@@ -198,7 +198,7 @@ describe('EasyCars lead sync (browser)', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await conflict.getByRole('button', { name: 'Keep “Won” (this site)' }).click();
-    await page.getByText('Conflict resolved: the status is now Won here and in EasyCars.').first().waitFor();
+    await page.getByText('Conflict resolved: Status is now “Won” here and in EasyCars.').first().waitFor();
     await page.getByTestId('leads-conflicts').getByText('No conflict to resolve.').waitFor();
 
     // Both sides now read Won, and Won is the new agreed status.

@@ -58,9 +58,11 @@ describe(`foundation (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     const stockFields = Object.keys(app.strapi.contentType('plugin::easycars.stock-record' as never).attributes).filter((a) => /^[A-Z]/.test(a));
     expect(stockFields).toHaveLength(72);
     const leadColumns = Object.keys(await knex('easycars_lead_records').columnInfo());
-    for (const col of ['lead_number', 'external_id', 'created_date_time', 'customer_no', 'customer_mobile', 'lead_status']) {
+    for (const col of ['lead_number', 'external_id', 'created_date_time', 'customer_no', 'lead_status', 'synced_values', 'refused_values', 'origin', 'closed_at']) {
       expect(leadColumns).toContain(col);
     }
+    // The customer's personal details are not copied into lead-record columns (docs/lead-sync.md, privacy).
+    expect(leadColumns.filter((c) => c.startsWith('customer_'))).toEqual(['customer_no']);
   });
 
   it('has the unique keys and indexes the sync relies on', async () => {

@@ -141,7 +141,7 @@ describe(`lead sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(remote).toMatchObject({ ExternalID: id, VehicleMake: 'Toyota', CustomerEmail: email });
 
     const column = await auth(app.http().get('/easycars/leads/status').query({ documentIds: id }));
-    expect(column.body.data[id]).toEqual({ badge: 'sent', leadNumber: rec.LeadNumber });
+    expect(column.body.data[id]).toEqual({ badge: 'sent', leadNumber: rec.LeadNumber, origin: 'here' });
     const panel = await auth(app.http().get(`/easycars/leads/status/${id}`));
     expect(panel.body.data).toMatchObject({ leadNumber: rec.LeadNumber, customerNo: rec.CustomerNo, pushState: 'pushed', conflict: null });
     expect(app.logs().join('\n')).not.toContain(SANDBOX_CREDENTIALS.accounts[ACCOUNT].accountSecret);
@@ -359,6 +359,6 @@ describe(`lead sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     const rec = await settled(id);
     expect(rec.pushState).toBe('not_applicable');
     const column = await auth(app.http().get('/easycars/leads/status').query({ documentIds: id }));
-    expect(column.body.data[id]).toEqual({ badge: 'not_sent', leadNumber: null });
+    expect(column.body.data[id]).toEqual({ badge: 'not_sent', leadNumber: null, origin: 'here' });
   });
 });

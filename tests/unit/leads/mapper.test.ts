@@ -220,7 +220,9 @@ describe('lead mapper: GetLeadDetail → local', () => {
     const fields = recordFieldsFromDetail(detail({ CreatedDateTime: parseSydneyDateTime('15/01/2025 09:30:00'), extra: { Branch: 'X' } }));
     // 09:30 in Sydney in January (AEDT, UTC+11) is 22:30 UTC the day before.
     expect(fields.CreatedDateTime).toBe('2025-01-14T22:30:00.000Z');
-    expect(fields).toMatchObject({ LeadNumber: '000017', CustomerNo: '00004', CustomerFax: null, extraFields: { Branch: 'X' } });
+    expect(fields).toMatchObject({ LeadNumber: '000017', CustomerNo: '00004', extraFields: { Branch: 'X' } });
+    // The customer's personal details are not copied into lead-record columns (privacy, docs/lead-sync.md).
+    for (const personal of ['CustomerName', 'CustomerEmail', 'CustomerAddress', 'CustomerFax', 'CustomerPhone', 'CustomerMobile']) expect(fields).not.toHaveProperty(personal);
     expect(fields).not.toHaveProperty('LeadStatus');
     const winter = recordFieldsFromDetail(detail({ CreatedDateTime: parseSydneyDateTime('15/07/2025 09:30:00') }));
     expect(winter.CreatedDateTime).toBe('2025-07-14T23:30:00.000Z');

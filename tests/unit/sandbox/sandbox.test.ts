@@ -268,6 +268,24 @@ describe('sandbox', () => {
       expect((await call('GetLeadDetail', { ...acc(A2), LeadNumber: '000017' })).json!.Code).toBe(7);
     });
 
+    it('UpdateLead keeps the customer of a CustomerNo and drops the details sent, unless set to pick a customer by them', async () => {
+      sb.control.reset();
+      const created = (await call('CreateLead', lead())).json!;
+      const customerBefore = sb.control.getLead(created.LeadNumber)!.CustomerEmail;
+      const changed = { CustomerNo: created.CustomerNo, Name: 'Ava Brown', Email: 'ava.new@example.com', Mobile: '0400 999 000' };
+      const ignored = (await call('UpdateLead', { ...acc(A1), LeadNumber: created.LeadNumber, LeadCustomer: changed })).json!;
+      expect(ignored).toMatchObject({ Code: 0, CustomerNo: created.CustomerNo });
+      expect(sb.control.getLead(created.LeadNumber)).toMatchObject({ CustomerEmail: customerBefore, CustomerNo: created.CustomerNo });
+
+      sb.control.setLeadCustomerUpdates('new-customer');
+      const moved = (await call('UpdateLead', { ...acc(A1), LeadNumber: created.LeadNumber, LeadCustomer: changed })).json!;
+      expect(moved.Code).toBe(0);
+      expect(moved.CustomerNo).not.toBe(created.CustomerNo);
+      expect(sb.control.getLead(created.LeadNumber)).toMatchObject({ CustomerNo: moved.CustomerNo, CustomerEmail: 'ava.new@example.com', CustomerMobile: '0400 999 000' });
+      expect(() => sb.control.setLeadCustomerUpdates('sometimes' as never)).toThrow(/ignore/);
+      sb.control.reset();
+    });
+
     it('GetLeadDetail: documented fields, own ClientID only, LeadStatus optional', async () => {
       sb.control.reset();
       const { LeadNumber } = (await call('CreateLead', lead({ Notes: 'n', ExternalID: 'x-1', VehiclePrice: 31000 }))).json! as { LeadNumber: string };

@@ -30,6 +30,8 @@ export interface LeadRun {
   failed: number | null;
   items?: Array<{ ref: string; outcome: string; message?: string }> | null;
   warnings?: Array<{ ref: string; field?: string; message: string }> | null;
+  /** Lead runs: known leads not refreshed this run (bounded refresh) and why. */
+  responseSummary?: { notDue?: { deleted: number; closed: number }; closedDays?: number } | null;
 }
 
 export interface LeadsOverview {
@@ -61,10 +63,11 @@ export interface LeadConflictItem {
   id: number;
   leadDocumentId: string | null;
   leadNumber: string | null;
+  /** 'status' (values are status names) or a synced lead field (values as text). */
   field: string;
-  baseValue: LeadStatusName | null;
-  localValue: LeadStatusName | null;
-  remoteValue: LeadStatusName | null;
+  baseValue: string | null;
+  localValue: string | null;
+  remoteValue: string | null;
   state: 'open' | 'resolved';
   createdAt: string;
 }
@@ -80,7 +83,11 @@ export interface LeadPanelData {
   lastPulledAt: string | null;
   syncedStatus: LeadStatusName | null;
   easycarsStatus: LeadStatusName | null;
-  conflict: { localValue: LeadStatusName | null; remoteValue: LeadStatusName | null } | null;
+  conflict: { field?: string; localValue: string | null; remoteValue: string | null } | null;
+  conflicts?: Array<{ field: string; localValue: string | null; remoteValue: string | null }>;
+  origin?: 'here' | 'easycars' | null;
+  /** Local fields EasyCars did not take: kept here, not sent again until changed. */
+  notAccepted?: string[];
 }
 
 export interface LeadsQuery<T> {

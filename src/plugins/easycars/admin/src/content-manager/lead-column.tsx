@@ -1,4 +1,4 @@
-import { Badge, Typography } from '@strapi/design-system';
+import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -16,6 +16,12 @@ const LABELS: Record<LeadColumnStatus['badge'], { id: string; defaultMessage: st
   review: { id: 'leads.badge.review', defaultMessage: 'Review' },
 };
 
+/** FR18/19: where the lead came from. */
+export const ORIGIN: Record<'here' | 'easycars', { id: string; defaultMessage: string }> = {
+  here: { id: 'leads.origin.here', defaultMessage: 'Made here' },
+  easycars: { id: 'leads.origin.easycars', defaultMessage: 'From EasyCars' },
+};
+
 export const LeadEasyCarsCell = ({ documentId }: { documentId: string }) => {
   const { get } = useFetchClient();
   const { formatMessage } = useIntl();
@@ -28,15 +34,29 @@ export const LeadEasyCarsCell = ({ documentId }: { documentId: string }) => {
     };
   }, [get, documentId]);
   if (!status) return <Typography textColor="neutral500">—</Typography>;
+  const origin = status.origin ? ORIGIN[status.origin] : null;
+  const originText = origin ? (
+    <Typography variant="pi" textColor="neutral600" data-testid="easycars-lead-origin">
+      {formatMessage({ id: getTranslation(origin.id), defaultMessage: origin.defaultMessage })}
+    </Typography>
+  ) : null;
   if (status.badge === 'sent' && status.leadNumber) {
-    return <Badge backgroundColor="success100" textColor="success700" data-testid="easycars-lead-badge">{status.leadNumber}</Badge>;
+    return (
+      <Flex gap={2}>
+        <Badge backgroundColor="success100" textColor="success700" data-testid="easycars-lead-badge">{status.leadNumber}</Badge>
+        {originText}
+      </Flex>
+    );
   }
   const tone = status.badge === 'failed' ? ['danger100', 'danger700'] : status.badge === 'review' ? ['warning100', 'warning700'] : ['neutral150', 'neutral700'];
   const label = LABELS[status.badge];
   return (
-    <Badge backgroundColor={tone[0]} textColor={tone[1]} data-testid="easycars-lead-badge">
-      {formatMessage({ id: getTranslation(label.id), defaultMessage: label.defaultMessage })}
-    </Badge>
+    <Flex gap={2}>
+      <Badge backgroundColor={tone[0]} textColor={tone[1]} data-testid="easycars-lead-badge">
+        {formatMessage({ id: getTranslation(label.id), defaultMessage: label.defaultMessage })}
+      </Badge>
+      {originText}
+    </Flex>
   );
 };
 

@@ -3,11 +3,11 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { NavLink } from 'react-router-dom';
 import { leadsUrl, type LeadPanelData } from '../api/leads';
-import { leadStatusText, pushStateText, pushStateVariant } from '../components/leads/labels';
+import { conflictValueText, leadFieldText, leadStatusText, pushStateText, pushStateVariant } from '../components/leads/labels';
 import { PLUGIN_ID } from '../pluginId';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
-import { LEAD_UID } from './lead-column';
+import { LEAD_UID, ORIGIN } from './lead-column';
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -29,7 +29,7 @@ export const LeadPanelContent = ({ documentId, version }: { documentId: string; 
       .catch((e) => {
         if (!live) return;
         const apiError = toApiError(e);
-        setError(apiError.status === 403 ? t('leads.panel.forbidden', 'You may not see the EasyCars status of this lead.') : apiError.message);
+        setError(apiError.status === 403 || apiError.status === 404 ? t('leads.panel.forbidden', 'You may not see the EasyCars status of this lead.') : apiError.message);
       });
     return () => {
       live = false;
@@ -58,23 +58,40 @@ export const LeadPanelContent = ({ documentId, version }: { documentId: string; 
             {t('leads.pushes.reason', 'Reason: {reason}', { reason: data.pushError })}
           </Typography>
         ) : null}
+        {data.origin ? (
+          <Row label={t('leads.panel.origin', 'Origin')}>{t(ORIGIN[data.origin].id, ORIGIN[data.origin].defaultMessage)}</Row>
+        ) : null}
+        {data.notAccepted?.length ? (
+          <Box background="warning100" padding={3} hasRadius role="status" data-testid="easycars-lead-not-accepted">
+            <Typography fontWeight="bold" tag="p">{t('leads.panel.notAcceptedTitle', 'Not accepted by EasyCars')}</Typography>
+            <Typography tag="p">
+              {t('leads.panel.notAccepted', '{fields}: EasyCars kept its own value. The change stays here and is not sent again until you change it.', {
+                fields: data.notAccepted.map((f) => leadFieldText(t, f)).join(', '),
+              })}
+            </Typography>
+          </Box>
+        ) : null}
         <Row label={t('leads.panel.leadNumber', 'LeadNumber')}>{data.leadNumber ?? '—'}</Row>
         <Row label={t('leads.panel.customerNo', 'CustomerNo')}>{data.customerNo ?? '—'}</Row>
         <Row label={t('leads.panel.lastPushed', 'Last sent to EasyCars')}>{at(data.lastPushedAt)}</Row>
         <Row label={t('leads.panel.lastPulled', 'Last refreshed from EasyCars')}>{at(data.lastPulledAt)}</Row>
         <Row label={t('leads.panel.status', 'Status agreed with EasyCars')}>{leadStatusText(t, data.syncedStatus)}</Row>
-        {data.conflict ? (
-          <Box background="warning100" padding={3} hasRadius role="status">
-            <Typography fontWeight="bold" tag="p">{t('leads.panel.conflictTitle', 'Open status conflict')}</Typography>
+        {(data.conflicts ?? (data.conflict ? [{ field: 'status', ...data.conflict }] : [])).map((c) => (
+          <Box key={c.field ?? 'status'} background="warning100" padding={3} hasRadius role="status">
+            <Typography fontWeight="bold" tag="p">
+              {c.field && c.field !== 'status'
+                ? t('leads.panel.conflictFieldTitle', 'Open conflict: {field}', { field: leadFieldText(t, c.field) })
+                : t('leads.panel.conflictTitle', 'Open status conflict')}
+            </Typography>
             <Typography tag="p">
               {t('leads.panel.conflict', 'Here: {local}. In EasyCars: {remote}.', {
-                local: leadStatusText(t, data.conflict.localValue),
-                remote: leadStatusText(t, data.conflict.remoteValue),
+                local: conflictValueText(t, c.field ?? 'status', c.localValue),
+                remote: conflictValueText(t, c.field ?? 'status', c.remoteValue),
               })}
             </Typography>
             <Link tag={NavLink} to={leadsPage}>{t('leads.panel.resolve', 'Resolve it on the Leads page')}</Link>
           </Box>
-        ) : null}
+        ))}
       </Flex>
     </Box>
   );

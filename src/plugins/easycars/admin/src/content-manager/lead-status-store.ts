@@ -5,6 +5,8 @@
 export interface LeadColumnStatus {
   badge: 'sent' | 'sending' | 'not_sent' | 'failed' | 'review';
   leadNumber: string | null;
+  /** FR18: made here and sent, or imported from EasyCars. */
+  origin?: 'here' | 'easycars' | null;
 }
 
 type Getter = (url: string, config?: any) => Promise<{ data: any }>;

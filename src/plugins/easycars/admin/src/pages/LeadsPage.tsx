@@ -1,14 +1,17 @@
-import { Box, Flex, Link as TextLink, LinkButton, Typography } from '@strapi/design-system';
-import { Page } from '@strapi/strapi/admin';
+import { Box, Flex, LinkButton, Typography } from '@strapi/design-system';
+import { Page, useRBAC } from '@strapi/strapi/admin';
 import { Link, useLocation } from 'react-router-dom';
 import { useLeadsQuery, type LeadsOverview } from '../api/leads';
 import { ConflictsTable } from '../components/leads/ConflictsTable';
+import { ConnectionSwitch } from '../components/leads/ConnectionSwitch';
 import { ImportLeadForm } from '../components/leads/ImportLeadForm';
 import { LeadRunsTable } from '../components/leads/LeadRunsTable';
 import { LeadsStatusCard } from '../components/leads/LeadsStatusCard';
 import { PendingPushesTable } from '../components/leads/PendingPushesTable';
 import { StrategySelect } from '../components/leads/StrategySelect';
+import { ScheduleSettings } from '../components/stock/ScheduleSettings';
 import { useSelectedDealership } from '../context/DealershipContext';
+import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
 
@@ -19,6 +22,12 @@ const LeadsPage = () => {
   const { dealership } = useSelectedDealership();
   const id = dealership?.documentId;
   const { data: overview, error, reload } = useLeadsQuery<LeadsOverview>('/leads/overview', id, { pollMs: 3000 });
+  // The same checks as PUT /credentials/:id: "Manage credentials", plus "Manage sync settings" for sync fields.
+  // Two calls: useRBAC names both credentials.manage and sync-settings.manage "canManage".
+  const credentialsRbac = useRBAC(PERMISSIONS.manageCredentials);
+  const settingsRbac = useRBAC(PERMISSIONS.manageSyncSettings);
+  const canManageCredentials = Boolean(credentialsRbac.allowedActions.canManage);
+  const canManageSettings = canManageCredentials && Boolean(settingsRbac.allowedActions.canManage);
 
   if (!overview && error) {
     return (
@@ -51,7 +60,7 @@ const LeadsPage = () => {
         <Box background="warning100" borderColor="warning200" padding={4} hasRadius role="status">
           <Typography>
             {t('leads.off', 'Lead sync is switched off for this dealership: new leads are not sent to EasyCars.')}{' '}
-            <TextLink tag={Link} to={{ pathname: '../credentials', search }}>{t('leads.off.link', 'Change it on the Credentials page.')}</TextLink>
+            {t('leads.off.below', 'Turn it on in the settings below.')}
           </Typography>
         </Box>
       ) : null}
@@ -70,6 +79,14 @@ const LeadsPage = () => {
         </Box>
         <Box style={{ flex: '1 1 20rem', minWidth: 0 }}>
           <StrategySelect dealership={id} value={overview.credential.leadConflictStrategy ?? 'manual'} onChange={reload} />
+        </Box>
+      </Flex>
+      <Flex gap={6} alignItems="stretch" wrap="wrap">
+        <Box style={{ flex: '2 1 24rem', minWidth: 0 }}>
+          <ScheduleSettings service="lead" dealership={id} timezone={dealership?.timezone ?? 'Australia/Sydney'} canEdit={canManageSettings} onSaved={reload} />
+        </Box>
+        <Box style={{ flex: '1 1 16rem', minWidth: 0 }}>
+          <ConnectionSwitch dealership={id} canEdit={canManageCredentials} onSaved={reload} />
         </Box>
       </Flex>
     </Flex>

@@ -34,6 +34,7 @@ export default {
       schedulerCron: '* * * * *',
       queue: (env('EASYCARS_QUEUE', 'auto') ?? 'auto') as 'auto' | 'pg-boss' | 'memory',
       logRetentionDays: 90,
+      leadClosedDays: env.int('EASYCARS_LEAD_CLOSED_DAYS', 30),
     },
     images: {
       enabled: env.bool('EASYCARS_IMAGES_ENABLED', true),

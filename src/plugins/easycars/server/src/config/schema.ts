@@ -27,6 +27,8 @@ export const pluginConfigSchema = z
       schedulerCron: z.string(),
       queue: z.enum(['auto', 'pg-boss', 'memory']),
       logRetentionDays: positiveInt,
+      /** A won/lost lead closed longer than this is refreshed weekly, not every lead run (leads/refresh-due.ts). */
+      leadClosedDays: positiveInt,
     }),
     images: z.object({
       enabled: z.boolean(),

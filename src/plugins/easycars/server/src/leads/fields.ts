@@ -62,3 +62,13 @@ export function sameValue(a: LeadValue | undefined, b: LeadValue | undefined): b
   if (typeof na === 'number' && typeof nb === 'number') return Math.abs(na - nb) < 0.005;
   return na === nb;
 }
+
+/** The customer's personal details among the synced fields. */
+export const CUSTOMER_FIELDS: SyncedField[] = SYNCED_FIELDS.filter((f) => 'customer' in FIELD_SPECS[f]);
+
+export function withoutCustomer(values: Partial<LeadValues> | null): Partial<LeadValues> | null {
+  if (!values) return values;
+  const out: Partial<LeadValues> = { ...values };
+  for (const f of CUSTOMER_FIELDS) delete out[f];
+  return out;
+}

@@ -55,11 +55,11 @@ export async function importLead(deps: LeadDeps, dealership: string, rawNumber: 
       await local.apply(linkedLead.documentId, { ...inbound.values, status });
       const data = { ...base, syncedValues: inbound.values, leadDocumentId: linkedLead.documentId };
       if (rec) await records.update(rec.id, data);
-      else await records.create({ ...data, dealership });
+      else await records.create({ ...data, dealership, origin: 'here' });
       return { leadDocumentId: linkedLead.documentId, leadNumber, outcome: 'linked' as const };
     }
     const created = await local.createFromEasyCars({ ...inbound.values, status }, dealership, detail.StockNumber);
-    await records.create({ ...base, dealership, leadDocumentId: created.documentId, syncedValues: inbound.values });
+    await records.create({ ...base, dealership, leadDocumentId: created.documentId, syncedValues: inbound.values, origin: 'easycars' });
     return { leadDocumentId: created.documentId, leadNumber, outcome: 'created' as const };
   });
   await audit({

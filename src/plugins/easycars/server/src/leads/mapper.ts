@@ -16,7 +16,7 @@ import {
   toEasyCars,
   type LocalStatus,
 } from './enums';
-import { FIELD_SPECS, SYNCED_FIELDS, localFieldFor, sameValue, type LeadValue, type LeadValues, type SyncedField } from './fields';
+import { CUSTOMER_FIELDS, FIELD_SPECS, SYNCED_FIELDS, localFieldFor, sameValue, type LeadValue, type LeadValues, type SyncedField } from './fields';
 
 type NoAccount<T> = Omit<T, 'AccountNumber' | 'AccountSecret'>;
 export type CreateLeadBody = NoAccount<CreateLeadRequest>;
@@ -133,8 +133,6 @@ function wireValue(field: SyncedField, value: LeadValue): LeadValue {
   }
 }
 
-const CUSTOMER_FIELDS = SYNCED_FIELDS.filter((f) => 'customer' in FIELD_SPECS[f]);
-
 function customerBlock(values: LeadValues, customerNo: string | null, only?: Set<SyncedField>): CustomerModel {
   const block: Record<string, string> = {};
   if (customerNo) block.CustomerNo = customerNo;
@@ -204,13 +202,15 @@ export function buildUpdateRequest(
   leadNumber: string,
   current: LeadValues,
   synced: Partial<LeadValues> | null,
-  opts: { customerNo?: string | null; status?: number | null },
+  opts: { customerNo?: string | null; status?: number | null; only?: SyncedField[] },
 ): UpdatePlan | null {
   const body: Record<string, unknown> = { LeadNumber: leadNumber };
   const fields: SyncedField[] = [];
   const skipped: SyncedField[] = [];
   const customerChanges = new Set<SyncedField>();
+  const only = opts.only ? new Set(opts.only) : null;
   for (const field of changedFields(current, synced)) {
+    if (only && !only.has(field)) continue;
     const spec = FIELD_SPECS[field];
     const value = wireValue(field, current[field]);
     if (!spec.updatable) {
@@ -280,10 +280,17 @@ const DETAIL_FIELDS = [
   'CustomerPhone', 'CustomerMobile',
 ] as const;
 
-/** The full GetLeadDetail answer as lead-record columns (CreatedDateTime as a UTC instant). */
+/** The customer's personal details: in the change hash and syncedValues only, never in lead-record columns (docs/lead-sync.md). */
+const PERSONAL_DETAIL_FIELDS: ReadonlySet<string> = new Set([
+  'CustomerName', 'CustomerEmail', 'CustomerAddress', 'CustomerCity', 'CustomerState', 'CustomerPostCode', 'CustomerFax',
+  'CustomerPhone', 'CustomerMobile',
+]);
+
+/** The GetLeadDetail answer as lead-record columns, without the customer's personal details (CreatedDateTime as a UTC instant). */
 export function recordFieldsFromDetail(detail: LeadDetail): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of DETAIL_FIELDS) {
+    if (PERSONAL_DETAIL_FIELDS.has(f)) continue;
     const v = detail[f];
     out[f] = v instanceof Date ? v.toISOString() : (v ?? null);
   }

@@ -10,6 +10,8 @@ import type { LeadDeps } from './deps';
 import { DELETED_STATUS } from './enums';
 import { LEAD_STATUS_ATTRIBUTE, leadUid } from './local-leads';
 import { isSyncWrite } from './sync-context';
+import { CUSTOMER_FIELDS, withoutCustomer } from './fields';
+import type { LeadRecord } from './records';
 
 export const REVIVE_REFUSED = 'This lead is deleted in EasyCars and cannot be reopened';
 
@@ -62,13 +64,14 @@ async function afterSave(deps: LeadDeps, documentId: string) {
     ? { pushState: 'pending' as const, pushError: null, pushAttempts: 0 }
     : { pushState: 'not_applicable' as const, pushError: 'The dealership has no active EasyCars credential with lead sync turned on.' };
   if (rec) await records.update(rec.id, { ...data, dealership });
-  else await records.create({ ...data, dealership, leadDocumentId: documentId, ExternalID: documentId });
+  else await records.create({ ...data, dealership, leadDocumentId: documentId, ExternalID: documentId, origin: 'here' });
   if (credential) deps.afterCommit(() => deps.enqueuePush(documentId));
 }
 
 async function afterDelete(deps: LeadDeps, documentId: string) {
   const rec = await deps.records.byLead(documentId);
   if (!rec) return;
+  await forgetCustomer(deps, rec);
   if (!rec.LeadNumber) {
     if (!rec.createRequestedAt) await deps.records.update(rec.id, { pushState: 'not_applicable', pushError: 'The local lead was deleted before it reached EasyCars.' });
     return;
@@ -76,4 +79,13 @@ async function afterDelete(deps: LeadDeps, documentId: string) {
   if (rec.syncedStatus === DELETED_STATUS) return;
   await deps.records.update(rec.id, { pushState: 'pending', pushAttempts: 0 });
   deps.afterCommit(() => deps.enqueuePush(documentId));
+}
+
+/** The host lead is gone: its record keeps LeadNumber and state (to push the deletion), not the customer's details. */
+async function forgetCustomer(deps: LeadDeps, rec: LeadRecord) {
+  await deps.records.update(rec.id, { syncedValues: withoutCustomer(rec.syncedValues), refusedValues: null, extraFields: null });
+  await deps.conflicts.forgetValues(rec.leadDocumentId as string, CUSTOMER_FIELDS);
+  for (const open of await deps.conflicts.allOpenFor(rec.leadDocumentId as string)) {
+    if (open.field !== 'status') await deps.conflicts.resolve(open.id, 'easycars', { id: null, name: 'sync (the local lead was deleted)' });
+  }
 }

@@ -6,10 +6,12 @@ import type { EasyCarsAccountApi } from '../client';
 import type { CredentialRow } from '../credentials/types';
 import type { LeadDeps } from './deps';
 import { STATUS, statusCode, statusName } from './enums';
-import { SYNCED_FIELDS, sameValue, type LeadValues } from './fields';
+import type { LeadValues } from './fields';
+import { syncFieldConflicts } from './field-conflicts';
 import { withLeadLock } from './lead-lock';
 import { leadValues, recordFieldsFromDetail, valuesFromDetail } from './mapper';
 import type { LeadRecord } from './records';
+import { mergeFields } from './merge';
 import { decideStatus } from './status';
 
 export type PullOutcome = 'updated' | 'unchanged' | 'conflict' | 'skipped' | 'failed';
@@ -35,28 +37,16 @@ export function createPuller(deps: LeadDeps) {
       const recordFields = { ...recordFieldsFromDetail(detail), lastPulledAt: new Date().toISOString() };
       const lead = rec.leadDocumentId ? await local.find(rec.leadDocumentId) : null;
       if (!lead) {
-        await records.update(rec.id, recordFields);
+        await records.update(rec.id, { ...recordFields, extraFields: null }); // no local lead: keep nothing personal
         return { ref, outcome: 'skipped', message: 'The local lead was deleted', warnings: inbound.warnings };
       }
 
-      const current = leadValues(lead);
-      const synced: Partial<LeadValues> = rec.syncedValues ?? {};
-      const apply: Record<string, unknown> = {};
-      const agreed: Partial<LeadValues> = { ...synced };
-      let localPending = false;
-      for (const field of SYNCED_FIELDS) {
-        if (!(field in inbound.values)) continue;
-        const remote = inbound.values[field] ?? null;
-        if (sameValue(remote, synced[field])) continue;
-        if (sameValue(current[field], synced[field])) {
-          if (!sameValue(current[field], remote)) apply[field] = remote;
-          agreed[field] = remote;
-        } else if (sameValue(current[field], remote)) {
-          agreed[field] = remote;
-        } else {
-          localPending = true; // changed on both sides: the local edit is the newer intent and gets pushed
-        }
-      }
+      const plan = mergeFields({ base: rec.syncedValues, local: leadValues(lead), remote: inbound.values, strategy, refused: rec.refusedValues });
+      const apply: Record<string, unknown> = { ...plan.apply };
+      const agreed: Partial<LeadValues> = { ...(rec.syncedValues ?? {}), ...plan.agreed };
+      // Local-only changes normally went out with the save; a run only re-queues them when the lead shows as sent.
+      let localPending = plan.push.length > 0 && rec.pushState === 'pushed';
+      const fieldConflicts = await syncFieldConflicts(deps, rec, lead.documentId, plan);
 
       const decision = decideStatus({
         base: rec.syncedStatus,
@@ -86,6 +76,7 @@ export function createPuller(deps: LeadDeps) {
           break;
         case 'conflict': {
           const { created } = await conflicts.open({
+            field: 'status',
             dealership: rec.dealership,
             leadDocumentId: lead.documentId,
             leadNumber: rec.LeadNumber as string,
@@ -99,7 +90,7 @@ export function createPuller(deps: LeadDeps) {
         }
       }
       if (decision.kind !== 'conflict') {
-        const open = await conflicts.openFor(lead.documentId);
+        const open = await conflicts.openFor(lead.documentId, 'status');
         if (open) await conflicts.resolve(open.id, decision.kind === 'apply_local' ? 'easycars' : 'local', { id: null, name: 'sync (the sides agree now)' });
       }
 
@@ -108,6 +99,7 @@ export function createPuller(deps: LeadDeps) {
         await records.update(rec.id, {
           ...recordFields,
           syncedValues: agreed,
+          refusedValues: Object.keys(plan.refused).length ? plan.refused : null,
           syncedStatus,
           ...(localPending && rec.pushState !== 'review' ? { pushState: 'pending', pushAttempts: 0 } : {}),
         });
@@ -117,7 +109,8 @@ export function createPuller(deps: LeadDeps) {
         await audit({ dealership: rec.dealership, action: 'lead.status.pull', entityId: lead.documentId, result: 'success', changedFields: ['status'], message: `EasyCars status ${apply.status} applied to the local lead.` });
       }
       const changed = Object.keys(apply);
-      if (conflictMessage) return { ref, outcome: 'conflict', message: conflictMessage, warnings: inbound.warnings };
+      const conflictMessages = [conflictMessage, ...fieldConflicts].filter(Boolean);
+      if (conflictMessages.length) return { ref, outcome: 'conflict', message: conflictMessages.join(' '), warnings: inbound.warnings };
       return changed.length
         ? { ref, outcome: 'updated', message: `Updated: ${changed.join(', ')}`, warnings: inbound.warnings }
         : { ref, outcome: 'unchanged', warnings: inbound.warnings };

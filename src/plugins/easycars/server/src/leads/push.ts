@@ -3,20 +3,25 @@
  * what changed. Runs inside the durable 'easycars-lead-push' job, one lead at a time.
  */
 import { EasyCarsAuthenticationError, isEasyCarsError, type EasyCarsAccountApi, type EasyCarsError, type LeadStatusValue } from '../client';
+import type { LeadDetail } from '../client/models/lead';
 import type { CredentialRow } from '../credentials/types';
 import { accountFor, findLeadCredential } from './credential';
 import type { LeadDeps } from './deps';
 import { DELETED_STATUS, NEW_STATUS, statusCode, statusName } from './enums';
-import type { LeadValues } from './fields';
+import { FIELD_SPECS, type LeadValues, type SyncedField } from './fields';
+import { syncFieldConflicts } from './field-conflicts';
+import { acceptedAfterUpdate, mergeFields, type RefusedValues } from './merge';
 import { withLeadLock } from './lead-lock';
 import {
   buildCreateRequest,
   buildUpdateRequest,
+  changedFields,
   leadValues,
   pick,
   recordFieldsFromDetail,
   validateCreate,
   validateUpdate,
+  valuesFromDetail,
   type LocalLead,
 } from './mapper';
 import type { LeadRecord } from './records';
@@ -27,6 +32,8 @@ export const MAX_PUSH_ATTEMPTS = 3;
 
 /** Thrown to make the job queue try again later (the record stays pending). */
 export class RetryLater extends Error {}
+
+const refusedOrNull = (refused: RefusedValues) => (Object.keys(refused).length ? refused : null);
 
 const NO_CREDENTIAL = 'The dealership has no active EasyCars credential with lead sync turned on.';
 
@@ -105,12 +112,11 @@ export function createPusher(deps: LeadDeps) {
     return updated;
   }
 
-  /** Decides what to do with a local status change, looking at EasyCars' side first. */
-  async function statusToSend(rec: LeadRecord, lead: LocalLead, api: EasyCarsAccountApi, strategy: CredentialRow['leadConflictStrategy']) {
+  /** Decides what to do with a local status change, against EasyCars' side (`detail`, read just before). */
+  async function statusToSend(rec: LeadRecord, lead: LocalLead, detail: LeadDetail, strategy: CredentialRow['leadConflictStrategy']) {
     const localStatus = statusCode(lead.status);
     if (localStatus === null || localStatus === rec.syncedStatus) return { send: null, base: rec.syncedStatus };
-    if (await conflicts.openFor(lead.documentId)) return { send: null, base: rec.syncedStatus };
-    const { lead: detail } = await api.getLeadDetail(rec.LeadNumber as string);
+    if (await conflicts.openFor(lead.documentId, 'status')) return { send: null, base: rec.syncedStatus };
     const decision = decideStatus({ base: rec.syncedStatus, local: localStatus, remote: detail.LeadStatus, strategy });
     const remoteName = statusName(detail.LeadStatus ?? null) ?? null;
     switch (decision.kind) {
@@ -129,6 +135,7 @@ export function createPusher(deps: LeadDeps) {
         return { send: null, base: DELETED_STATUS };
       case 'conflict': {
         const { created } = await conflicts.open({
+          field: 'status',
           dealership: rec.dealership,
           leadDocumentId: lead.documentId,
           leadNumber: rec.LeadNumber as string,
@@ -155,35 +162,65 @@ export function createPusher(deps: LeadDeps) {
       return;
     }
     const values = leadValues(lead);
-    const status = await statusToSend(rec, lead, api, strategy);
-    const plan = buildUpdateRequest(leadNumber, values, rec.syncedValues, { customerNo: rec.CustomerNo, status: status.send });
-    const skippedNote = (fields: string[]) =>
-      fields.length ? `Changed locally, but EasyCars only takes these when a lead is created: ${fields.join(', ')}.` : null;
+    const localStatus = statusCode(lead.status);
+    if (!changedFields(values, rec.syncedValues).length && (localStatus === null || localStatus === rec.syncedStatus)) {
+      await setState(rec, { pushState: 'pushed', pushError: null });
+      return;
+    }
+    // Something changed here: look at EasyCars' side first, so a change made there is merged, not overwritten.
+    const { lead: before } = await api.getLeadDetail(leadNumber);
+    const merge = mergeFields({ base: rec.syncedValues, local: values, remote: valuesFromDetail(before).values, strategy, refused: rec.refusedValues });
+    await syncFieldConflicts(deps, rec, lead.documentId, merge);
+    if (Object.keys(merge.apply).length) await local.apply(lead.documentId, merge.apply);
+    const status = await statusToSend(rec, lead, before, strategy);
+    const base: Partial<LeadValues> = { ...(rec.syncedValues ?? {}), ...merge.agreed };
+    let refused: RefusedValues = { ...merge.refused };
+    const notes = (fields: string[]) => [
+      merge.createOnly.length ? `Changed locally, but EasyCars only takes these when a lead is created: ${merge.createOnly.join(', ')}.` : null,
+      fields.length ? `Not accepted by EasyCars (kept here, not sent again until changed): ${fields.join(', ')}.` : null,
+    ].filter(Boolean).join(' ') || null;
+    const plan = buildUpdateRequest(leadNumber, values, base, { customerNo: rec.CustomerNo, status: status.send, only: merge.push });
     if (!plan) {
-      await setState(rec, { pushState: 'pushed', pushError: null, syncedStatus: status.base });
+      await setState(rec, { pushState: 'pushed', pushError: notes(Object.keys(refused)), syncedValues: base, refusedValues: refusedOrNull(refused), syncedStatus: status.base });
       return;
     }
     const issues = validateUpdate(plan.body);
     if (issues.length) {
       const message = `Update not sent to EasyCars: ${issues.map((i) => i.message).join('; ')}.`;
-      await setState(rec, { pushState: 'failed', pushError: message, syncedStatus: status.base });
+      await setState(rec, { pushState: 'failed', pushError: message, syncedValues: base, syncedStatus: status.base });
       await audit({ dealership: rec.dealership, action: 'lead.push.update', entityId: lead.documentId, result: 'failure', message });
       return;
     }
     await setState(rec, { pushAttempts: (rec.pushAttempts ?? 0) + 1 });
-    await api.updateLead(plan.body);
-    const synced = { ...(rec.syncedValues ?? {}), ...pick(values, plan.fields) };
+    const result = await api.updateLead(plan.body);
+    let taken = plan.fields;
+    const customerSent = pick(values, plan.fields.filter((f) => 'customer' in FIELD_SPECS[f]));
+    if (Object.keys(customerSent).length) {
+      // UpdateLead's LeadCustomer is not documented to change an existing customer's details: read back what it kept.
+      const { lead: after } = await api.getLeadDetail(leadNumber);
+      const readBack = valuesFromDetail(after).values;
+      const check = acceptedAfterUpdate(customerSent, readBack);
+      taken = plan.fields.filter((f) => !(f in check.refused));
+      for (const f of Object.keys(check.refused) as SyncedField[]) base[f] = readBack[f] ?? null;
+      refused = { ...refused, ...check.refused };
+      if (Object.keys(check.refused).length) {
+        await audit({ dealership: rec.dealership, action: 'lead.push.update', entityId: lead.documentId, result: 'failure', changedFields: Object.keys(check.refused), message: `EasyCars did not take the customer change of lead ${leadNumber}: ${Object.keys(check.refused).join(', ')} kept here only.` });
+      }
+    }
+    const synced = { ...base, ...pick(values, taken) };
     const newStatus = plan.status ?? status.base;
     await setState(rec, {
       pushState: 'pushed',
-      pushError: skippedNote(plan.skipped),
+      pushError: notes(Object.keys(refused)),
       syncedValues: synced,
+      refusedValues: refusedOrNull(refused),
       syncedStatus: newStatus,
+      ...(result.CustomerNo ? { CustomerNo: result.CustomerNo } : {}),
       ...(plan.status !== null ? { LeadStatus: plan.status } : {}),
       lastPushedAt: new Date().toISOString(),
     });
-    if (plan.fields.length) {
-      await audit({ dealership: rec.dealership, action: 'lead.push.update', entityId: lead.documentId, result: 'success', changedFields: plan.fields, message: `UpdateLead ${leadNumber}: ${plan.fields.join(', ')}.` });
+    if (taken.length) {
+      await audit({ dealership: rec.dealership, action: 'lead.push.update', entityId: lead.documentId, result: 'success', changedFields: taken, message: `UpdateLead ${leadNumber}: ${taken.join(', ')}.` });
     }
     if (plan.status !== null) {
       await audit({ dealership: rec.dealership, action: 'lead.status.push', entityId: lead.documentId, result: 'success', changedFields: ['status'], message: `EasyCars lead ${leadNumber} status set to ${statusName(plan.status)} (${plan.status}).` });

@@ -2,6 +2,9 @@
 import type { Core } from '@strapi/strapi';
 import { pluginUid } from '../utils/plugin';
 import type { LeadValues } from './fields';
+import type { RefusedValues } from './merge';
+
+export type LeadOrigin = 'here' | 'easycars';
 
 export type PushState = 'pending' | 'pushed' | 'failed' | 'review' | 'not_applicable';
 
@@ -17,6 +20,12 @@ export interface LeadRecord {
   lastPulledAt: string | null;
   syncedValues: Partial<LeadValues> | null;
   syncedStatus: number | null;
+  /** Local values EasyCars did not take, by hash (merge.ts). */
+  refusedValues: RefusedValues | null;
+  /** FR18: made here and sent, or imported from EasyCars. */
+  origin: LeadOrigin | null;
+  /** When the agreed status became won/lost/deleted (bounded refresh, refresh-all.ts). */
+  closedAt: string | null;
   contentHash: string | null;
   LeadNumber: string | null;
   ExternalID: string | null;
@@ -24,6 +33,11 @@ export interface LeadRecord {
   LeadStatus: number | null;
   [field: string]: unknown;
 }
+
+const LEGACY_CUSTOMER_COLUMNS = [
+  'customer_name', 'customer_email', 'customer_address', 'customer_city', 'customer_state', 'customer_post_code', 'customer_fax',
+  'customer_phone', 'customer_mobile',
+];
 
 export const leadRecords = (strapi: Core.Strapi) => {
   const q = () => strapi.db.query(pluginUid('lead-record'));
@@ -53,6 +67,22 @@ export const leadRecords = (strapi: Core.Strapi) => {
         .whereNull('lead_number')
         .update({ create_requested_at: new Date() });
       return Number(count) === 1;
+    },
+    /**
+     * Upgrade: lead-records once copied the customer's details into their own columns. Strapi drops columns that
+     * left the schema (database.settings.forceMigration, on by default); when a host turned that off, empty them.
+     */
+    async clearLegacyCustomerColumns(): Promise<number> {
+      const knex = strapi.db.connection;
+      const legacy: string[] = [];
+      for (const column of LEGACY_CUSTOMER_COLUMNS) if (await knex.schema.hasColumn('easycars_lead_records', column)) legacy.push(column);
+      if (!legacy.length) return 0;
+      return Number(await knex('easycars_lead_records').update(Object.fromEntries(legacy.map((c) => [c, null]))));
+    },
+    /** Bounded refresh bookkeeping (refresh-due.ts): closedAt for many records at once. */
+    async setClosedAt(ids: number[], closedAt: string | null) {
+      // In chunks: SQLite and PostgreSQL cap the number of bound parameters in one statement.
+      for (let i = 0; i < ids.length; i += 500) await q().updateMany({ where: { id: { $in: ids.slice(i, i + 500) } }, data: { closedAt } });
     },
     pending: () => q().findMany({ where: { pushState: 'pending' }, select: ['id', 'leadDocumentId'] }) as Promise<LeadRecord[]>,
     withNumber: (dealership: string) =>

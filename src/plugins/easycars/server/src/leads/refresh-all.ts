@@ -4,6 +4,7 @@ import { getConfig, getService } from '../utils/plugin';
 import { leadAccount } from './credential';
 import type { LeadDeps } from './deps';
 import type { Puller, PullResult } from './pull';
+import { RARE_REFRESH_DAYS, selectForRefresh } from './refresh-due';
 
 export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { dealership: string; syncLogId: number }) {
   const { strapi, records } = deps;
@@ -23,13 +24,17 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
     if (rec.leadDocumentId) await deps.enqueuePush(rec.leadDocumentId);
   }
 
-  const known = await records.withNumber(job.dealership);
+  const syncConfig = getConfig<PluginConfig['sync']>(strapi, 'sync');
+  const selection = selectForRefresh(await records.withNumber(job.dealership), new Date(), syncConfig.leadClosedDays);
+  await records.setClosedAt(selection.stampClosed, new Date().toISOString());
+  await records.setClosedAt(selection.reopened, null);
+  const known = selection.due;
   let apiCalls = 0;
   const stopCounting = getService(strapi, 'easycarsClient').onCall((event) => {
     if (event.accountNumber === account.api.accountNumber) apiCalls += 1;
   });
   const results: PullResult[] = [];
-  const concurrency = Math.max(1, getConfig<PluginConfig['sync']>(strapi, 'sync').concurrency);
+  const concurrency = Math.max(1, syncConfig.concurrency);
   let next = 0;
   const worker = async () => {
     while (next < known.length) {
@@ -60,6 +65,19 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
     itemErrors: results.filter((r) => r.outcome === 'failed').map((r) => ({ ref: r.ref, message: r.message ?? 'failed' })),
     warnings,
     items: results.map((r) => ({ ref: r.ref, outcome: r.outcome, ...(r.message ? { message: r.message } : {}) })),
-    responseSummary: { known: known.length, conflicts: count('conflict'), skipped: count('skipped') },
+    responseSummary: {
+      known: known.length + selection.notDue.deleted + selection.notDue.closed,
+      refreshed: known.length,
+      conflicts: count('conflict'),
+      skipped: count('skipped'),
+      notDue: selection.notDue,
+      closedDays: syncConfig.leadClosedDays,
+      notDueReason: notDueReason(selection.notDue, syncConfig.leadClosedDays),
+    },
   });
+}
+
+function notDueReason(notDue: { deleted: number; closed: number }, closedDays: number): string | null {
+  if (!notDue.deleted && !notDue.closed) return null;
+  return `Not refreshed this run (refreshed every ${RARE_REFRESH_DAYS} days instead): ${notDue.deleted} deleted lead(s), ${notDue.closed} won/lost lead(s) closed more than ${closedDays} days ago.`;
 }

@@ -1,7 +1,7 @@
 /** What the admin sees about a lead's EasyCars side (CM column, side panel, Leads page lists). */
 import type { LeadConflict } from './conflicts';
 import { statusName } from './enums';
-import type { LeadRecord } from './records';
+import type { LeadOrigin, LeadRecord } from './records';
 
 export type LeadBadge = 'sent' | 'sending' | 'not_sent' | 'failed' | 'review';
 
@@ -13,11 +13,21 @@ export function badgeOf(rec: LeadRecord | null | undefined): LeadBadge {
   return rec.pushState === 'pending' ? 'sending' : 'not_sent';
 }
 
-export function columnView(rec: LeadRecord | null | undefined) {
-  return { badge: badgeOf(rec), leadNumber: rec?.LeadNumber ?? null };
+/**
+ * FR18/19: made here and sent, or imported from EasyCars. Records from before `origin` existed: the import
+ * creates its local lead with EasyCars' ExternalID, a lead made here carries its own documentId.
+ */
+export function originOf(rec: LeadRecord | null | undefined): LeadOrigin | null {
+  if (!rec) return null;
+  if (rec.origin) return rec.origin;
+  return rec.ExternalID && rec.ExternalID === rec.leadDocumentId ? 'here' : rec.LeadNumber ? 'easycars' : 'here';
 }
 
-export function panelView(rec: LeadRecord | null, conflict: LeadConflict | null) {
+export function columnView(rec: LeadRecord | null | undefined) {
+  return { badge: badgeOf(rec), leadNumber: rec?.LeadNumber ?? null, origin: originOf(rec) };
+}
+
+export function panelView(rec: LeadRecord | null, conflicts: LeadConflict[]) {
   return {
     badge: badgeOf(rec),
     leadNumber: rec?.LeadNumber ?? null,
@@ -30,7 +40,11 @@ export function panelView(rec: LeadRecord | null, conflict: LeadConflict | null)
     syncedStatus: statusName(rec?.syncedStatus ?? null) ?? null,
     easycarsStatus: statusName(rec?.LeadStatus ?? null) ?? null,
     recordId: rec?.id ?? null,
-    conflict: conflict ? conflictView(conflict) : null,
+    origin: originOf(rec),
+    /** Local fields EasyCars did not take (kept here, not sent again until changed). */
+    notAccepted: Object.keys(rec?.refusedValues ?? {}),
+    conflict: conflicts[0] ? conflictView(conflicts[0]) : null,
+    conflicts: conflicts.map(conflictView),
   };
 }
 

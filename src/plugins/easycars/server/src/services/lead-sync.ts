@@ -38,8 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       jobs.registerSyncHandler('leads', (job) => refreshDealership(d(), puller(), job));
     },
 
-    /** bootstrap(), after the queue started: every push still pending survives a restart. */
+    /** bootstrap(), after the queue started: every push still pending survives a restart (and old customer copies go). */
     async resumePending() {
+      const cleared = await d().records.clearLegacyCustomerColumns();
+      if (cleared) strapi.log.info(`[easycars] emptied the old customer columns of ${cleared} lead-record(s) (they are no longer kept)`);
       const pending = await d().records.pending();
       for (const rec of pending) if (rec.leadDocumentId) await d().enqueuePush(rec.leadDocumentId);
       if (pending.length) strapi.log.info(`[easycars] re-queued ${pending.length} pending lead push(es)`);
@@ -110,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await repo.findByDealership(dealership);
       if (!row) throw new errors.NotFoundError('This dealership has no EasyCars credential yet.');
       await repo.update(row.id, { leadConflictStrategy: strategy as ConflictStrategy });
-      await d().audit({ dealership, action: 'lead.strategy.update', entityType: 'credential', entityId: row.id, actor, result: 'success', changedFields: ['leadConflictStrategy'], message: `Lead status conflicts: ${strategy}.` });
+      await d().audit({ dealership, action: 'lead.strategy.update', entityType: 'credential', entityId: row.id, actor, result: 'success', changedFields: ['leadConflictStrategy'], message: `Lead conflicts (status and fields): ${strategy}.` });
       return { leadConflictStrategy: strategy };
     },
 
@@ -123,11 +125,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return out;
     },
 
+    /** The panel of a lead that belongs to no dealership (or does not exist): nothing from EasyCars. */
+    emptyPanel: () => panelView(null, []),
+
     async panel(documentId: string) {
       const rec = await d().records.byLead(documentId);
-      const conflict = await d().conflicts.openFor(documentId);
+      const conflicts = await d().conflicts.allOpenFor(documentId);
       const lead = rec ? null : await localLeads(strapi).find(documentId);
-      return { dealership: rec?.dealership ?? lead?.dealership?.documentId ?? null, view: panelView(rec, conflict) };
+      return { dealership: rec?.dealership ?? lead?.dealership?.documentId ?? null, view: panelView(rec, conflicts) };
     },
   };
 };

@@ -5,7 +5,7 @@ import { NavLink } from 'react-router-dom';
 import { leadEditPath, useLeadsActions, useLeadsQuery, type LeadConflictItem } from '../../api/leads';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
-import { leadStatusText, when } from './labels';
+import { conflictValueText, leadFieldText, when } from './labels';
 import { LeadsSection } from './LeadsSection';
 
 const Value = ({ label, value, strong }: { label: string; value: string; strong?: boolean }) => (
@@ -15,7 +15,7 @@ const Value = ({ label, value, strong }: { label: string; value: string; strong?
   </Box>
 );
 
-/** Status conflicts awaiting a decision: last agreed, this site and EasyCars side by side, keep either. */
+/** Conflicts awaiting a decision, one per lead and field: last agreed, this site and EasyCars side by side, keep either. */
 export const ConflictsTable = ({ dealership, onChange }: { dealership: string; onChange: () => void }) => {
   const t = useT();
   const actions = useLeadsActions(dealership);
@@ -26,7 +26,8 @@ export const ConflictsTable = ({ dealership, onChange }: { dealership: string; o
     setBusy(conflict.id);
     try {
       await actions.resolveConflict(conflict.id, choice);
-      toggleNotification({ type: 'success', message: t('leads.conflicts.resolved', 'Conflict resolved: the status is now {value} here and in EasyCars.', { value: leadStatusText(t, choice === 'local' ? conflict.localValue : conflict.remoteValue) }) });
+      const value = conflictValueText(t, conflict.field, choice === 'local' ? conflict.localValue : conflict.remoteValue);
+      toggleNotification({ type: 'success', message: t('leads.conflicts.resolvedField', 'Conflict resolved: {field} is now “{value}” here and in EasyCars.', { field: leadFieldText(t, conflict.field), value }) });
     } catch (e) {
       toggleNotification({ type: 'danger', message: toApiError(e).message });
     } finally {
@@ -37,14 +38,14 @@ export const ConflictsTable = ({ dealership, onChange }: { dealership: string; o
   };
   const rows = data ?? [];
   return (
-    <LeadsSection title={t('leads.conflicts.title', 'Status conflicts')} ready={data !== null} error={error} testId="leads-conflicts">
+    <LeadsSection title={t('leads.conflicts.titleFields', 'Conflicts')} ready={data !== null} error={error} testId="leads-conflicts">
       {rows.length === 0 ? (
         <Typography textColor="neutral600">{t('leads.conflicts.empty', 'No conflict to resolve.')}</Typography>
       ) : (
         <Flex direction="column" alignItems="stretch" gap={4} tag="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {rows.map((c) => {
-            const local = leadStatusText(t, c.localValue);
-            const remote = leadStatusText(t, c.remoteValue);
+            const local = conflictValueText(t, c.field, c.localValue);
+            const remote = conflictValueText(t, c.field, c.remoteValue);
             return (
               <Box key={c.id} tag="li" borderColor="neutral200" padding={4} hasRadius data-testid="leads-conflict">
                 <Flex justifyContent="space-between" wrap="wrap" gap={2}>
@@ -59,8 +60,11 @@ export const ConflictsTable = ({ dealership, onChange }: { dealership: string; o
                   </Typography>
                   <Typography variant="pi" textColor="neutral600">{t('leads.conflicts.since', 'Found {when}', { when: when(c.createdAt) })}</Typography>
                 </Flex>
+                <Typography variant="omega" fontWeight="semiBold" tag="p" data-testid="leads-conflict-field">
+                  {t('leads.conflicts.field', 'Field: {field}', { field: leadFieldText(t, c.field) })}
+                </Typography>
                 <Flex paddingTop={3} gap={2} wrap="wrap" alignItems="stretch">
-                  <Value label={t('leads.conflicts.base', 'Last agreed')} value={leadStatusText(t, c.baseValue)} />
+                  <Value label={t('leads.conflicts.base', 'Last agreed')} value={conflictValueText(t, c.field, c.baseValue)} />
                   <Value label={t('leads.conflicts.local', 'Here')} value={local} strong />
                   <Value label={t('leads.conflicts.remote', 'In EasyCars')} value={remote} strong />
                 </Flex>

@@ -23,9 +23,19 @@ const RunDetails = ({ id }: { id: number }) => {
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!run) return <Typography textColor="neutral600">{t('leads.section.loading', 'Loading…')}</Typography>;
   const items = run.items ?? [];
+  const notDue = run.responseSummary?.notDue;
   return (
     <Box data-testid="leads-run-details">
       {run.errorMessage ? <Typography tag="p" textColor="danger600">{run.errorMessage}</Typography> : null}
+      {notDue && notDue.deleted + notDue.closed > 0 ? (
+        <Typography tag="p" variant="pi" textColor="neutral600" data-testid="leads-run-not-due">
+          {t('leads.runs.notDue', 'Not refreshed this run (they are refreshed weekly): {deleted} deleted, {closed} won or lost more than {days} days ago.', {
+            deleted: notDue.deleted,
+            closed: notDue.closed,
+            days: run.responseSummary?.closedDays ?? 30,
+          })}
+        </Typography>
+      ) : null}
       {items.length === 0 ? (
         <Typography textColor="neutral600">{t('leads.runs.noItems', 'No lead was processed.')}</Typography>
       ) : (

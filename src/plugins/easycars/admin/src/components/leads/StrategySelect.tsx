@@ -26,11 +26,11 @@ export const StrategySelect = ({ dealership, value, onChange }: { dealership: st
   };
   return (
     <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" height="100%">
-      <Typography variant="delta" tag="h3">{t('leads.strategy.title', 'When the status changed on both sides')}</Typography>
+      <Typography variant="delta" tag="h3">{t('leads.strategy.title', 'When a lead changed on both sides')}</Typography>
       <Box paddingTop={4} style={{ maxWidth: '24rem' }}>
         <Field.Root
           name="leadConflictStrategy"
-          hint={t('leads.strategy.hint', 'Deleted always wins. Other fields changed on both sides keep the value from this site.')}
+          hint={t('leads.strategy.hint', 'For the status and every synced field changed here and in EasyCars since they last agreed. A deleted status always wins.')}
         >
           <Field.Label>{t('leads.strategy.label', 'Conflict strategy')}</Field.Label>
           <SingleSelect value={value} onChange={save} disabled={saving}>

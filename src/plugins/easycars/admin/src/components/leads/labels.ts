@@ -72,9 +72,38 @@ export const outcomeText = (t: T, outcome: string) =>
   (({
     updated: t('leads.outcome.updated', 'Updated here'),
     unchanged: t('leads.outcome.unchanged', 'Unchanged'),
-    conflict: t('leads.outcome.conflict', 'Status conflict'),
+    conflict: t('leads.outcome.conflict', 'Conflict'),
     skipped: t('leads.outcome.skipped', 'Skipped'),
     failed: t('leads.outcome.failed', 'Failed'),
   }) as Record<string, string>)[outcome] ?? outcome;
 
 export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** A synced lead field (or 'status') → its name in the content manager's words. */
+export const leadFieldText = (t: T, field: string) =>
+  (({
+    status: t('leads.field.status', 'Status'),
+    customerName: t('leads.field.customerName', 'Customer name'),
+    customerEmail: t('leads.field.customerEmail', 'Customer email'),
+    customerPhone: t('leads.field.customerPhone', 'Customer phone'),
+    customerMobile: t('leads.field.customerMobile', 'Customer mobile'),
+    customerAddress: t('leads.field.customerAddress', 'Customer address'),
+    customerCity: t('leads.field.customerCity', 'Customer city'),
+    customerState: t('leads.field.customerState', 'Customer state'),
+    customerPostCode: t('leads.field.customerPostCode', 'Customer postcode'),
+    message: t('leads.field.message', 'Message'),
+    sourcePageUrl: t('leads.field.sourcePageUrl', 'Source page'),
+    vehiclePrice: t('leads.field.vehiclePrice', 'Vehicle price'),
+    interest: t('leads.field.interest', 'Interest'),
+    financeStatus: t('leads.field.financeStatus', 'Finance'),
+    rating: t('leads.field.rating', 'Rating'),
+    vehicleMake: t('leads.field.vehicleMake', 'Vehicle make'),
+    vehicleModel: t('leads.field.vehicleModel', 'Vehicle model'),
+    vehicleYear: t('leads.field.vehicleYear', 'Vehicle year'),
+    vehicleType: t('leads.field.vehicleType', 'Vehicle type'),
+    isVehicleNew: t('leads.field.isVehicleNew', 'New vehicle'),
+  }) as Record<string, string>)[field] ?? field;
+
+/** A conflict value: status names in words, any other field as it is ('—' when empty). */
+export const conflictValueText = (t: T, field: string, value: string | null | undefined) =>
+  field === 'status' ? leadStatusText(t, value) : value === null || value === undefined || value === '' ? '—' : value;

@@ -13,9 +13,47 @@ interface StockSettings {
   images: boolean;
 }
 
-/** Per-dealership stock schedule (hourly, daily at a time in the dealership's timezone, or cron) and image sync. */
-export const ScheduleSettings = ({ dealership, timezone, canEdit, onSaved }: { dealership: string; timezone: string; canEdit: boolean; onSaved: () => void }) => {
+/** The credential fields and labels of each scheduled sync (the same PUT /credentials/:id, the same checks). */
+const SERVICES = {
+  stock: {
+    view: 'stock',
+    fields: { enabled: 'stockSyncEnabled', schedule: 'stockSchedule', time: 'stockScheduleTime', cron: 'stockScheduleCron' },
+    title: ['stock.schedule.title', 'Schedule'],
+    enabled: ['stock.schedule.enabled', 'Scheduled stock sync'],
+    saved: ['stock.schedule.saved', 'Stock sync settings saved.'],
+    readOnly: ['stock.schedule.readOnly', 'You need the "Manage sync settings" permission to change this.'],
+  },
+  lead: {
+    view: 'leads',
+    fields: { enabled: 'leadSyncEnabled', schedule: 'leadSchedule', time: 'leadScheduleTime', cron: 'leadScheduleCron' },
+    title: ['leads.schedule.title', 'Lead sync settings'],
+    enabled: ['leads.schedule.enabled', 'Lead sync (send new leads, scheduled refresh)'],
+    saved: ['leads.schedule.saved', 'Lead sync settings saved.'],
+    readOnly: ['leads.schedule.readOnly', 'You need the "Manage credentials" and "Manage sync settings" permissions to change this.'],
+  },
+} as const;
+
+/**
+ * Per-dealership sync schedule (hourly, daily at a time in the dealership's timezone, or cron) for stock
+ * (with image sync) or leads.
+ */
+export const ScheduleSettings = ({
+  dealership,
+  timezone,
+  canEdit,
+  onSaved,
+  service = 'stock',
+}: {
+  dealership: string;
+  timezone: string;
+  canEdit: boolean;
+  onSaved: () => void;
+  service?: keyof typeof SERVICES;
+}) => {
+  const spec = SERVICES[service];
+  const f = spec.fields;
   const t = useT();
+  const say = (message: readonly [string, string]) => t(message[0], message[1]);
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [values, setValues] = useState<StockSettings | null>(null);
@@ -29,12 +67,12 @@ export const ScheduleSettings = ({ dealership, timezone, canEdit, onSaved }: { d
       .then((res) => {
         const c = res.data.data;
         if (!c) return;
-        const s = c.sync?.stock ?? {};
+        const s = c.sync?.[spec.view] ?? {};
         setCredentialId(c.id);
         setValues({ enabled: Boolean(s.enabled), schedule: s.schedule ?? 'daily', time: s.time ?? '02:00', cron: s.cron ?? '', images: s.images !== false });
       })
       .catch(() => setValues(null));
-  }, [get, dealership]);
+  }, [get, dealership, spec]);
 
   if (!values || credentialId === null) return null;
   const set = <K extends keyof StockSettings>(key: K, value: StockSettings[K]) => setValues({ ...values, [key]: value });
@@ -44,13 +82,13 @@ export const ScheduleSettings = ({ dealership, timezone, canEdit, onSaved }: { d
     setErrors({});
     try {
       await put(stockUrl(`/credentials/${credentialId}`), {
-        stockSyncEnabled: values.enabled,
-        stockSchedule: values.schedule,
-        stockScheduleTime: values.time,
-        stockScheduleCron: values.schedule === 'custom' ? values.cron : null,
-        imageSyncEnabled: values.images,
+        [f.enabled]: values.enabled,
+        [f.schedule]: values.schedule,
+        [f.time]: values.time,
+        [f.cron]: values.schedule === 'custom' ? values.cron : null,
+        ...(service === 'stock' ? { imageSyncEnabled: values.images } : {}),
       });
-      toggleNotification({ type: 'success', message: t('stock.schedule.saved', 'Stock sync settings saved.') });
+      toggleNotification({ type: 'success', message: say(spec.saved) });
       onSaved();
     } catch (e) {
       const err = toApiError(e);
@@ -63,10 +101,10 @@ export const ScheduleSettings = ({ dealership, timezone, canEdit, onSaved }: { d
 
   return (
     <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section">
-      <Typography variant="delta" tag="h3">{t('stock.schedule.title', 'Schedule')}</Typography>
+      <Typography variant="delta" tag="h3">{say(spec.title)}</Typography>
       <Flex paddingTop={4} gap={4} direction="column" alignItems="stretch" style={{ maxWidth: '36rem' }}>
-        <Field.Root name="stockSyncEnabled">
-          <Field.Label>{t('stock.schedule.enabled', 'Scheduled stock sync')}</Field.Label>
+        <Field.Root name={f.enabled}>
+          <Field.Label>{say(spec.enabled)}</Field.Label>
           <Toggle
             checked={values.enabled}
             onLabel={t('stock.schedule.on', 'On')}
@@ -75,7 +113,7 @@ export const ScheduleSettings = ({ dealership, timezone, canEdit, onSaved }: { d
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('enabled', e.target.checked)}
           />
         </Field.Root>
-        <Field.Root name="stockSchedule" error={errors.stockSchedule}>
+        <Field.Root name={f.schedule} error={errors[f.schedule]}>
           <Field.Label>{t('stock.schedule.kind', 'How often')}</Field.Label>
           <SingleSelect value={values.schedule} disabled={!canEdit} onChange={(v: string | number) => set('schedule', String(v) as StockSettings['schedule'])}>
             <SingleSelectOption value="hourly">{t('stock.schedule.hourly', 'Every hour')}</SingleSelectOption>
@@ -85,7 +123,7 @@ export const ScheduleSettings = ({ dealership, timezone, canEdit, onSaved }: { d
           <Field.Error />
         </Field.Root>
         {values.schedule === 'daily' ? (
-          <Field.Root name="stockScheduleTime" error={errors.stockScheduleTime} hint={t('stock.schedule.timeHint', 'HH:MM, {timezone} time', { timezone })}>
+          <Field.Root name={f.time} error={errors[f.time]} hint={t('stock.schedule.timeHint', 'HH:MM, {timezone} time', { timezone })}>
             <Field.Label>{t('stock.schedule.time', 'Time of day')}</Field.Label>
             <TextInput value={values.time} disabled={!canEdit} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('time', e.target.value)} />
             <Field.Hint />
@@ -93,13 +131,14 @@ export const ScheduleSettings = ({ dealership, timezone, canEdit, onSaved }: { d
           </Field.Root>
         ) : null}
         {values.schedule === 'custom' ? (
-          <Field.Root name="stockScheduleCron" error={errors.stockScheduleCron} hint={t('stock.schedule.cronHint', 'Five fields, e.g. "30 */4 * * *", in {timezone} time', { timezone })}>
+          <Field.Root name={f.cron} error={errors[f.cron]} hint={t('stock.schedule.cronHint', 'Five fields, e.g. "30 */4 * * *", in {timezone} time', { timezone })}>
             <Field.Label>{t('stock.schedule.cron', 'Cron expression')}</Field.Label>
             <TextInput value={values.cron} disabled={!canEdit} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('cron', e.target.value)} />
             <Field.Hint />
             <Field.Error />
           </Field.Root>
         ) : null}
+        {service === 'stock' ? (
         <Field.Root name="imageSyncEnabled">
           <Field.Label>{t('stock.schedule.images', 'Download vehicle images')}</Field.Label>
           <Toggle
@@ -110,12 +149,13 @@ export const ScheduleSettings = ({ dealership, timezone, canEdit, onSaved }: { d
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('images', e.target.checked)}
           />
         </Field.Root>
+        ) : null}
         {canEdit ? (
           <Box>
             <Button onClick={save} loading={saving}>{t('stock.schedule.save', 'Save schedule')}</Button>
           </Box>
         ) : (
-          <Typography variant="pi" textColor="neutral600">{t('stock.schedule.readOnly', 'You need the "Manage sync settings" permission to change this.')}</Typography>
+          <Typography variant="pi" textColor="neutral600">{say(spec.readOnly)}</Typography>
         )}
       </Flex>
     </Box>
