@@ -414,6 +414,7 @@ function postFault(kind: FaultKind, endpoint: SandboxEndpoint, reply: Reply): vo
     b.Code = 5;
     b.ErrorMessage = 'Warning: the request was processed with warnings.';
   }
+  if (kind === 'null-stock-list' && endpoint === 'GetAdvertisementStocks' && b.Code === 0) b.StockList = null;
   if (kind !== 'wrong-field-type' || b.Code !== 0) return;
   b.Code = '0';
   switch (endpoint) {

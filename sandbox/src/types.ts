@@ -26,7 +26,9 @@ export type FaultKind =
   /** The request is processed (a lead is stored) and then answered with HTTP 500 / Code 9 / a dropped connection. */
   | 'store-then-500'
   | 'store-then-code9'
-  | 'store-then-drop';
+  | 'store-then-drop'
+  /** GetAdvertisementStocks answers Code 0 with "StockList": null (an empty feed, as the live service may send). */
+  | 'null-stock-list';
 
 export interface FaultSpec {
   /** An endpoint name ('GetAdvertisementStocks', 'RequestToken', ...) or '*' for all. */

@@ -183,6 +183,16 @@ describe(`stock sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     w.sandbox.control.setStockCount(ACCOUNT, count);
   });
 
+  it('"StockList": null is read as an empty feed: no protocol failure, the removal guard still removes nothing', async () => {
+    const count = (await published(harbour)).length;
+    w.sandbox.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'null-stock-list', times: 1 });
+    const run = await w.sync(harbour);
+    expect(run.status).toBe('warning');
+    expect(run.removed).toBe(0);
+    expect(run.errorMessage).toMatch(/empty stock list.*account secret/i);
+    expect((await published(harbour)).length).toBe(count);
+  });
+
   it('a bad item is recorded with its StockNumber and the rest go on (partial)', async () => {
     const list = w.sandbox.control.listStock(ACCOUNT);
     const bad = list[3]!;

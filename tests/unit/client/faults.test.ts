@@ -125,6 +125,16 @@ describe('EasyCars client: faults, retries and timeouts', () => {
       await client.close();
     });
 
+    it('"StockList": null is an empty feed, not a protocol error', async () => {
+      const { client } = makeClient(sb);
+      sb.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'null-stock-list', times: 1 });
+      const r = await client.forAccount(account1()).getAdvertisementStocks();
+      expect(r.items).toEqual([]);
+      expect(r.code).toBe(0);
+      expect(stockCalls()).toHaveLength(1);
+      await client.close();
+    });
+
     it('a non-JSON answer without the envelope (wrong base URL) is a protocol error', async () => {
       const { client } = makeClient(sb);
       const api = client.forAccount(account1());

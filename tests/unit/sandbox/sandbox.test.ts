@@ -428,6 +428,11 @@ describe('sandbox', () => {
       sb.control.injectFault({ endpoint: 'CreateLead', kind: 'code9' });
       await createLead('ext-plain-9');
       expect(stored('ext-plain-9')).toHaveLength(0);
+    it('null-stock-list answers Code 0 with "StockList": null, once', async () => {
+      sb.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'null-stock-list' });
+      const r = await stocks();
+      expect(r.json).toEqual({ Code: 0, ErrorMessage: null, StockList: null });
+      expect(((await stocks()).json!.StockList as unknown[]).length).toBeGreaterThan(0);
     });
 
     it('a "*" fault hits every endpoint; service filters apply', async () => {

@@ -41,6 +41,11 @@ describe('safeFetchImage', () => {
       hits.push(req.url!);
       const u = req.url!;
       if (u === '/ok.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+      if (u === '/octet.png') return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(PNG);
+      if (u === '/untyped.png') return res.writeHead(200).end(PNG);
+      if (u === '/octet.svg') return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('<svg xmlns="http://www.w3.org/2000/svg"/>');
+      if (u === '/untyped.html') return res.writeHead(200).end('<html><body>hi</body></html>');
+      if (u === '/octet.bmp') return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0x42, 0x4d, 0, 0, 0, 0]));
       if (u === '/html') return res.writeHead(200, { 'content-type': 'text/html' }).end('<html>');
       if (u === '/liar.png') return res.writeHead(200, { 'content-type': 'image/png' }).end('<html>not an image</html>');
       if (u === '/big.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.concat([PNG, Buffer.alloc(5000)]));
@@ -108,6 +113,14 @@ describe('safeFetchImage', () => {
   it('requires an image content type AND image bytes', async () => {
     expect(await reason(safeFetchImage(`${base}/html`, opts()))).toBe('not-an-image');
     expect(await reason(safeFetchImage(`${base}/liar.png`, opts()))).toBe('not-an-image');
+  });
+
+  it('accepts application/octet-stream or no Content-Type when the bytes are a JPEG, PNG, WebP or GIF; SVG and HTML stay refused', async () => {
+    expect(await safeFetchImage(`${base}/octet.png`, opts())).toMatchObject({ mime: 'image/png', ext: 'png' });
+    expect(await safeFetchImage(`${base}/untyped.png`, opts())).toMatchObject({ mime: 'image/png', ext: 'png' });
+    expect(await reason(safeFetchImage(`${base}/octet.svg`, opts()))).toBe('not-an-image');
+    expect(await reason(safeFetchImage(`${base}/untyped.html`, opts()))).toBe('not-an-image');
+    expect(await reason(safeFetchImage(`${base}/octet.bmp`, opts()))).toBe('not-an-image');
   });
 
   it('caps the size by Content-Length and while streaming', async () => {

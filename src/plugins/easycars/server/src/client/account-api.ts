@@ -140,9 +140,11 @@ export function createAccountApi(deps: AccountApiDeps, account: EasyCarsAccount)
       const body: Record<string, unknown> = { ...creds };
       if (opts.yardCode) body.YardCode = opts.yardCode;
       const r = await call('GetAdvertisementStocks', body);
-      // Never read a missing list as "no stock": a sync would delete everything.
-      if (!Array.isArray(r.body.StockList)) throw protocol('StockService/GetAdvertisementStocks', 'a StockList');
-      const { items, warnings } = parseStockList(r.body.StockList, [...r.warnings]);
+      // Never read a missing list as "no stock": a sync would delete everything. "StockList": null is the
+      // vendor's empty feed and reads as no items (the removal guard still refuses to unpublish everything).
+      const raw = r.body.StockList === null ? [] : r.body.StockList;
+      if (!Array.isArray(raw)) throw protocol('StockService/GetAdvertisementStocks', 'a StockList');
+      const { items, warnings } = parseStockList(raw, [...r.warnings]);
       return report('StockService/GetAdvertisementStocks', warnings, { items, warnings, code: r.code, errorMessage: r.errorMessage });
     },
 

@@ -12,3 +12,12 @@ export function imageKind(head: Buffer): string | null {
 
 export const EXTENSION: Record<string, string> = { jpeg: 'jpg', png: 'png', gif: 'gif', webp: 'webp', avif: 'avif', bmp: 'bmp' };
 export const MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', bmp: 'image/bmp' };
+
+/** Kinds accepted from a host that labels its images generically (application/octet-stream or no Content-Type). */
+export const GENERIC_TYPE_KINDS: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp', 'gif']);
+
+/** A Content-Type that says nothing about the body: the bytes decide (SVG, HTML and the rest still need no help to be refused). */
+export function isGenericContentType(type: string): boolean {
+  const base = type.split(';')[0]!.trim();
+  return base === '' || base === 'application/octet-stream';
+}

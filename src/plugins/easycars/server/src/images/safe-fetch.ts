@@ -12,7 +12,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupAddress } from 'node:dns';
 import { isPublicAddress } from './address-check';
 import { hostAllowed } from './host-allow-list';
-import { EXTENSION, MIME, imageKind } from './image-signature';
+import { EXTENSION, GENERIC_TYPE_KINDS, MIME, imageKind, isGenericContentType } from './image-signature';
 
 export interface SafeFetchOptions {
   allowedHosts: readonly string[];
@@ -145,7 +145,8 @@ export async function safeFetchImage(rawUrl: string, opts: SafeFetchOptions): Pr
         throw new ImageFetchError('http-status', `HTTP ${status}`);
       }
       const type = String(res.headers['content-type'] ?? '').toLowerCase();
-      if (!type.startsWith('image/')) {
+      const generic = isGenericContentType(type);
+      if (!generic && !type.startsWith('image/')) {
         res.resume();
         throw new ImageFetchError('not-an-image', `Content-Type is "${type || 'missing'}", not an image`);
       }
@@ -164,6 +165,9 @@ export async function safeFetchImage(rawUrl: string, opts: SafeFetchOptions): Pr
       }
       const kind = imageKind(body.subarray(0, 16));
       if (!kind) throw new ImageFetchError('not-an-image', 'the body is not a recognised image (jpeg, png, gif, webp, avif, bmp)');
+      if (generic && !GENERIC_TYPE_KINDS.has(kind)) {
+        throw new ImageFetchError('not-an-image', `Content-Type is "${type || 'missing'}" and the body is ${kind}, not a JPEG, PNG, WebP or GIF`);
+      }
       return { body, mime: MIME[kind]!, ext: EXTENSION[kind]!, url: url.toString() };
     }
   } finally {
