@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { LeadStateConflict } from '../leads/errors';
 import { adminUser, conflict } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
+import { throttle } from '../utils/throttle';
 
 const PUSH_STATES = ['pending', 'failed', 'review'];
 
@@ -42,12 +43,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const requested = typeof ctx.query.state === 'string' && ctx.query.state ? ctx.query.state.split(',') : PUSH_STATES;
       const bad = requested.filter((s: string) => !PUSH_STATES.includes(s));
       if (bad.length) throw new errors.ValidationError(`state must be among ${PUSH_STATES.join(', ')} (got ${bad.join(', ')})`);
-      ctx.body = { data: await leads().listPushes(dealership, requested) };
+      ctx.body = { data: await leads().listPushes(dealership, requested, ctx.state.userAbility) };
     },
 
     /** POST /leads/pushes/:id/retry { dealership } */
     async retry(ctx: any) {
       const dealership = await dealershipOf(ctx, 'body');
+      await throttle(ctx, strapi, 'pushRetry', dealership);
       ctx.body = { data: await leads().retry(idParam(ctx), dealership, actor(ctx)) };
     },
 
@@ -56,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const dealership = await dealershipOf(ctx, 'query');
       const state = ctx.query.state;
       if (state !== undefined && state !== 'open' && state !== 'resolved') throw new errors.ValidationError('state must be open or resolved');
-      ctx.body = { data: await leads().listConflicts(dealership, state) };
+      ctx.body = { data: await leads().listConflicts(dealership, state, ctx.state.userAbility) };
     },
 
     /** POST /leads/conflicts/:id/resolve { dealership, choice: 'local' | 'easycars' } */
@@ -69,6 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /leads/import { dealership, leadNumber } */
     async import(ctx: any) {
       const dealership = await dealershipOf(ctx, 'body');
+      await throttle(ctx, strapi, 'leadImport', dealership);
       await asConflict(ctx, () => leads().importLead(dealership, ctx.request.body?.leadNumber, actor(ctx)));
       if (ctx.status === 200) ctx.status = 201;
     },

@@ -14,6 +14,8 @@ import { createPusher } from '../leads/push';
 import { refreshDealership } from '../leads/refresh-all';
 import { resolveConflict } from '../leads/resolve';
 import { columnView, conflictView, panelView, pushView } from '../leads/views';
+import { maskConflict, maskPush } from '../leads/masked-views';
+import { readableLeadIds } from '../leads/personal-data';
 import { getService } from '../utils/plugin';
 
 const STRATEGIES: ConflictStrategy[] = ['manual', 'local_wins', 'easycars_wins'];
@@ -66,14 +68,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async listPushes(dealership: string, states: string[]) {
+    /** `ability`: the caller's admin ability; customer names are masked unless it may read the lead. */
+    async listPushes(dealership: string, states: string[], ability?: unknown) {
       const rows = await d().records.list({ dealership, pushState: { $in: states } }, 200);
       const ids = rows.map((r) => r.leadDocumentId).filter((x): x is string => Boolean(x));
       const leads = ids.length
         ? await strapi.documents(leadUid(strapi)).findMany({ filters: { documentId: { $in: ids } }, fields: ['customerName', 'vehicleMake', 'vehicleModel', 'vehicleYear', 'createdAt'], limit: ids.length } as any)
         : [];
       const byId = new Map((leads as any[]).map((l) => [l.documentId, l]));
-      return rows.map((r) => pushView(r, r.leadDocumentId ? byId.get(r.leadDocumentId) ?? null : null));
+      const readable = await readableLeadIds(strapi, ability, ids);
+      return rows.map((r) => maskPush(pushView(r, r.leadDocumentId ? byId.get(r.leadDocumentId) ?? null : null), readable));
     },
 
     /** Admin "retry": for review this is the explicit decision that a new CreateLead is safe. */
@@ -88,9 +92,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { id: rec.id, pushState: 'pending' };
     },
 
-    async listConflicts(dealership: string, state?: 'open' | 'resolved') {
+    async listConflicts(dealership: string, state?: 'open' | 'resolved', ability?: unknown) {
       const rows = await d().conflicts.list(dealership, state);
-      return rows.map(conflictView);
+      const readable = await readableLeadIds(strapi, ability, [...new Set(rows.map((r) => r.leadDocumentId).filter((x): x is string => Boolean(x)))]);
+      return rows.map((r) => maskConflict(conflictView(r), readable));
     },
 
     async resolve(conflictId: number, dealership: string, choice: unknown, actor: Actor) {
