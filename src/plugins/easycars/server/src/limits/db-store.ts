@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { RateLimiterRes, RateLimiterStoreAbstract, type IRateLimiterOptions } from 'rate-limiter-flexible';
+import { RateLimiterRes, type IRateLimiterOptions } from 'rate-limiter-flexible';
+// The package exports the abstract store class in its types only; at run time it is this file.
+import RateLimiterStoreAbstract from 'rate-limiter-flexible/lib/RateLimiterStoreAbstract';
 import { pluginUid } from '../utils/plugin';
 
 interface StoredPoints {
