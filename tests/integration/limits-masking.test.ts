@@ -6,7 +6,7 @@
 import { startSandbox, type RunningSandbox } from '../../sandbox/src';
 import { createCredential, createDealership, SANDBOX_ACCOUNTS, SANDBOX_CLIENT } from '../helpers/fixtures';
 import { startStrapi, type TestAdmin, type TestApp } from '../helpers/strapi';
-import { StrapiDbRateLimiter } from '../../src/plugins/easycars/server/src/limits/db-store';
+import { StrapiDbRateLimiter, clearExpiredLimits } from '../../src/plugins/easycars/server/src/limits/db-store';
 import rateLimiterService from '../../src/plugins/easycars/server/src/services/rate-limiter';
 
 jest.setTimeout(120_000);
@@ -145,6 +145,14 @@ describe(`shared limits and masking (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`
     });
   });
 
+  it('clears rows whose window ended over an hour ago, keeping current ones', async () => {
+    const rows = app.strapi.db.query(RATE as any);
+    await rows.create({ data: { limiterKey: 'old', points: 3, expire: Date.now() - 2 * 3_600_000 } });
+    await rows.create({ data: { limiterKey: 'current', points: 3, expire: Date.now() + 60_000 } });
+    expect(await clearExpiredLimits(app.strapi as any)).toBe(1);
+    expect((await rows.findMany({})).map((r: any) => r.limiterKey)).toEqual(['current']);
+  });
+
   describe('lead import and push retry limits', () => {
     it('answers 429 with Retry-After once a user has used up the import and retry budgets', async () => {
       setLimits({ leadImport: { ...GENEROUS, perUserPerMinute: 2 }, pushRetry: { ...GENEROUS, perUserPerMinute: 2 } });
@@ -244,6 +252,11 @@ describe(`shared limits and masking (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`
       expect(JSON.stringify(await conflicts(logsOnly))).not.toContain('ava@');
       expect(await conflicts(leadReader)).toMatchObject({ localValue: 'ava@work.example', remoteValue: 'ava@home.example', personalDataHidden: false });
       expect(await conflicts(creatorOnly)).toMatchObject({ localValue: '••••', personalDataHidden: true });
+
+      // The content-manager side panel shows the same conflict under the same rule.
+      const panel = async (user: TestAdmin) => (await as(user).get(`/easycars/leads/status/${leadId}`)).body.data.conflict;
+      expect(await panel(logsOnly)).toMatchObject({ localValue: '••••', remoteValue: '••••', personalDataHidden: true });
+      expect(await panel(leadReader)).toMatchObject({ localValue: 'ava@work.example', personalDataHidden: false });
     });
   });
 });

@@ -94,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /leads/status/:documentId → the edit-view side panel. */
     async panel(ctx: any) {
-      const { dealership, view } = await leads().panel(String(ctx.params.documentId));
+      const { dealership, view } = await leads().panel(String(ctx.params.documentId), ctx.state.userAbility);
       if (dealership) await access().assertAccess(adminUser(ctx), dealership);
       // The dealership lets the panel link to its Leads page (e.g. to resolve an open conflict).
       ctx.body = { data: { ...view, dealership: dealership ?? null } };

@@ -128,11 +128,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return out;
     },
 
-    async panel(documentId: string) {
+    async panel(documentId: string, ability?: unknown) {
       const rec = await d().records.byLead(documentId);
       const conflict = await d().conflicts.openFor(documentId);
       const lead = rec ? null : await localLeads(strapi).find(documentId);
-      return { dealership: rec?.dealership ?? lead?.dealership?.documentId ?? null, view: panelView(rec, conflict) };
+      const view = panelView(rec, conflict);
+      const readable = view.conflict ? await readableLeadIds(strapi, ability, [documentId]) : new Set<string>();
+      return {
+        dealership: rec?.dealership ?? lead?.dealership?.documentId ?? null,
+        view: { ...view, conflict: view.conflict ? maskConflict(view.conflict, readable) : null },
+      };
     },
   };
 };
