@@ -225,11 +225,11 @@ describe(`shared limits and masking (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`
       });
     });
 
-    const roleWith = async (name: string, leadRead: { conditions: string[] } | null) => {
+    const roleWith = async (name: string, leadRead: { conditions: string[]; fields?: string[] } | null) => {
       const role = await app.createRole(name, [P('sync-logs.read')]);
       if (leadRead) {
         await app.strapi.service('admin::role').addPermissions(role, [
-          { action: 'plugin::content-manager.explorer.read', subject: LEAD, conditions: leadRead.conditions, properties: { fields: ['customerName', 'customerEmail'] } },
+          { action: 'plugin::content-manager.explorer.read', subject: LEAD, conditions: leadRead.conditions, properties: { fields: leadRead.fields ?? ['customerName', 'customerEmail'] } },
         ]);
       }
       return newManager(role, [north]);
@@ -239,6 +239,7 @@ describe(`shared limits and masking (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`
       const logsOnly = await roleWith('Logs only', null);
       const leadReader = await roleWith('Logs and leads', { conditions: [] });
       const creatorOnly = await roleWith('Logs and own leads', { conditions: ['admin::is-creator'] });
+      const noCustomerFields = await roleWith('Logs and lead status only', { conditions: [], fields: ['leadStatus'] });
 
       const pushes = async (user: TestAdmin) => (await as(user).get(`/easycars/leads/pushes?dealership=${north}`)).body.data.find((p: any) => p.leadDocumentId === leadId);
       const conflicts = async (user: TestAdmin) => (await as(user).get(`/easycars/leads/conflicts?dealership=${north}`)).body.data.find((c: any) => c.leadDocumentId === leadId);
@@ -247,6 +248,9 @@ describe(`shared limits and masking (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`
       expect(await pushes(leadReader)).toMatchObject({ customerName: 'Ava Brown', personalDataHidden: false });
       // The role's condition is applied: this lead was not created by that admin.
       expect(await pushes(creatorOnly)).toMatchObject({ customerName: 'A•• B••••', personalDataHidden: true });
+      // …and so are its fields: reading leads without their customer fields is not reading the customer.
+      expect(await pushes(noCustomerFields)).toMatchObject({ customerName: 'A•• B••••', personalDataHidden: true });
+      expect(await conflicts(noCustomerFields)).toMatchObject({ localValue: '••••', personalDataHidden: true });
 
       expect(await conflicts(logsOnly)).toMatchObject({ field: 'customerEmail', baseValue: '••••', localValue: '••••', remoteValue: '••••', personalDataHidden: true });
       expect(JSON.stringify(await conflicts(logsOnly))).not.toContain('ava@');

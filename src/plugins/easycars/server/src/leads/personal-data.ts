@@ -35,3 +35,8 @@ export async function readableLeadIds(strapi: Core.Strapi, ability: any, documen
   const rows = await strapi.documents(uid).findMany({ filters: query.filters, fields: ['documentId'], limit: documentIds.length } as any);
   return new Set((rows as Array<{ documentId: string }>).map((row) => row.documentId));
 }
+
+/** Whether the role's content-manager read permission on leads includes this field (conditions aside). */
+export function canReadLeadField(strapi: Core.Strapi, ability: any, field: string): boolean {
+  return Boolean(ability?.can?.(CM_READ, leadUid(strapi), field));
+}

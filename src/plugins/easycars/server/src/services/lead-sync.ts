@@ -15,7 +15,7 @@ import { refreshDealership } from '../leads/refresh-all';
 import { resolveConflict } from '../leads/resolve';
 import { columnView, conflictView, panelView, pushView } from '../leads/views';
 import { maskConflict, maskPush } from '../leads/masked-views';
-import { readableLeadIds } from '../leads/personal-data';
+import { canReadLeadField, readableLeadIds } from '../leads/personal-data';
 import { getService } from '../utils/plugin';
 
 const STRATEGIES: ConflictStrategy[] = ['manual', 'local_wins', 'easycars_wins'];
@@ -76,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? await strapi.documents(leadUid(strapi)).findMany({ filters: { documentId: { $in: ids } }, fields: ['customerName', 'vehicleMake', 'vehicleModel', 'vehicleYear', 'createdAt'], limit: ids.length } as any)
         : [];
       const byId = new Map((leads as any[]).map((l) => [l.documentId, l]));
-      const readable = await readableLeadIds(strapi, ability, ids);
+      const readable = canReadLeadField(strapi, ability, 'customerName') ? await readableLeadIds(strapi, ability, ids) : new Set<string>();
       return rows.map((r) => maskPush(pushView(r, r.leadDocumentId ? byId.get(r.leadDocumentId) ?? null : null), readable));
     },
 
@@ -95,7 +95,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async listConflicts(dealership: string, state?: 'open' | 'resolved', ability?: unknown) {
       const rows = await d().conflicts.list(dealership, state);
       const readable = await readableLeadIds(strapi, ability, [...new Set(rows.map((r) => r.leadDocumentId).filter((x): x is string => Boolean(x)))]);
-      return rows.map((r) => maskConflict(conflictView(r), readable));
+      const none = new Set<string>();
+      return rows.map((r) => maskConflict(conflictView(r), canReadLeadField(strapi, ability, r.field) ? readable : none));
     },
 
     async resolve(conflictId: number, dealership: string, choice: unknown, actor: Actor) {
@@ -133,7 +134,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const conflict = await d().conflicts.openFor(documentId);
       const lead = rec ? null : await localLeads(strapi).find(documentId);
       const view = panelView(rec, conflict);
-      const readable = view.conflict ? await readableLeadIds(strapi, ability, [documentId]) : new Set<string>();
+      const readable =
+        view.conflict && canReadLeadField(strapi, ability, view.conflict.field) ? await readableLeadIds(strapi, ability, [documentId]) : new Set<string>();
       return {
         dealership: rec?.dealership ?? lead?.dealership?.documentId ?? null,
         view: { ...view, conflict: view.conflict ? maskConflict(view.conflict, readable) : null },
