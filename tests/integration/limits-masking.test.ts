@@ -145,6 +145,18 @@ describe(`shared limits and masking (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`
     });
   });
 
+  it('counts atomically: two service instances consuming at once never let more through than the limit', async () => {
+    setLimits({ pushRetry: { perUserPerMinute: 5, perDealershipPerMinute: 1000, globalPerMinute: 1000 } });
+    const [one, two] = [rateLimiterService({ strapi: app.strapi as any }), rateLimiterService({ strapi: app.strapi as any })];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => (i % 2 ? one : two).consume('pushRetry', { userId: 424242, dealership: harbour })),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => o.reason);
+    expect(refused).toHaveLength(7);
+    for (const err of refused) expect(err).toMatchObject({ name: 'RateLimitError', details: { scope: 'user', limitPerMinute: 5 } });
+  });
+
   it('clears rows whose window ended over an hour ago, keeping current ones', async () => {
     const rows = app.strapi.db.query(RATE as any);
     await rows.create({ data: { limiterKey: 'old', points: 3, expire: Date.now() - 2 * 3_600_000 } });
