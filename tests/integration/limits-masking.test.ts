@@ -210,6 +210,11 @@ describe(`shared limits and masking (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`
         expect(JSON.stringify(res.body)).not.toContain('EC114575');
         expect(JSON.stringify(res.body)).not.toContain('EC208841');
 
+        // Its credentials page still opens (so the values can be entered again), saying why nothing shows.
+        const page = await as(superAdmin).get(`/easycars/credentials?dealership=${broken.documentId}`);
+        expect(page.status).toBe(200);
+        expect(page.body.data).toMatchObject({ id: row.id, accountNumber: null, readable: false, error: 'Credentials cannot be read — check the encryption key.' });
+
         // The credentials page (needs "Read credentials") still gets the full account number.
         const full = await as(superAdmin).get(`/easycars/credentials?dealership=${harbour}`);
         expect(full.body.data.accountNumber).toBe('EC114575');

@@ -73,8 +73,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The admin API's view: metadata, the account number, never a secret. */
     toPublic(row: CredentialRow) {
-      const accountNumber = row.accountNumber ? decryptField(row, 'accountNumber') : null;
-      return toPublicCredential(row, accountNumber);
+      try {
+        const accountNumber = row.accountNumber ? decryptField(row, 'accountNumber') : null;
+        return { ...toPublicCredential(row, accountNumber), readable: true };
+      } catch (err) {
+        // The credentials page still opens, so the values can be entered again.
+        strapi.log.error(`[easycars] credential ${row.id} (dealership ${row.dealership}) cannot be decrypted: ${(err as Error).message}`);
+        return { ...toPublicCredential(row, null), readable: false, error: UNREADABLE_CREDENTIAL_MESSAGE };
+      }
     },
 
     /**
