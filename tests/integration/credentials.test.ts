@@ -107,19 +107,19 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
       expect(refused.status).toBe(403);
     });
 
-    it('answers 403 to a manager of A asking for B, and 404 / 400 for unknown or missing dealerships', async () => {
-      expect((await as(manager).get(`/easycars/credentials?dealership=${dealershipB}`)).status).toBe(403);
+    it('answers 404 to a manager of A asking for B (as for an unknown dealership), and 400 for a missing one', async () => {
+      expect((await as(manager).get(`/easycars/credentials?dealership=${dealershipB}`)).status).toBe(404);
       expect((await as(superAdmin).get('/easycars/credentials?dealership=does-not-exist')).status).toBe(404);
       const missing = await as(manager).get('/easycars/credentials');
       expect(missing.status).toBe(400);
       expect(missing.body.error.details.errors[0].path).toEqual(['dealership']);
     });
 
-    it('refuses writes by the manager of A to B, and writes by a read-only admin', async () => {
-      expect((await as(manager).post('/easycars/credentials', { ...harbourValues, dealership: dealershipB })).status).toBe(403);
-      expect((await as(manager).put(`/easycars/credentials/${credentialB}`, { yardCode: 'NTH' })).status).toBe(403);
-      expect((await as(manager).del(`/easycars/credentials/${credentialB}`)).status).toBe(403);
-      expect((await as(manager).post('/easycars/test-connection', { credential: credentialB })).status).toBe(403);
+    it('refuses writes by the manager of A to B (404: B is not theirs to know), and writes by a read-only admin (403)', async () => {
+      expect((await as(manager).post('/easycars/credentials', { ...harbourValues, dealership: dealershipB })).status).toBe(404);
+      expect((await as(manager).put(`/easycars/credentials/${credentialB}`, { yardCode: 'NTH' })).status).toBe(404);
+      expect((await as(manager).del(`/easycars/credentials/${credentialB}`)).status).toBe(404);
+      expect((await as(manager).post('/easycars/test-connection', { credential: credentialB })).status).toBe(404);
       expect((await as(reader).post('/easycars/credentials', { ...harbourValues, dealership: dealershipA })).status).toBe(403);
       expect((await as(reader).post('/easycars/test-connection', harbourValues)).status).toBe(403);
       expect((await as(outsider).get(`/easycars/credentials?dealership=${dealershipA}`)).status).toBe(403);

@@ -178,8 +178,11 @@ describe(`shared limits and masking (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`
       expect(imports.body.error.message).toMatch(/Too many lead imports for you: at most 2 a minute/);
       expect(Number(imports.headers['retry-after'])).toBeGreaterThan(0);
 
-      for (let i = 0; i < 2; i++) expect((await as(user).post('/easycars/leads/pushes/999999/retry', { dealership: harbour })).status).toBe(404);
-      const retries = await as(user).post('/easycars/leads/pushes/999999/retry', { dealership: harbour });
+      // A push of Harbour whose local lead is gone: each retry is refused after taking its point.
+      const push = await app.strapi.db.query('plugin::easycars.lead-record' as any).create({ data: { dealership: harbour, pushState: 'failed' } });
+      const retry = () => as(user).post(`/easycars/leads/pushes/${push.id}/retry`, { dealership: harbour });
+      for (let i = 0; i < 2; i++) expect((await retry()).status).toBe(400);
+      const retries = await retry();
       expect(retries.status).toBe(429);
       expect(retries.body.error.message).toMatch(/Too many push retries for you: at most 2 a minute/);
       expect(Number(retries.headers['retry-after'])).toBeGreaterThan(0);

@@ -147,10 +147,11 @@ describe(`sync jobs (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     const logOfB = (await easycars().service('syncLogs').latest(dealershipB, 'stock')).id;
 
     const refused = await app.http().post('/easycars/sync/stock').set(auth(manager.token)).send({ dealership: dealershipB });
-    expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toBe('You do not manage this dealership.');
-    expect((await app.http().get(`/easycars/sync-logs/${logOfB}`).set(auth(manager.token))).status).toBe(403);
-    expect((await app.http().get(`/easycars/sync-logs?dealership=${dealershipB}`).set(auth(manager.token))).status).toBe(403);
+    // Another dealership's ids answer as if they did not exist.
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.message).toBe(`Dealership ${dealershipB} not found.`);
+    expect((await app.http().get(`/easycars/sync-logs/${logOfB}`).set(auth(manager.token))).status).toBe(404);
+    expect((await app.http().get(`/easycars/sync-logs?dealership=${dealershipB}`).set(auth(manager.token))).status).toBe(404);
     expect((await app.http().get('/easycars/sync-logs').set(auth(manager.token))).status).toBe(400);
     expect((await app.http().get(`/easycars/sync-logs?dealership=${dealershipA}`).set(auth(manager.token))).status).toBe(200);
     const status = await app.http().get(`/easycars/sync/status?dealership=${dealershipA}`).set(auth(manager.token));

@@ -29,7 +29,7 @@ export const LeadPanelContent = ({ documentId, version }: { documentId: string; 
       .catch((e) => {
         if (!live) return;
         const apiError = toApiError(e);
-        setError(apiError.status === 403 ? t('leads.panel.forbidden', 'You may not see the EasyCars status of this lead.') : apiError.message);
+        setError(apiError.status === 403 || apiError.status === 404 ? t('leads.panel.forbidden', 'You may not see the EasyCars status of this lead.') : apiError.message);
       });
     return () => {
       live = false;

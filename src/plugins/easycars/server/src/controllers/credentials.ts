@@ -12,15 +12,15 @@ import {
 import type { CredentialRow } from '../credentials/types';
 import type { ConnectionTestResult } from '../services/connection-test';
 import { actionUid } from '../permissions';
-import { adminUser, conflict } from '../utils/admin-context';
+import { adminUser, conflict, requiredDealership, scopedDealership } from '../utils/admin-context';
 import { getService, PLUGIN_ID } from '../utils/plugin';
 import { throttle } from '../utils/throttle';
 
 const CREATED_FIELDS = ['environment', 'clientId', 'clientSecret', 'accountNumber', 'accountSecret'];
 
 /**
- * Admin API for a dealership's EasyCars credentials. Every handler resolves the dealership
- * through access.assertAccess (RBAC actions are checked by the route policies).
+ * Admin API for a dealership's EasyCars credentials. The routes' policies check the RBAC action
+ * and that the caller manages the dealership (utils/route.ts); handlers read it with requiredDealership.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const access = () => getService(strapi, 'access');
@@ -31,12 +31,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { id: user.id, name: access().actorName(user) };
   };
 
-  /** The credential by route id, after checking the caller may act on its dealership. */
+  /** The credential by route id; its dealership was checked by the route's policy. */
   const loadAccessible = async (ctx: any, rawId: unknown): Promise<CredentialRow> => {
     const id = parseCredentialId(rawId);
     const row = await repo().findById(id);
-    if (!row) throw new errors.NotFoundError(`EasyCars credential ${id} not found.`);
-    await access().assertAccess(adminUser(ctx), row.dealership);
+    if (!row || row.dealership !== scopedDealership(ctx)?.documentId) throw new errors.NotFoundError(`EasyCars credential ${id} not found.`);
     return row;
   };
 
@@ -58,14 +57,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /credentials?dealership=<documentId>: metadata only, or data: null when not configured. */
     async find(ctx: any) {
-      const dealership = await access().assertAccess(adminUser(ctx), ctx.query?.dealership);
+      const dealership = requiredDealership(ctx);
       const row = await repo().findByDealership(dealership.documentId);
       ctx.body = { data: row ? repo().toPublic(row) : null };
     },
 
     async create(ctx: any) {
       const input = parseCreateCredential(ctx.request.body);
-      const dealership = await access().assertAccess(adminUser(ctx), input.dealership);
+      const dealership = requiredDealership(ctx);
       const { environment, clientId, clientSecret, accountNumber, accountSecret, yardCode } = input;
       const changedFields = [...CREATED_FIELDS, ...(yardCode ? ['yardCode'] : [])];
 
@@ -191,9 +190,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           } as any);
         }
       } else {
-        if (input.values.dealership) {
-          dealership = (await access().assertAccess(adminUser(ctx), input.values.dealership)).documentId;
-        }
+        dealership = scopedDealership(ctx)?.documentId ?? null;
         await throttle(ctx, strapi, 'testConnection', dealership);
         result = await tester.run(input.values);
       }

@@ -1,21 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { ACTIONS, actionUid, type ActionKey } from '../permissions';
 import { adminUser } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 
 /**
  * GET /dealerships: the dealerships the caller may act on, each with its credential status and
  * a sync summary per type (last finished run, active run).
- * Open to any admin holding at least one EasyCars action (every plugin page needs the picker);
- * the list itself is scoped by access.listDealerships.
+ * Open to any admin holding at least one EasyCars action (policy lists-own-dealerships: every
+ * plugin page needs the picker); the list itself is scoped by access.listDealerships.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
-    const ability = ctx.state.userAbility;
-    const allowed = (Object.keys(ACTIONS) as ActionKey[]).some((key) => ability?.can(actionUid(key)));
-    if (!allowed) throw new errors.PolicyError('You have no EasyCars permission.');
-
     const dealerships = await getService(strapi, 'access').listDealerships(adminUser(ctx));
     const repo = getService(strapi, 'credentials');
     const rows = dealerships.length ? await repo.findAll({ dealership: { $in: dealerships.map((d) => d.documentId) } }) : [];

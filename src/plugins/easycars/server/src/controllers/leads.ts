@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LeadStateConflict } from '../leads/errors';
-import { adminUser, conflict } from '../utils/admin-context';
+import { adminUser, conflict, requiredDealership, scopedDealership } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 import { throttle } from '../utils/throttle';
 
@@ -15,8 +15,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const user = adminUser(ctx);
     return { id: user.id, name: access().actorName(user) };
   };
-  const dealershipOf = async (ctx: any, source: 'query' | 'body') =>
-    (await access().assertAccess(adminUser(ctx), source === 'query' ? ctx.query.dealership : ctx.request.body?.dealership)).documentId;
+  /** Checked by the route's manages-dealership policy (routes/admin/leads.ts). */
+  const dealershipOf = (ctx: any) => requiredDealership(ctx).documentId;
   const idParam = (ctx: any) => {
     const id = Number(ctx.params.id);
     if (!Number.isInteger(id) || id <= 0) throw new errors.ValidationError('id must be a positive whole number');
@@ -34,12 +34,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /leads/overview?dealership= */
     async overview(ctx: any) {
-      ctx.body = { data: await leads().overview(await dealershipOf(ctx, 'query')) };
+      ctx.body = { data: await leads().overview(dealershipOf(ctx)) };
     },
 
     /** GET /leads/pushes?dealership=&state=pending,failed,review */
     async pushes(ctx: any) {
-      const dealership = await dealershipOf(ctx, 'query');
+      const dealership = dealershipOf(ctx);
       const requested = typeof ctx.query.state === 'string' && ctx.query.state ? ctx.query.state.split(',') : PUSH_STATES;
       const bad = requested.filter((s: string) => !PUSH_STATES.includes(s));
       if (bad.length) throw new errors.ValidationError(`state must be among ${PUSH_STATES.join(', ')} (got ${bad.join(', ')})`);
@@ -48,14 +48,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /leads/pushes/:id/retry { dealership } */
     async retry(ctx: any) {
-      const dealership = await dealershipOf(ctx, 'body');
+      const dealership = dealershipOf(ctx);
       await throttle(ctx, strapi, 'pushRetry', dealership);
       ctx.body = { data: await leads().retry(idParam(ctx), dealership, actor(ctx)) };
     },
 
     /** GET /leads/conflicts?dealership=&state=open|resolved */
     async conflicts(ctx: any) {
-      const dealership = await dealershipOf(ctx, 'query');
+      const dealership = dealershipOf(ctx);
       const state = ctx.query.state;
       if (state !== undefined && state !== 'open' && state !== 'resolved') throw new errors.ValidationError('state must be open or resolved');
       ctx.body = { data: await leads().listConflicts(dealership, state, ctx.state.userAbility) };
@@ -63,14 +63,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /leads/conflicts/:id/resolve { dealership, choice: 'local' | 'easycars' } */
     async resolve(ctx: any) {
-      const dealership = await dealershipOf(ctx, 'body');
+      const dealership = dealershipOf(ctx);
       const id = idParam(ctx);
       await asConflict(ctx, () => leads().resolve(id, dealership, ctx.request.body?.choice, actor(ctx)));
     },
 
     /** POST /leads/import { dealership, leadNumber } */
     async import(ctx: any) {
-      const dealership = await dealershipOf(ctx, 'body');
+      const dealership = dealershipOf(ctx);
       await throttle(ctx, strapi, 'leadImport', dealership);
       await asConflict(ctx, () => leads().importLead(dealership, ctx.request.body?.leadNumber, actor(ctx)));
       if (ctx.status === 200) ctx.status = 201;
@@ -78,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** PUT /leads/settings { dealership, leadConflictStrategy } */
     async settings(ctx: any) {
-      const dealership = await dealershipOf(ctx, 'body');
+      const dealership = dealershipOf(ctx);
       ctx.body = { data: await leads().setStrategy(dealership, ctx.request.body?.leadConflictStrategy, actor(ctx)) };
     },
 
@@ -94,8 +94,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /leads/status/:documentId → the edit-view side panel. */
     async panel(ctx: any) {
-      const { dealership, view } = await leads().panel(String(ctx.params.documentId), ctx.state.userAbility);
-      if (dealership) await access().assertAccess(adminUser(ctx), dealership);
+      const scoped = scopedDealership(ctx);
+      const { dealership, view } = scoped
+        ? await leads().panel(String(ctx.params.documentId), ctx.state.userAbility)
+        : { dealership: null, view: leads().emptyPanel() };
       // The dealership lets the panel link to its Leads page (e.g. to resolve an open conflict).
       ctx.body = { data: { ...view, dealership: dealership ?? null } };
     },

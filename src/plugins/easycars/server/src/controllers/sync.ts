@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { adminUser, conflict } from '../utils/admin-context';
+import { adminUser, conflict, requiredDealership } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
+import { parseInput } from '../utils/validate';
 import { scheduleOf } from '../services/scheduler';
 
 const SYNC_TYPES = ['stock', 'leads'] as const;
@@ -17,11 +18,6 @@ const listQuery = z
   })
   .strict();
 
-const validationError = (error: z.ZodError) =>
-  new errors.ValidationError(error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '), {
-    errors: error.issues.map((i) => ({ path: i.path, message: i.message, name: 'ValidationError' })),
-  });
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const access = () => getService(strapi, 'access');
 
@@ -31,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const type = ctx.params.type;
       if (!SYNC_TYPES.includes(type)) throw new errors.NotFoundError(`Unknown sync type "${type}": use stock or leads.`);
       const user = adminUser(ctx);
-      const dealership = await access().assertAccess(user, ctx.request.body?.dealership);
+      const dealership = requiredDealership(ctx);
       const credential = await getService(strapi, 'credentials').findByDealership(dealership.documentId);
       if (!credential) throw new errors.ValidationError(`${dealership.name} has no EasyCars credentials yet: add them under EasyCars → Credentials.`);
       if (!credential.isActive) throw new errors.ValidationError(`${dealership.name}'s EasyCars connection is switched off (inactive).`);
@@ -50,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /easycars/sync/status?dealership= → per type: schedule, next run, last run, active run. */
     async status(ctx: any) {
-      const dealership = await access().assertAccess(adminUser(ctx), ctx.query.dealership);
+      const dealership = requiredDealership(ctx);
       const credential = await getService(strapi, 'credentials').findByDealership(dealership.documentId);
       const logs = getService(strapi, 'syncLogs');
       const scheduler = getService(strapi, 'scheduler');
@@ -75,12 +71,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /easycars/sync-logs?dealership&type&status&page&pageSize */
     async listLogs(ctx: any) {
-      const parsed = listQuery.safeParse(ctx.query);
-      if (!parsed.success) throw validationError(parsed.error);
+      const { dealership, ...filters } = parseInput(listQuery, ctx.query, 'query');
       const user = adminUser(ctx);
-      const { dealership, ...filters } = parsed.data;
       if (dealership) {
-        await access().assertAccess(user, dealership);
         ctx.body = await getService(strapi, 'syncLogs').list({ dealership, ...filters });
         return;
       }
@@ -95,8 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const id = Number(ctx.params.id);
       if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id must be a positive whole number.');
       const log = await getService(strapi, 'syncLogs').get(id);
-      if (!log) throw new errors.NotFoundError(`Sync log ${id} not found.`);
-      await access().assertAccess(adminUser(ctx), log.dealership);
+      if (!log || log.dealership !== requiredDealership(ctx).documentId) throw new errors.NotFoundError(`Sync log ${id} not found.`);
       const { activeKey, instanceId, ...rest } = log;
       ctx.body = { data: rest };
     },

@@ -1,1 +1,8 @@
-export default {};
+import managesDealership from './manages-dealership';
+import listsOwnDealerships from './lists-own-dealerships';
+
+/** Who may act on which dealership is declared on each route (utils/route.ts), not checked in controllers. */
+export default {
+  'manages-dealership': managesDealership,
+  'lists-own-dealerships': listsOwnDealerships,
+};

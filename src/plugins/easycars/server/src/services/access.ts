@@ -56,10 +56,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return row ? toSummary(row) : null;
     },
 
+    /** The dealership if the user may act on it (Super Admin: any that exists), else null. */
+    async managedDealership(user: AdminUser, documentId: string): Promise<DealershipSummary | null> {
+      if (service.isSuperAdmin(user)) return service.findDealership(documentId);
+      const managed = await strapi
+        .documents(dealershipUid())
+        .findFirst({ filters: { documentId, managers: { id: user.id } } } as any);
+      return managed ? toSummary(managed) : null;
+    },
+
     /**
-     * Resolves a dealership the user may act on, or throws: 400 if none was named,
-     * 404 if it does not exist (Super Admins only: others get 403 so existence never leaks),
-     * 403 if the user does not manage it.
+     * Resolves a dealership the user may act on, or throws: 400 if none was named, 404 if it does
+     * not exist or the user does not manage it (the same answer, so existence never leaks).
+     * Routes declare this with the manages-dealership policy; this is for code paths inside a handler.
      */
     async assertAccess(user: AdminUser, documentId: unknown): Promise<DealershipSummary> {
       if (typeof documentId !== 'string' || documentId.trim() === '') {
@@ -67,16 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           errors: [{ path: ['dealership'], message: 'dealership is required', name: 'ValidationError' }],
         });
       }
-      const superAdmin = service.isSuperAdmin(user);
-      if (!superAdmin) {
-        const managed = await strapi
-          .documents(dealershipUid())
-          .findFirst({ filters: { documentId, managers: { id: user.id } } } as any);
-        // PolicyError (403) keeps its message; Strapi replaces a ForbiddenError's with "Forbidden".
-        if (!managed) throw new errors.PolicyError('You do not manage this dealership.');
-        return toSummary(managed);
-      }
-      const found = await service.findDealership(documentId);
+      const found = await service.managedDealership(user, documentId);
       if (!found) throw new errors.NotFoundError(`Dealership ${documentId} not found.`);
       return found;
     },

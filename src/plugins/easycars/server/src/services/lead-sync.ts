@@ -129,6 +129,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return out;
     },
 
+    /** The panel of a lead that belongs to no dealership (or does not exist): nothing from EasyCars. */
+    emptyPanel: () => panelView(null, null),
+
     async panel(documentId: string, ability?: unknown) {
       const rec = await d().records.byLead(documentId);
       const conflict = await d().conflicts.openFor(documentId);

@@ -1,4 +1,5 @@
-import type { AdminUser } from '../services/access';
+import type { AdminUser, DealershipSummary } from '../services/access';
+import { SCOPED_DEALERSHIP } from '../policies/manages-dealership';
 
 /** The admin user Strapi's admin auth put on the request. */
 export function adminUser(ctx: any): AdminUser {
@@ -9,4 +10,17 @@ export function adminUser(ctx: any): AdminUser {
 export function conflict(ctx: any, message: string, details: Record<string, unknown> = {}) {
   ctx.status = 409;
   ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message, details } };
+}
+
+/** The dealership the route's manages-dealership policy resolved and checked (null: the request named none). */
+export function scopedDealership(ctx: any): DealershipSummary | null {
+  if (!(SCOPED_DEALERSHIP in ctx.state)) throw new Error('This route has no manages-dealership policy (utils/route.ts): its dealership was never checked.');
+  return ctx.state[SCOPED_DEALERSHIP] as DealershipSummary | null;
+}
+
+/** As scopedDealership, for routes whose policy is not optional. */
+export function requiredDealership(ctx: any): DealershipSummary {
+  const dealership = scopedDealership(ctx);
+  if (!dealership) throw new Error('The manages-dealership policy let a request through without a dealership.');
+  return dealership;
 }

@@ -1,13 +1,30 @@
+import type { ManagesDealershipConfig } from '../policies/manages-dealership';
 import { actionUid, type ActionKey } from '../permissions';
 
-/** An admin route guarded by login and by the plugin's RBAC action(s). */
-export function adminRoute(method: string, path: string, handler: string, actions: ActionKey[]) {
+/**
+ * How a route is scoped to dealerships — required for every admin route, so none can be added
+ * without saying who may act on which dealership:
+ *  - `{ from, optional? }`: the caller must manage the dealership found there (policies/manages-dealership.ts);
+ *  - `'own-dealerships'`: the handler answers only about the caller's own dealerships (policies/lists-own-dealerships.ts).
+ */
+export type RouteScope = ManagesDealershipConfig | 'own-dealerships';
+
+export const MANAGES_DEALERSHIP_POLICY = 'plugin::easycars.manages-dealership';
+export const OWN_DEALERSHIPS_POLICY = 'plugin::easycars.lists-own-dealerships';
+
+const scopePolicy = (scope: RouteScope) =>
+  scope === 'own-dealerships' ? OWN_DEALERSHIPS_POLICY : { name: MANAGES_DEALERSHIP_POLICY, config: scope };
+
+/**
+ * An admin route: login, then the plugin's RBAC action(s) (none for an 'own-dealerships' route,
+ * whose policy accepts any EasyCars action), then the dealership scope.
+ */
+export function adminRoute(method: string, path: string, handler: string, actions: ActionKey[], scope: RouteScope) {
+  const permissions = actions.length ? [{ name: 'admin::hasPermissions', config: { actions: actions.map(actionUid) } }] : [];
   return {
     method,
     path,
     handler,
-    config: {
-      policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: actions.map(actionUid) } }],
-    },
+    config: { policies: ['admin::isAuthenticatedAdmin', ...permissions, scopePolicy(scope)] },
   };
 }

@@ -1,18 +1,7 @@
-/**
- * Content-manager helpers: where a vehicle came from. Guarded in the controller by "any EasyCars
- * action" (admin::hasPermissions would require all of them) plus dealership access.
- */
+import { adminRoute } from '../../utils/route';
+
+/** Content-manager helpers: where a vehicle came from, for the caller's own dealerships only. */
 export default [
-  {
-    method: 'GET',
-    path: '/vehicles/:documentId/easycars',
-    handler: 'stock.vehicleLink',
-    config: { policies: ['admin::isAuthenticatedAdmin'] },
-  },
-  {
-    method: 'POST',
-    path: '/vehicles/status',
-    handler: 'stock.vehicleStatuses',
-    config: { policies: ['admin::isAuthenticatedAdmin'] },
-  },
+  adminRoute('GET', '/vehicles/:documentId/easycars', 'stock.vehicleLink', [], 'own-dealerships'),
+  adminRoute('POST', '/vehicles/status', 'stock.vehicleStatuses', [], 'own-dealerships'),
 ];

@@ -1,8 +1,9 @@
 import { adminRoute } from '../../utils/route';
 
 export default [
-  adminRoute('POST', '/sync/:type', 'sync.trigger', ['triggerSync']),
-  adminRoute('GET', '/sync/status', 'sync.status', ['readSyncLogs']),
-  adminRoute('GET', '/sync-logs', 'sync.listLogs', ['readSyncLogs']),
-  adminRoute('GET', '/sync-logs/:id', 'sync.getLog', ['readSyncLogs']),
+  adminRoute('POST', '/sync/:type', 'sync.trigger', ['triggerSync'], { from: 'body' }),
+  adminRoute('GET', '/sync/status', 'sync.status', ['readSyncLogs'], { from: 'query' }),
+  // Without a dealership: every dealership's logs, which the controller allows Super Admins only.
+  adminRoute('GET', '/sync-logs', 'sync.listLogs', ['readSyncLogs'], { from: 'query', optional: true }),
+  adminRoute('GET', '/sync-logs/:id', 'sync.getLog', ['readSyncLogs'], { from: 'sync-log' }),
 ];

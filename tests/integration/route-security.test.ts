@@ -1,0 +1,200 @@
+/**
+ * Every admin route of the plugin, called as (a) nobody, (b) an admin with no EasyCars permission and
+ * (c) the manager of dealership A (every EasyCars permission) aiming at dealership B's data. Built from
+ * the routes Strapi registered: a route without an entry in ATTACKS fails this test.
+ */
+import { startStockWorld, type StockWorld } from '../helpers/stock-sync';
+import type { TestAdmin } from '../helpers/strapi';
+import { SANDBOX_CLIENT } from '../helpers/fixtures';
+
+jest.setTimeout(180_000);
+
+const PLUGIN_TABLES = ['credential', 'sync-log', 'lead-record', 'lead-conflict', 'stock-record', 'image-asset', 'audit-entry'].map((n) => `plugin::easycars.${n}`);
+const HOST_TABLES = ['api::dealership.dealership', 'api::vehicle.vehicle', 'api::lead.lead'];
+const SCOPE_POLICIES = ['plugin::easycars.manages-dealership', 'plugin::easycars.lists-own-dealerships'];
+
+interface Ids {
+  dealershipA: string;
+  dealershipB: string;
+  credentialB: number;
+  syncLogB: number;
+  vehicleB: string;
+  leadB: string;
+  leadNumberB: string;
+  pushB: number;
+  conflictB: number;
+}
+
+interface Attack {
+  url: (ids: Ids) => string;
+  body?: (ids: Ids) => Record<string, unknown>;
+  /** What the manager of A gets: 404 for B's data, or a 200 that must not carry B's data. */
+  manager: 404 | ((body: any, ids: Ids) => void);
+}
+
+const noneOfB = (body: any, ids: Ids) => {
+  const text = JSON.stringify(body);
+  for (const id of [ids.dealershipB, ids.leadNumberB, String(ids.credentialB)].filter((v) => v.length > 3)) expect(text).not.toContain(id);
+};
+
+const ATTACKS: Record<string, Attack> = {
+  'POST /sync/:type': { url: () => '/easycars/sync/stock', body: (i) => ({ dealership: i.dealershipB }), manager: 404 },
+  'GET /sync/status': { url: (i) => `/easycars/sync/status?dealership=${i.dealershipB}`, manager: 404 },
+  'GET /sync-logs': { url: (i) => `/easycars/sync-logs?dealership=${i.dealershipB}`, manager: 404 },
+  'GET /sync-logs/:id': { url: (i) => `/easycars/sync-logs/${i.syncLogB}`, manager: 404 },
+  'GET /credentials': { url: (i) => `/easycars/credentials?dealership=${i.dealershipB}`, manager: 404 },
+  'POST /credentials': {
+    url: () => '/easycars/credentials',
+    body: (i) => ({ dealership: i.dealershipB, environment: 'test', ...SANDBOX_CLIENT, accountNumber: 'EC999999', accountSecret: '11111111-2222-4333-8444-555555555555' }),
+    manager: 404,
+  },
+  'PUT /credentials/:id': { url: (i) => `/easycars/credentials/${i.credentialB}`, body: () => ({ yardCode: 'XYZ' }), manager: 404 },
+  'DELETE /credentials/:id': { url: (i) => `/easycars/credentials/${i.credentialB}`, manager: 404 },
+  'POST /test-connection': { url: () => '/easycars/test-connection', body: (i) => ({ credential: i.credentialB }), manager: 404 },
+  'GET /dealerships': {
+    url: () => '/easycars/dealerships',
+    manager: (body, ids) => {
+      expect(body.data.map((d: { documentId: string }) => d.documentId)).toEqual([ids.dealershipA]);
+      noneOfB(body, ids);
+    },
+  },
+  'GET /vehicles/:documentId/easycars': { url: (i) => `/easycars/vehicles/${i.vehicleB}/easycars`, manager: 404 },
+  'POST /vehicles/status': {
+    url: () => '/easycars/vehicles/status',
+    body: (i) => ({ documentIds: [i.vehicleB] }),
+    manager: (body, ids) => expect(body.data[ids.vehicleB]).toBeNull(),
+  },
+  'GET /leads/overview': { url: (i) => `/easycars/leads/overview?dealership=${i.dealershipB}`, manager: 404 },
+  'GET /leads/pushes': { url: (i) => `/easycars/leads/pushes?dealership=${i.dealershipB}`, manager: 404 },
+  // Own dealership in the body, another's record in the path: the record's own dealership decides.
+  'POST /leads/pushes/:id/retry': { url: (i) => `/easycars/leads/pushes/${i.pushB}/retry`, body: (i) => ({ dealership: i.dealershipA }), manager: 404 },
+  'GET /leads/conflicts': { url: (i) => `/easycars/leads/conflicts?dealership=${i.dealershipB}`, manager: 404 },
+  'POST /leads/conflicts/:id/resolve': {
+    url: (i) => `/easycars/leads/conflicts/${i.conflictB}/resolve`,
+    body: (i) => ({ dealership: i.dealershipA, choice: 'local' }),
+    manager: 404,
+  },
+  'POST /leads/import': { url: () => '/easycars/leads/import', body: (i) => ({ dealership: i.dealershipB, leadNumber: '000001' }), manager: 404 },
+  'PUT /leads/settings': { url: () => '/easycars/leads/settings', body: (i) => ({ dealership: i.dealershipB, leadConflictStrategy: 'local_wins' }), manager: 404 },
+  'GET /leads/status': {
+    url: (i) => `/easycars/leads/status?documentIds=${i.leadB}`,
+    manager: (body, ids) => noneOfB(body, ids),
+  },
+  'GET /leads/status/:documentId': { url: (i) => `/easycars/leads/status/${i.leadB}`, manager: 404 },
+};
+
+describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
+  let w: StockWorld;
+  let ids: Ids;
+  let manager: TestAdmin;
+  let noPermission: TestAdmin;
+  let routes: Array<{ method: string; path: string; config?: { policies?: unknown[] } }>;
+
+  const snapshot = async () => {
+    const out: Record<string, unknown> = {};
+    for (const uid of [...PLUGIN_TABLES, ...HOST_TABLES]) {
+      out[uid] = await w.app.strapi.db.query(uid as any).findMany({ orderBy: { id: 'asc' } });
+    }
+    return JSON.parse(JSON.stringify(out));
+  };
+
+  const call = (route: { method: string }, attack: Attack, token?: string) => {
+    const req = (w.app.http() as any)[route.method.toLowerCase() === 'delete' ? 'delete' : route.method.toLowerCase()](attack.url(ids));
+    if (token) req.set('Authorization', `Bearer ${token}`);
+    return attack.body ? req.send(attack.body(ids)) : req;
+  };
+
+  beforeAll(async () => {
+    w = await startStockWorld({ stockCount: { EC114575: 3, EC208841: 3 } });
+    const { strapi } = w.app;
+    const everything = ['credentials.read', 'credentials.manage', 'sync.trigger', 'sync-logs.read', 'sync-settings.manage', 'conflicts.resolve'];
+    manager = await w.app.createAdmin({ roles: [await w.app.createRole('Manager of A', everything.map((a) => `plugin::easycars.${a}`))] });
+    noPermission = await w.app.createAdmin({ roles: [await w.app.createRole('No EasyCars permission', [])] });
+
+    const dealershipA = await w.dealership('Harbour', 'harbour', { imageSyncEnabled: false });
+    await strapi.documents('api::dealership.dealership' as any).update({ documentId: dealershipA, data: { managers: { connect: [{ id: manager.id }, { id: noPermission.id }] } } as any });
+    // B's lead exists before its credential, so no push to EasyCars runs in the background.
+    const dealershipBDoc = await strapi.documents('api::dealership.dealership' as any).create({ data: { name: 'Northside', timezone: 'Australia/Sydney' } as any });
+    const dealershipB = dealershipBDoc.documentId as string;
+    const lead = await strapi.documents('api::lead.lead' as any).create({
+      data: { customerName: 'Private Person', customerEmail: 'private@example.com', vehicleMake: 'Mazda', vehicleModel: 'CX-5', vehicleYear: 2022, dealership: { connect: [{ documentId: dealershipB }] } } as any,
+    });
+    const credentialB = (await strapi.plugin('easycars').service('credentials').create(
+      { dealership: dealershipB, environment: 'test', isActive: true, imageSyncEnabled: false, leadSyncEnabled: false },
+      { ...SANDBOX_CLIENT, accountNumber: 'EC208841', accountSecret: '9B8A7C6D-5E4F-4A3B-8C2D-1E0F9A8B7C6D' },
+    )).id as number;
+    const syncLogB = (await w.sync(dealershipB)).id as number;
+    const [vehicle] = await w.vehiclesOf(dealershipB);
+
+    const leadNumberB = 'B-000777';
+    const records = strapi.db.query('plugin::easycars.lead-record' as any);
+    const existing = await records.findOne({ where: { leadDocumentId: lead.documentId } });
+    const push = existing
+      ? await records.update({ where: { id: existing.id }, data: { dealership: dealershipB, LeadNumber: leadNumberB, pushState: 'failed' } })
+      : await records.create({ data: { dealership: dealershipB, leadDocumentId: lead.documentId, LeadNumber: leadNumberB, pushState: 'failed' } });
+    const conflict = await strapi.db.query('plugin::easycars.lead-conflict' as any).create({
+      data: { dealership: dealershipB, leadDocumentId: lead.documentId, leadNumber: leadNumberB, state: 'open' },
+    });
+    ids = { dealershipA, dealershipB, credentialB, syncLogB, vehicleB: vehicle.documentId, leadB: lead.documentId, leadNumberB, pushB: push.id, conflictB: conflict.id };
+
+    const admin = strapi.plugin('easycars').routes as unknown as { admin: { routes: typeof routes } };
+    routes = admin.admin.routes;
+  });
+
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('has an attack for every registered route, and every route declares its dealership scope', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    const missing = routes.map((r) => `${r.method} ${r.path}`).filter((key) => !ATTACKS[key]);
+    expect(missing).toEqual([]); // add each listed route to ATTACKS in tests/integration/route-security.test.ts
+    const stale = Object.keys(ATTACKS).filter((key) => !routes.some((r) => `${r.method} ${r.path}` === key));
+    expect(stale).toEqual([]);
+    const unscoped = routes
+      .filter((r) => !(r.config?.policies ?? []).some((p: any) => SCOPE_POLICIES.includes(typeof p === 'string' ? p : p?.name)))
+      .map((r) => `${r.method} ${r.path}`);
+    expect(unscoped).toEqual([]); // declare a scope with adminRoute(..., scope) in server/src/utils/route.ts
+  });
+
+  it('refuses anonymous callers (401) and admins without an EasyCars permission (403), changing nothing', async () => {
+    const before = await snapshot();
+    for (const route of routes) {
+      const attack = ATTACKS[`${route.method} ${route.path}`]!;
+      const anonymous = await call(route, attack);
+      expect([`${route.method} ${route.path}`, anonymous.status]).toEqual([`${route.method} ${route.path}`, 401]);
+      const refused = await call(route, attack, noPermission.token);
+      expect([`${route.method} ${route.path}`, refused.status]).toEqual([`${route.method} ${route.path}`, 403]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("gives the manager of A nothing of B's: 404 as for an unknown id, or an answer without B's data, changing nothing", async () => {
+    const before = await snapshot();
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      const attack = ATTACKS[key]!;
+      const res = await call(route, attack, manager.token);
+      if (attack.manager === 404) {
+        expect([key, res.status]).toEqual([key, 404]);
+        expect(JSON.stringify(res.body)).not.toContain('Private Person');
+      } else {
+        expect([key, res.status]).toEqual([key, 200]);
+        attack.manager(res.body, ids);
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers a manager the same 404 for an id of another dealership as for one that does not exist', async () => {
+    const auth = { Authorization: `Bearer ${manager.token}` };
+    const other = await w.app.http().get(`/easycars/sync-logs/${ids.syncLogB}`).set(auth);
+    const unknown = await w.app.http().get('/easycars/sync-logs/999999').set(auth);
+    expect(other.status).toBe(404);
+    expect(other.body.error.message).toBe(`Sync log ${ids.syncLogB} not found.`);
+    expect(unknown.body.error.message).toBe('Sync log 999999 not found.');
+    const otherDealership = await w.app.http().get(`/easycars/credentials?dealership=${ids.dealershipB}`).set(auth);
+    const noDealership = await w.app.http().get('/easycars/credentials?dealership=no-such-dealership').set(auth);
+    expect(otherDealership.body.error).toEqual({ ...noDealership.body.error, message: `Dealership ${ids.dealershipB} not found.` });
+  });
+});
