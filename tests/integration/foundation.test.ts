@@ -42,7 +42,7 @@ describe(`foundation (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     }
     expect(app.strapi.contentType('api::vehicle.vehicle' as never).options?.draftAndPublish).toBe(true);
     expect(app.strapi.contentType('api::lead.lead' as never).options?.draftAndPublish).toBe(false);
-    for (const name of ['credential', 'stock-record', 'lead-record', 'sync-log', 'audit-entry', 'image-asset', 'lead-conflict']) {
+    for (const name of ['credential', 'stock-record', 'lead-record', 'sync-log', 'audit-entry', 'image-asset', 'lead-conflict', 'rate-limit']) {
       const ct = app.strapi.contentType(`plugin::easycars.${name}` as never);
       expect(ct).toBeDefined();
       expect((ct.pluginOptions as Record<string, { visible: boolean }>)['content-manager'].visible).toBe(false);
@@ -79,6 +79,8 @@ describe(`foundation (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     await expectIndex('easycars_sync_logs', ['dealership', 'type', 'started_at'], false);
     await expectIndex('easycars_sync_logs', ['status'], false);
     await expectIndex('easycars_image_assets', ['dealership', 'url_hash'], true);
+    // The shared limiter's atomic upsert (ON CONFLICT) needs it.
+    await expectIndex('easycars_rate_limits', ['limiter_key'], true);
   });
 
   it('refuses a second stock record with the same dealership and StockNumber', async () => {

@@ -428,6 +428,8 @@ describe('sandbox', () => {
       sb.control.injectFault({ endpoint: 'CreateLead', kind: 'code9' });
       await createLead('ext-plain-9');
       expect(stored('ext-plain-9')).toHaveLength(0);
+    });
+
     it('null-stock-list answers Code 0 with "StockList": null, once', async () => {
       sb.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'null-stock-list' });
       const r = await stocks();

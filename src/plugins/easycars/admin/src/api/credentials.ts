@@ -12,6 +12,9 @@ export interface CredentialView {
   dealership: string;
   environment: Environment;
   accountNumber: string | null;
+  /** false when the stored values cannot be decrypted (accountNumber is then null; enter them again). */
+  readable?: boolean;
+  error?: string;
   /** Masked: the last four characters only. */
   clientId: string | null;
   hasClientId: boolean;

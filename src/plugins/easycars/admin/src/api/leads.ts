@@ -51,6 +51,8 @@ export interface LeadPush {
   id: number;
   leadDocumentId: string | null;
   customerName: string | null;
+  /** true: the admin cannot read this lead in the content manager, so the name is masked. */
+  personalDataHidden?: boolean;
   vehicle: string | null;
   pushState: 'pending' | 'failed' | 'review';
   pushError: string | null;

@@ -25,7 +25,13 @@ export default {
         minTimeMs: env.int('EASYCARS_MIN_TIME_MS', 50),
       },
     },
-    testConnection: { perUserPerMinute: 10, timeoutMs: 10000 },
+    testConnection: { timeoutMs: 10000 },
+    limits: {
+      testConnection: { perUserPerMinute: 10, perDealershipPerMinute: 20, globalPerMinute: 100 },
+      leadImport: { perUserPerMinute: 20, perDealershipPerMinute: 40, globalPerMinute: 200 },
+      pushRetry: { perUserPerMinute: 30, perDealershipPerMinute: 60, globalPerMinute: 300 },
+      testBackoff: { afterFailures: 3, baseSeconds: 30, maxSeconds: 900 },
+    },
     sync: {
       disabled: env.bool('EASYCARS_SYNC_DISABLED', false),
       concurrency: env.int('EASYCARS_SYNC_CONCURRENCY', 2),

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 const positiveInt = z.number().int().positive();
 
+/** Calls a minute per admin, per dealership and for the whole site (shared by all instances). */
+const actionLimits = z.object({ perUserPerMinute: positiveInt, perDealershipPerMinute: positiveInt, globalPerMinute: positiveInt }).strict();
+
 /** The plugin's configuration, as merged from its defaults and the app's config/plugins.ts. */
 export const pluginConfigSchema = z
   .object({
@@ -16,7 +19,19 @@ export const pluginConfigSchema = z
       allowInsecureHosts: z.boolean(),
       rateLimit: z.object({ maxConcurrent: positiveInt, minTimeMs: z.number().int().min(0) }),
     }),
-    testConnection: z.object({ perUserPerMinute: positiveInt, timeoutMs: positiveInt }),
+    testConnection: z.object({ timeoutMs: positiveInt }),
+    limits: z
+      .object({
+        testConnection: actionLimits,
+        leadImport: actionLimits,
+        pushRetry: actionLimits,
+        /** Pause connection tests after consecutive failures: baseSeconds, doubling each further failure, up to maxSeconds. */
+        testBackoff: z
+          .object({ afterFailures: positiveInt, baseSeconds: positiveInt, maxSeconds: positiveInt })
+          .strict()
+          .refine((b) => b.maxSeconds >= b.baseSeconds, { message: 'maxSeconds must be at least baseSeconds', path: ['maxSeconds'] }),
+      })
+      .strict(),
     sync: z.object({
       disabled: z.boolean(),
       concurrency: positiveInt,

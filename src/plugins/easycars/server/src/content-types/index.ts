@@ -5,6 +5,7 @@ import syncLog from './sync-log';
 import auditEntry from './audit-entry';
 import imageAsset from './image-asset';
 import leadConflict from './lead-conflict';
+import rateLimit from './rate-limit';
 
 export default {
   credential,
@@ -14,4 +15,5 @@ export default {
   'audit-entry': auditEntry,
   'image-asset': imageAsset,
   'lead-conflict': leadConflict,
+  'rate-limit': rateLimit,
 };

@@ -13,8 +13,8 @@ import type { CredentialRow } from '../credentials/types';
 import type { ConnectionTestResult } from '../services/connection-test';
 import { actionUid } from '../permissions';
 import { adminUser, conflict, requiredDealership, scopedDealership } from '../utils/admin-context';
-import { getConfig, getService, PLUGIN_ID } from '../utils/plugin';
-import type { PluginConfig } from '../config/schema';
+import { getService, PLUGIN_ID } from '../utils/plugin';
+import { throttle } from '../utils/throttle';
 
 const CREATED_FIELDS = ['environment', 'clientId', 'clientSecret', 'accountNumber', 'accountSecret'];
 
@@ -52,19 +52,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       jobs = undefined;
     }
     await jobs?.cancelForDealership?.(dealership);
-  };
-
-  const enforceTestLimit = (ctx: any) => {
-    const { perUserPerMinute } = getConfig<PluginConfig['testConnection']>(strapi, 'testConnection');
-    const decision = getService(strapi, 'rateLimiter').hit(`test-connection:${adminUser(ctx).id}`, perUserPerMinute, 60_000);
-    if (!decision.allowed) {
-      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-      ctx.set('Retry-After', String(seconds));
-      throw new errors.RateLimitError(
-        `Too many connection tests: at most ${perUserPerMinute} a minute. Try again in ${seconds} s.`,
-        { retryAfterSeconds: seconds, limitPerMinute: perUserPerMinute },
-      );
-    }
   };
 
   return {
@@ -181,7 +168,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * optionally with edited values to try in place of stored ones ({ credential, accountSecret, ... }).
      */
     async testConnection(ctx: any) {
-      enforceTestLimit(ctx);
       const input = parseTestConnection(ctx.request.body);
       const tester = getService(strapi, 'connectionTest');
       let result: ConnectionTestResult;
@@ -192,6 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await loadAccessible(ctx, input.credential);
         dealership = row.dealership;
         credentialId = row.id;
+        await throttle(ctx, strapi, 'testConnection', dealership);
         const overridden = Object.keys(input.overrides).length > 0;
         result = await tester.run({ ...repo().decrypt(row), ...input.overrides });
         // "Last test" describes the stored values only, not edits being tried out.
@@ -204,6 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       } else {
         dealership = scopedDealership(ctx)?.documentId ?? null;
+        await throttle(ctx, strapi, 'testConnection', dealership);
         result = await tester.run(input.values);
       }
 
@@ -224,6 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...(result.ok ? { stockCount: result.stockCount } : { failedPair: result.failedPair, reason: result.reason, code: result.code }),
         },
       });
+      await getService(strapi, 'rateLimiter').recordTestOutcome({ userId: adminUser(ctx).id, dealership, ok: result.ok, actor: actorOf(ctx) });
       ctx.body = { data: { ...result, testedAt: new Date().toISOString(), credential: credentialId } };
     },
   };

@@ -20,17 +20,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       data: dealerships.map((dealership) => {
         const row = byDealership.get(dealership.documentId);
         if (!row) return { ...dealership, credential: { configured: false }, sync: sync[dealership.documentId] };
-        const view = repo.toPublic(row);
         return {
           ...dealership,
-          credential: {
-            configured: true,
-            id: view.id,
-            environment: view.environment,
-            accountNumber: view.accountNumber,
-            isActive: view.isActive,
-            lastTest: view.lastTest,
-          },
+          credential: repo.toListSummary(row),
           sync: sync[dealership.documentId],
         };
       }),

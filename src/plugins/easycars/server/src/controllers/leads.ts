@@ -6,6 +6,7 @@ import { adminUser, conflict, requiredDealership, scopedDealership } from '../ut
 import { getService } from '../utils/plugin';
 import { parseInput } from '../utils/validate';
 import { actionUid } from '../permissions';
+import { throttle } from '../utils/throttle';
 
 const PUSH_STATES = ['pending', 'failed', 'review'];
 /** confirmResend: the admin confirmed that a lead in review is not in EasyCars (required to resend it). */
@@ -47,13 +48,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const requested = typeof ctx.query.state === 'string' && ctx.query.state ? ctx.query.state.split(',') : PUSH_STATES;
       const bad = requested.filter((s: string) => !PUSH_STATES.includes(s));
       if (bad.length) throw new errors.ValidationError(`state must be among ${PUSH_STATES.join(', ')} (got ${bad.join(', ')})`);
-      ctx.body = { data: await leads().listPushes(dealership, requested) };
+      ctx.body = { data: await leads().listPushes(dealership, requested, ctx.state.userAbility) };
     },
 
     /** POST /leads/pushes/:id/retry { dealership, confirmResend? } — a lead in review also needs resolveConflicts and confirmResend: true. */
     async retry(ctx: any) {
       const dealership = dealershipOf(ctx);
       const { confirmResend } = parseInput(retryBody, ctx.request.body);
+      await throttle(ctx, strapi, 'pushRetry', dealership);
       const mayResolveConflicts = Boolean(ctx.state.userAbility?.can(actionUid('resolveConflicts')));
       ctx.body = { data: await leads().retry(idParam(ctx), dealership, actor(ctx), { confirmResend, mayResolveConflicts }) };
     },
@@ -63,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const dealership = dealershipOf(ctx);
       const state = ctx.query.state;
       if (state !== undefined && state !== 'open' && state !== 'resolved') throw new errors.ValidationError('state must be open or resolved');
-      ctx.body = { data: await leads().listConflicts(dealership, state) };
+      ctx.body = { data: await leads().listConflicts(dealership, state, ctx.state.userAbility) };
     },
 
     /** POST /leads/conflicts/:id/resolve { dealership, choice: 'local' | 'easycars' } */
@@ -76,6 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /leads/import { dealership, leadNumber } */
     async import(ctx: any) {
       const dealership = dealershipOf(ctx);
+      await throttle(ctx, strapi, 'leadImport', dealership);
       await asConflict(ctx, () => leads().importLead(dealership, ctx.request.body?.leadNumber, actor(ctx)));
       if (ctx.status === 200) ctx.status = 201;
     },
@@ -99,7 +102,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /leads/status/:documentId → the edit-view side panel. */
     async panel(ctx: any) {
       const scoped = scopedDealership(ctx);
-      const { dealership, view } = scoped ? await leads().panel(String(ctx.params.documentId)) : { dealership: null, view: leads().emptyPanel() };
+      const { dealership, view } = scoped
+        ? await leads().panel(String(ctx.params.documentId), ctx.state.userAbility)
+        : { dealership: null, view: leads().emptyPanel() };
       // The dealership lets the panel link to its Leads page (e.g. to resolve an open conflict).
       ctx.body = { data: { ...view, dealership: dealership ?? null } };
     },

@@ -6,6 +6,15 @@ export function maskTail(value: string | null | undefined): string | null {
   return `••••${value.slice(-4)}`;
 }
 
+/** "EC114575" → "EC••••75": enough to tell accounts apart in a list, not to use one. */
+export function maskAccountNumber(value: string | null | undefined): string | null {
+  if (!value) return null;
+  if (value.length <= 4) return '••••';
+  return `${value.slice(0, 2)}••••${value.slice(-2)}`;
+}
+
+export const UNREADABLE_CREDENTIAL_MESSAGE = 'Credentials cannot be read — check the encryption key.';
+
 /**
  * The credential as the admin API shows it: metadata only. No secret, no envelope,
  * and the ClientID only as its last four characters.

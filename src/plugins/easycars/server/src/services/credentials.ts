@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SECRET_FIELDS, type CredentialRow, type DecryptedCredential, type SecretField } from '../credentials/types';
-import { toPublicCredential } from '../credentials/public-view';
+import { UNREADABLE_CREDENTIAL_MESSAGE, maskAccountNumber, toPublicCredential } from '../credentials/public-view';
 import { getService, pluginUid } from '../utils/plugin';
 
 const UID = pluginUid('credential');
@@ -86,8 +86,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The admin API's view: metadata, the account number, never a secret. */
     toPublic(row: CredentialRow) {
-      const accountNumber = row.accountNumber ? decryptField(row, 'accountNumber') : null;
-      return toPublicCredential(row, accountNumber);
+      try {
+        const accountNumber = row.accountNumber ? decryptField(row, 'accountNumber') : null;
+        return { ...toPublicCredential(row, accountNumber), readable: true };
+      } catch (err) {
+        // The credentials page still opens, so the values can be entered again.
+        strapi.log.error(`[easycars] credential ${row.id} (dealership ${row.dealership}) cannot be decrypted: ${(err as Error).message}`);
+        return { ...toPublicCredential(row, null), readable: false, error: UNREADABLE_CREDENTIAL_MESSAGE };
+      }
+    },
+
+    /**
+     * The dealership list's view: account number masked, and a row that cannot be decrypted
+     * (wrong or rotated key, damaged envelope) reported on its own instead of failing the list.
+     */
+    toListSummary(row: CredentialRow) {
+      const base = { configured: true as const, id: row.id, environment: row.environment, isActive: row.isActive };
+      const lastTest = row.lastTestedAt ? { at: row.lastTestedAt, ok: row.lastTestOk, message: row.lastTestMessage } : null;
+      try {
+        const accountNumber = row.accountNumber ? maskAccountNumber(decryptField(row, 'accountNumber')) : null;
+        return { ...base, accountNumber, readable: true, lastTest };
+      } catch (err) {
+        strapi.log.error(`[easycars] credential ${row.id} (dealership ${row.dealership}) cannot be decrypted: ${(err as Error).message}`);
+        return { ...base, accountNumber: null, readable: false, error: UNREADABLE_CREDENTIAL_MESSAGE, lastTest };
+      }
     },
   };
 };

@@ -14,6 +14,8 @@ import { createPusher } from '../leads/push';
 import { refreshDealership } from '../leads/refresh-all';
 import { resolveConflict } from '../leads/resolve';
 import { columnView, conflictView, panelView, pushView } from '../leads/views';
+import { maskConflict, maskPush } from '../leads/masked-views';
+import { canReadLeadField, readableLeadIds } from '../leads/personal-data';
 import { getService } from '../utils/plugin';
 
 const STRATEGIES: ConflictStrategy[] = ['manual', 'local_wins', 'easycars_wins'];
@@ -68,14 +70,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async listPushes(dealership: string, states: string[]) {
+    /** `ability`: the caller's admin ability; customer names are masked unless it may read the lead. */
+    async listPushes(dealership: string, states: string[], ability?: unknown) {
       const rows = await d().records.list({ dealership, pushState: { $in: states } }, 200);
       const ids = rows.map((r) => r.leadDocumentId).filter((x): x is string => Boolean(x));
       const leads = ids.length
         ? await strapi.documents(leadUid(strapi)).findMany({ filters: { documentId: { $in: ids } }, fields: ['customerName', 'vehicleMake', 'vehicleModel', 'vehicleYear', 'createdAt'], limit: ids.length } as any)
         : [];
       const byId = new Map((leads as any[]).map((l) => [l.documentId, l]));
-      return rows.map((r) => pushView(r, r.leadDocumentId ? byId.get(r.leadDocumentId) ?? null : null));
+      const readable = canReadLeadField(strapi, ability, 'customerName') ? await readableLeadIds(strapi, ability, ids) : new Set<string>();
+      return rows.map((r) => maskPush(pushView(r, r.leadDocumentId ? byId.get(r.leadDocumentId) ?? null : null), readable));
     },
 
     /** Admin "retry": for review this is the explicit decision that a new CreateLead is safe. */
@@ -102,9 +106,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { id: rec.id, pushState: 'pending' };
     },
 
-    async listConflicts(dealership: string, state?: 'open' | 'resolved') {
+    async listConflicts(dealership: string, state?: 'open' | 'resolved', ability?: unknown) {
       const rows = await d().conflicts.list(dealership, state);
-      return rows.map(conflictView);
+      const readable = await readableLeadIds(strapi, ability, [...new Set(rows.map((r) => r.leadDocumentId).filter((x): x is string => Boolean(x)))]);
+      const none = new Set<string>();
+      return rows.map((r) => maskConflict(conflictView(r), canReadLeadField(strapi, ability, r.field) ? readable : none));
     },
 
     async resolve(conflictId: number, dealership: string, choice: unknown, actor: Actor) {
@@ -140,11 +146,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The panel of a lead that belongs to no dealership (or does not exist): nothing from EasyCars. */
     emptyPanel: () => panelView(null, []),
 
-    async panel(documentId: string) {
+    async panel(documentId: string, ability?: unknown) {
       const rec = await d().records.byLead(documentId);
       const conflicts = await d().conflicts.allOpenFor(documentId);
       const lead = rec ? null : await localLeads(strapi).find(documentId);
-      return { dealership: rec?.dealership ?? lead?.dealership?.documentId ?? null, view: panelView(rec, conflicts) };
+      const view = panelView(rec, conflicts);
+      const fieldsReadable = conflicts.some((c) => canReadLeadField(strapi, ability, c.field));
+      const readable = fieldsReadable ? await readableLeadIds(strapi, ability, [documentId]) : new Set<string>();
+      const none = new Set<string>();
+      const mask = (c: NonNullable<typeof view.conflict>) => maskConflict(c, canReadLeadField(strapi, ability, c.field) ? readable : none);
+      return {
+        dealership: rec?.dealership ?? lead?.dealership?.documentId ?? null,
+        view: { ...view, conflict: view.conflict ? mask(view.conflict) : null, conflicts: view.conflicts.map(mask) },
+      };
     },
   };
 };

@@ -10,7 +10,8 @@ export type PluginContentType =
   | 'sync-log'
   | 'audit-entry'
   | 'image-asset'
-  | 'lead-conflict';
+  | 'lead-conflict'
+  | 'rate-limit';
 
 export const pluginUid = <T extends PluginContentType>(name: T) => `plugin::${PLUGIN_ID}.${name}` as UID.ContentType;
 

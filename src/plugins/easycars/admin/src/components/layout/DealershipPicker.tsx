@@ -6,8 +6,13 @@ import { useT } from '../../utils/useT';
 export const DealershipPicker = () => {
   const t = useT();
   const { dealership, dealerships, select } = useSelectedDealership();
+  const credential = dealership?.credential;
+  const unreadable =
+    credential?.configured && credential.readable === false
+      ? t('layout.dealership.unreadable', 'Credentials cannot be read — check the encryption key.')
+      : undefined;
   return (
-    <Field.Root name="dealership" id="easycars-dealership" width="100%">
+    <Field.Root name="dealership" id="easycars-dealership" width="100%" error={unreadable}>
       <Field.Label>{t('layout.dealership', 'Dealership')}</Field.Label>
       <SingleSelect
         value={dealership?.documentId ?? ''}
@@ -20,6 +25,7 @@ export const DealershipPicker = () => {
           </SingleSelectOption>
         ))}
       </SingleSelect>
+      <Field.Error />
     </Field.Root>
   );
 };
