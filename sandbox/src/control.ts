@@ -30,6 +30,8 @@ export interface SandboxControl {
   setIncludeLeadStatus(on: boolean): void;
   /** UpdateLead with a LeadCustomer: 'ignore' keeps the lead's customer (default), 'new-customer' picks one by the details sent. */
   setLeadCustomerUpdates(mode: 'ignore' | 'new-customer'): void;
+  /** Which Code a data call answers for a wrong account pair: 7 (default) or 1 (AuthenticationFail, as the live service may). */
+  setAccountRefusalCode(code: 1 | 7): void;
   setTokenTtlSeconds(seconds: number): void;
 }
 
@@ -66,6 +68,10 @@ export function createControl(state: SandboxState): SandboxControl {
     setIncludeLeadStatus: (on) => {
       state.includeLeadStatus = Boolean(on);
     },
+    setAccountRefusalCode: (code) => {
+      if (code !== 1 && code !== 7) throw new Error('code must be 1 or 7');
+      state.accountRefusalCode = code;
+    },
     setLeadCustomerUpdates: (mode) => {
       if (mode !== 'ignore' && mode !== 'new-customer') throw new Error('mode must be "ignore" or "new-customer"');
       state.leadCustomerUpdates = mode;
@@ -79,5 +85,5 @@ export function createControl(state: SandboxState): SandboxControl {
 
 export const CONTROL_METHODS: ReadonlyArray<keyof SandboxControl> = [
   'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'addCustomer', 'listQuotations', 'injectFault',
-  'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setLeadCustomerUpdates', 'setTokenTtlSeconds',
+  'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setLeadCustomerUpdates', 'setAccountRefusalCode', 'setTokenTtlSeconds',
 ];

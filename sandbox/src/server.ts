@@ -238,7 +238,7 @@ export function createHandler(deps: ServerDeps) {
     if (errors.length) return { status: 200, body: envelope(7, `The request is invalid. ${errors.join(' ')}`) };
     const account = state.account(String(body.AccountNumber));
     if (!account || account.accountSecret.toLowerCase() !== String(body.AccountSecret).toLowerCase()) {
-      return { status: 200, body: envelope(7, 'Invalid AccountNumber or AccountSecret.') };
+      return { status: 200, body: envelope(state.accountRefusalCode, 'Invalid AccountNumber or AccountSecret.') };
     }
     const acc = account.accountNumber;
     const ok = (extra: Record<string, unknown>): Reply => ({ status: 200, body: envelope(0, null, extra) });

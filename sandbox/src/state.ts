@@ -40,6 +40,8 @@ export class SandboxState {
    * the customer by the details sent (e-mail match, else a new customer) and answers its CustomerNo.
    */
   leadCustomerUpdates: 'ignore' | 'new-customer' = 'ignore';
+  /** The Code a data call answers for an unknown account or a wrong AccountSecret (the documents do not say which). */
+  accountRefusalCode: 1 | 7 = 7;
   tokenTtlSeconds: number;
   private faultSeq = 0;
   private logSeq = 0;
@@ -82,6 +84,7 @@ export class SandboxState {
     this.log = [];
     this.includeLeadStatus = this.opts.includeLeadStatus;
     this.leadCustomerUpdates = 'ignore';
+    this.accountRefusalCode = 7;
     this.tokenTtlSeconds = this.opts.tokenTtlSeconds;
     for (const a of this.seed.accounts) {
       this.setStockCount(a.accountNumber, this.opts.stockCount?.[a.accountNumber] ?? a.stockCount);

@@ -93,6 +93,25 @@ describe(`stock sync scenarios (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () 
     expect(log.unchanged).toBe(w.sandbox.control.listStock('EC208841').length);
   });
 
+  it('a wrong account pair answered with Code 1 is blamed on the account pair, not on the token', async () => {
+    const d = await w.dealership('Eta Cars', 'EC208841');
+    const credentials = w.app.strapi.plugin('easycars').service('credentials');
+    const row = await credentials.findByDealership(d);
+    const wrongSecret = '00000000-1111-4222-8333-444444444444';
+    await credentials.update(row.id, {}, { accountSecret: wrongSecret });
+    w.sandbox.control.setAccountRefusalCode(1);
+    try {
+      const log = await w.sync(d);
+      expect(log.status).toBe('failed');
+      const text = JSON.stringify(log);
+      expect(text).toMatch(/refused the account number \/ account secret/);
+      expect(text).toMatch(/Check the AccountNumber and AccountSecret/);
+      expect(text).not.toContain(wrongSecret);
+    } finally {
+      w.sandbox.control.setAccountRefusalCode(7);
+    }
+  });
+
   it('a sync that cannot reach EasyCars fails with a clear message and changes nothing', async () => {
     const d = await w.dealership('Zeta Cars', 'EC208841');
     await w.sync(d);

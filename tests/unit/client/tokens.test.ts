@@ -127,7 +127,7 @@ describe('EasyCars client: tokens', () => {
     expect(err.code).toBe(1);
     expect(err.retryable).toBe(false);
     expect(err.endpoint).toBe('StockService/GetAdvertisementStocks');
-    expect(err.message).toMatch(/even after a new token was requested/);
+    expect(err.message).toMatch(/^EasyCars refused the account number \/ account secret .*even after a new token was requested/);
     expect(calls(sb, 'GetAdvertisementStocks')).toHaveLength(2);
     expect(events.at(-1)).toMatchObject({ endpoint: 'GetAdvertisementStocks', outcome: 'error', code: 1, attempt: 2 });
     await client.close();

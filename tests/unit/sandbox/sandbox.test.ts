@@ -113,6 +113,15 @@ describe('sandbox', () => {
       expect(missing.json!.ErrorMessage).toContain('The AccountSecret field is required.');
     });
 
+    it('can refuse a wrong account pair with Code 1 (AuthenticationFail) instead of 7, until reset', async () => {
+      const wrong = () => post(`${base()}/StockService/GetAdvertisementStocks`, { AccountNumber: A1.accountNumber, AccountSecret: A2.accountSecret }, stockToken);
+      sb.control.setAccountRefusalCode(1);
+      expect((await wrong()).json).toEqual({ Code: 1, ErrorMessage: 'Invalid AccountNumber or AccountSecret.' });
+      expect(() => sb.control.setAccountRefusalCode(5 as 1)).toThrow(/1 or 7/);
+      sb.control.reset();
+      expect((await wrong()).json!.Code).toBe(7);
+    });
+
     it('shorter token lifetimes on request', async () => {
       sb.control.setTokenTtlSeconds(5);
       const c = claims(await tokenFor('StockService'));

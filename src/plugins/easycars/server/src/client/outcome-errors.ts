@@ -53,8 +53,15 @@ export function errorFor(out: Exclude<AttemptOutcome, { type: 'envelope'; code: 
             { ...d, retryable: false },
           );
         }
+        // The token was new and the client pair had just been accepted: what is left is the account pair.
+        if (c.afterTokenRefresh) {
+          return new EasyCarsAuthenticationError(
+            `EasyCars refused the account number / account secret on ${where} (${codeText}), even after a new token was requested. Check the AccountNumber and AccountSecret in the dealership's EasyCars settings, then that this API client has been given access to that account and is enabled for the ${c.service}.`,
+            { ...d, retryable: false },
+          );
+        }
         return new EasyCarsAuthenticationError(
-          `EasyCars refused the access token for ${where}${c.afterTokenRefresh ? ' even after a new token was requested' : ''} (${codeText}). Check that the client ID is enabled for the ${c.service} and for this account.`,
+          `EasyCars refused the access token for ${where} (${codeText}). Check the AccountNumber and AccountSecret, and that the client ID is enabled for the ${c.service} and for this account.`,
           { ...d, retryable: false },
         );
       }
