@@ -21,8 +21,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/admin/**/*.test.tsx'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       setupFilesAfterEnv: ['<rootDir>/tests/admin/setup.ts'],
-      // user-event typing through whole forms takes seconds when both cores are busy (CI runs the projects side by side).
-      testTimeout: 20_000,
     },
     {
       displayName: 'integration',

@@ -39,7 +39,13 @@ const STORED: CredentialView = {
   updatedAt: '2025-01-01T00:00:00.000Z',
 };
 
-const OK_TEST = { ok: true, environment: 'test', stockCount: 250, durationMs: 120, message: 'Connected', testedAt: '2025-01-02T00:00:00.000Z' };
+const OK_TEST = { ok: true, environment: 'test', stockCount: 250, stockListSlow: false, durationMs: 120, message: 'Connected', testedAt: '2025-01-02T00:00:00.000Z' };
+const SLOW_TEST = {
+  ...OK_TEST,
+  stockCount: null,
+  stockListSlow: true,
+  message: 'Connected to EasyCars (test), stock list slow: the client ID / client secret were accepted, but the stock list did not arrive within 10 s.',
+};
 const ACCOUNT_FAILED = {
   ok: false,
   environment: 'test',
@@ -158,6 +164,16 @@ describe('EasyCars credentials form', () => {
     expect(within(result).getByText('Connection failed: Account Number / Account Secret — EasyCars returned an error.')).toBeInTheDocument();
     expect(within(result).getByText(/Invalid AccountNumber or AccountSecret/)).toBeInTheDocument();
     expect(saveButton()).toBeDisabled();
+  });
+
+  it('says "connected, stock list slow" (not failed) when only the stock list is slow', async () => {
+    const { user } = renderPanel({ client: fakeClient({ test: [SLOW_TEST] }) });
+    await fillValid(user);
+    await user.click(screen.getByRole('button', { name: /test connection/i }));
+    const result = await screen.findByTestId('test-result');
+    expect(within(result).getByText('Connected, stock list slow: the stock list did not arrive in time for this test.')).toBeInTheDocument();
+    expect(within(result).getByText(/did not arrive within 10 s/)).toBeInTheDocument();
+    expect(within(result).queryByText(/Connection failed/)).toBeNull();
   });
 
   it('edits with blank secrets: "stored — leave blank to keep", and blank secrets are not sent', async () => {

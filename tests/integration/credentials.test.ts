@@ -235,15 +235,22 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
       expect((await as(manager).post('/easycars/test-connection', { credential: 999999 })).status).toBe(404);
     });
 
-    it('reports a timeout within the time budget, and an unreachable EasyCars', async () => {
+    it('answers within its time budget: a slow stock list is "connected, stock list slow", a silent token service a timeout', async () => {
       setTestConnection({ perUserPerMinute: 1000, timeoutMs: 1500 });
       try {
         sandbox.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'hang', hangMs: 5000 });
         const started = Date.now();
         const res = await as(manager).post('/easycars/test-connection', harbourValues);
         expect(Date.now() - started).toBeLessThan(4000);
-        expect(res.body.data).toMatchObject({ ok: false, failedPair: 'account', reason: 'timeout' });
+        expect(res.body.data).toMatchObject({ ok: true, stockListSlow: true, stockCount: null });
+        expect(res.body.data.message).toMatch(/stock list slow/);
+        expect(res.body.data.message).toMatch(/Syncs wait up to 120 s/);
+
+        sandbox.control.injectFault({ endpoint: 'RequestToken', kind: 'hang', hangMs: 5000 });
+        const silent = await as(manager).post('/easycars/test-connection', harbourValues);
+        expect(silent.body.data).toMatchObject({ ok: false, failedPair: 'client', reason: 'timeout' });
       } finally {
+        sandbox.control.clearFaults();
         setTestConnection({ perUserPerMinute: 1000, timeoutMs: 10000 });
       }
       const baseUrls = app.strapi.config.get('plugin::easycars.baseUrls') as Record<string, string>;

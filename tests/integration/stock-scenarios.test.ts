@@ -11,7 +11,7 @@ describe(`stock sync scenarios (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () 
   beforeAll(async () => {
     w = await startStockWorld({
       stockCount: { EC114575: 30, EC208841: 20 },
-      env: { EASYCARS_IMAGES_ENABLED: 'false', EASYCARS_TIMEOUT_MS: '1500', EASYCARS_MAX_RETRIES: '3' },
+      env: { EASYCARS_IMAGES_ENABLED: 'false', EASYCARS_TIMEOUT_MS: '1500', EASYCARS_STOCK_LIST_TIMEOUT_MS: '1500', EASYCARS_MAX_RETRIES: '3' },
     });
   });
   afterAll(async () => {

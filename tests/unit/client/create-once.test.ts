@@ -26,6 +26,7 @@ function run(outcomes: AttemptOutcome[], spec: Partial<CallSpec> = {}) {
     logger: { debug: noop, info: noop, warn: noop, error: noop },
     secrets: new SecretRegistry(),
     timeoutMs: 1000,
+    stockListTimeoutMs: 1000,
     maxRetries: 3,
     backoffBaseMs: 1,
     backoffMaxMs: 2,

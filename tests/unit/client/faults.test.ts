@@ -53,6 +53,30 @@ describe('EasyCars client: faults, retries and timeouts', () => {
       await client.close();
     });
 
+    it('has its own timeout: a list slower than the general timeout still arrives, within the stock-list timeout', async () => {
+      const { client } = makeClient(sb, { timeoutMs: 300, stockListTimeoutMs: 3_000 });
+      sb.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'hang', times: 1, hangMs: 800 });
+      const r = await client.forAccount(account1()).getAdvertisementStocks();
+      expect(r.items).toHaveLength(4);
+      expect(stockCalls()).toHaveLength(1);
+      // Other calls keep the general timeout.
+      sb.control.injectFault({ endpoint: 'SearchContacts', kind: 'hang', times: 10, hangMs: 800 });
+      const err = await expectReject(client.forAccount(account1()).searchContacts({ Email: 'nobody@example.com' }));
+      expect(err).toBeInstanceOf(EasyCarsTimeoutError);
+      expect(err.message).toMatch(/within 300 ms/);
+      await client.close();
+    });
+
+    it('a per-call timeout and retry count override the stock-list defaults (the connection test)', async () => {
+      const { client } = makeClient(sb, { timeoutMs: 300, stockListTimeoutMs: 3_000 });
+      sb.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'hang', times: 10, hangMs: 800 });
+      const err = await expectReject(client.forAccount(account1()).getAdvertisementStocks({ timeoutMs: 200, maxRetries: 0 }));
+      expect(err).toBeInstanceOf(EasyCarsTimeoutError);
+      expect(err.attempts).toBe(1);
+      expect(stockCalls()).toHaveLength(1);
+      await client.close();
+    });
+
     it('429 waits for Retry-After before retrying', async () => {
       const { client } = makeClient(sb);
       sb.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'http429', times: 1, retryAfterSeconds: 1 });

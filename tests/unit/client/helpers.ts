@@ -34,6 +34,8 @@ export function makeClient(sb: Sandbox, extra: EasyCarsClientOptions = {}) {
     rateLimit: { maxConcurrent: 50, minTimeMs: 0 },
     logger: log.logger,
     onCall: (e) => calls.push(e),
+    // The stock list's own timeout follows the test's general one unless the test sets it.
+    stockListTimeoutMs: extra.timeoutMs ?? 2_000,
     ...extra,
   });
   return { client, log, calls };

@@ -40,7 +40,7 @@ export type FailedPair = 'client' | 'account';
 export type FailureReason = 'authentication' | 'unreachable' | 'timeout' | 'easycars_error';
 
 export type TestResult =
-  | { ok: true; environment: Environment; stockCount: number; durationMs: number; message: string; testedAt: string }
+  | { ok: true; environment: Environment; stockCount: number | null; stockListSlow: boolean; durationMs: number; message: string; testedAt: string }
   | {
       ok: false;
       environment: Environment;

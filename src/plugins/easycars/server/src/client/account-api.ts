@@ -49,7 +49,8 @@ type WithoutAccount<T> = Omit<T, 'AccountNumber' | 'AccountSecret'>;
 export interface EasyCarsAccountApi {
   readonly accountNumber: string;
   readonly environment: EasyCarsEnvironment;
-  getAdvertisementStocks(opts?: { yardCode?: string }): Promise<StockListResult>;
+  /** `timeoutMs`/`maxRetries`: this call's own (default: the client's stock-list timeout and retries). */
+  getAdvertisementStocks(opts?: { yardCode?: string; timeoutMs?: number; maxRetries?: number }): Promise<StockListResult>;
   createLead(req: WithoutAccount<CreateLeadRequest>): Promise<LeadResult>;
   updateLead(req: WithoutAccount<UpdateLeadRequest>): Promise<LeadResult>;
   getLeadDetail(leadNumber: string): Promise<LeadDetailResult>;
@@ -89,7 +90,11 @@ export function createAccountApi(deps: AccountApiDeps, account: EasyCarsAccount)
     }
   };
 
-  const call = (endpoint: Exclude<EasyCarsEndpoint, 'RequestToken'>, body: Record<string, unknown>): Promise<CallResult> => {
+  const call = (
+    endpoint: Exclude<EasyCarsEndpoint, 'RequestToken'>,
+    body: Record<string, unknown>,
+    limits: { timeoutMs?: number; maxRetries?: number } = {},
+  ): Promise<CallResult> => {
     const service = SERVICE_OF[endpoint];
     const spec: CallSpec = {
       environment: account.environment,
@@ -101,6 +106,8 @@ export function createAccountApi(deps: AccountApiDeps, account: EasyCarsAccount)
       body,
       auth: { clientId: account.clientId, clientSecret: account.clientSecret },
       accountNumber: account.accountNumber,
+      ...(limits.timeoutMs !== undefined ? { timeoutMs: limits.timeoutMs } : {}),
+      ...(limits.maxRetries !== undefined ? { maxRetries: limits.maxRetries } : {}),
     };
     return executeCall(ctx, spec, deps.getToken(service));
   };
@@ -139,7 +146,10 @@ export function createAccountApi(deps: AccountApiDeps, account: EasyCarsAccount)
     async getAdvertisementStocks(opts = {}) {
       const body: Record<string, unknown> = { ...creds };
       if (opts.yardCode) body.YardCode = opts.yardCode;
-      const r = await call('GetAdvertisementStocks', body);
+      const r = await call('GetAdvertisementStocks', body, {
+        timeoutMs: opts.timeoutMs ?? ctx.stockListTimeoutMs,
+        ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
+      });
       // Never read a missing list as "no stock": a sync would delete everything. "StockList": null is the
       // vendor's empty feed and reads as no items (the removal guard still refuses to unpublish everything).
       const raw = r.body.StockList === null ? [] : r.body.StockList;

@@ -17,6 +17,8 @@ export interface CallContext {
   onCall?: (e: EasyCarsCallEvent) => void;
   secrets: SecretRegistry;
   timeoutMs: number;
+  /** GetAdvertisementStocks' own per-attempt timeout. */
+  stockListTimeoutMs: number;
   maxRetries: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
@@ -41,6 +43,10 @@ export interface CallSpec {
   /** Data calls: the client pair used to get this service's token. */
   auth?: { clientId: string; clientSecret: string };
   accountNumber?: string;
+  /** This call's per-attempt timeout, when not the client's default. */
+  timeoutMs?: number;
+  /** This call's retries, when not the client's default. */
+  maxRetries?: number;
 }
 
 export interface CallResult {
@@ -170,7 +176,7 @@ export async function executeCall(
     }
     attempts++;
     const t0 = ctx.now();
-    const out = await ctx.transport.attempt({ url, body: spec.body, bearer, timeoutMs: ctx.timeoutMs });
+    const out = await ctx.transport.attempt({ url, body: spec.body, bearer, timeoutMs: spec.timeoutMs ?? ctx.timeoutMs });
     last = out;
     const ms = ctx.now() - t0;
     ctx.logger.debug(
@@ -218,11 +224,11 @@ export async function executeCall(
       attempts,
       idempotent: spec.idempotent,
       createsRecord: spec.createsRecord === true,
-      timeoutMs: ctx.timeoutMs,
+      timeoutMs: spec.timeoutMs ?? ctx.timeoutMs,
       afterTokenRefresh: refreshed,
       scrub: (s: string) => ctx.secrets.text(s, true),
     };
-    if (retryable(out, spec.idempotent, spec.createsRecord === true) && retries < ctx.maxRetries) {
+    if (retryable(out, spec.idempotent, spec.createsRecord === true) && retries < (spec.maxRetries ?? ctx.maxRetries)) {
       const ra = 'retryAfterMs' in out ? out.retryAfterMs : undefined;
       const delay = ra !== undefined ? Math.min(ra, ctx.retryAfterCapMs) : backoff(ctx, retries);
       retries++;

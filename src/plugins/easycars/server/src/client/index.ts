@@ -46,6 +46,7 @@ export function createEasyCarsClient(options: EasyCarsClientOptions = {}): EasyC
     ...(options.onCall ? { onCall: options.onCall } : {}),
     secrets,
     timeoutMs: options.timeoutMs ?? 10_000,
+    stockListTimeoutMs: options.stockListTimeoutMs ?? 120_000,
     maxRetries: options.maxRetries ?? 3,
     backoffBaseMs: options.backoffBaseMs ?? 500,
     backoffMaxMs: options.backoffMaxMs ?? 8_000,

@@ -40,6 +40,8 @@ export interface EasyCarsClientOptions {
   baseUrls?: Partial<Record<EasyCarsEnvironment, string>>;
   /** Per HTTP attempt (default 10000). */
   timeoutMs?: number;
+  /** Per GetAdvertisementStocks attempt: one unpaginated list of a big dealer takes longer (default 120000). */
+  stockListTimeoutMs?: number;
   /** Retries after the first attempt (default 3). */
   maxRetries?: number;
   /** First back-off delay; doubles each retry, with jitter (default 500). */

@@ -18,6 +18,7 @@ export default {
     },
     client: {
       timeoutMs: env.int('EASYCARS_TIMEOUT_MS', 10000),
+      stockListTimeoutMs: env.int('EASYCARS_STOCK_LIST_TIMEOUT_MS', 120000),
       maxRetries: env.int('EASYCARS_MAX_RETRIES', 3),
       allowInsecureHosts: env.bool('EASYCARS_ALLOW_INSECURE_HOSTS', false),
       rateLimit: {

@@ -15,6 +15,8 @@ export const pluginConfigSchema = z
     baseUrls: z.object({ test: z.string().url(), production: z.string().url() }),
     client: z.object({
       timeoutMs: positiveInt,
+      /** GetAdvertisementStocks' own per-attempt timeout: the whole list comes in one answer. */
+      stockListTimeoutMs: positiveInt,
       maxRetries: z.number().int().min(0).max(10),
       allowInsecureHosts: z.boolean(),
       rateLimit: z.object({ maxConcurrent: positiveInt, minTimeMs: z.number().int().min(0) }),

@@ -18,6 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     createEasyCarsClient({
       baseUrls: getConfig<PluginConfig['baseUrls']>(strapi, 'baseUrls'),
       timeoutMs: getConfig<PluginConfig['client']>(strapi, 'client').timeoutMs,
+      stockListTimeoutMs: getConfig<PluginConfig['client']>(strapi, 'client').stockListTimeoutMs,
       maxRetries: getConfig<PluginConfig['client']>(strapi, 'client').maxRetries,
       allowInsecureHosts: getConfig<PluginConfig['client']>(strapi, 'client').allowInsecureHosts,
       rateLimit: getConfig<PluginConfig['client']>(strapi, 'client').rateLimit,

@@ -25,11 +25,13 @@ export const TestResultMessage = ({ result }: { result: TestResult }) => {
       background={result.ok ? 'success100' : 'danger100'}
     >
       <Typography fontWeight="bold" textColor={result.ok ? 'success700' : 'danger700'} tag="p">
-        {result.ok
-          ? t('credentials.test.ok', 'Connection succeeded: {count} stock items found.', { count: result.stockCount })
+        {result.ok && result.stockListSlow
+          ? t('credentials.test.slow', 'Connected, stock list slow: the stock list did not arrive in time for this test.')
+          : result.ok
+          ? t('credentials.test.ok', 'Connection succeeded: {count} stock items found.', { count: result.stockCount ?? 0 })
           : t('credentials.test.failed', 'Connection failed: {pair} — {reason}.', { pair, reason: reasons[result.reason] ?? result.reason })}
       </Typography>
-      {!result.ok && (
+      {(!result.ok || result.stockListSlow) && (
         <Box paddingTop={1}>
           <Typography textColor="neutral800" tag="p">
             {result.message}
