@@ -1,5 +1,5 @@
 /** SandboxControl: the in-process (and optional HTTP) control API for tests and the demo. */
-import type { SandboxState } from './state';
+import type { ImageContentType, SandboxState } from './state';
 import type { RawStockItem } from './stock-generator';
 import type { FaultSpec, RequestLogEntry, SandboxQuotation } from './types';
 
@@ -32,6 +32,8 @@ export interface SandboxControl {
   setLeadCustomerUpdates(mode: 'ignore' | 'new-customer'): void;
   /** Which Code a data call answers for a wrong account pair: 7 (default) or 1 (AuthenticationFail, as the live service may). */
   setAccountRefusalCode(code: 1 | 7): void;
+  /** Serve images with their own type (default), as application/octet-stream, with no Content-Type, or as text/html. */
+  setImageContentType(type: ImageContentType): void;
   setTokenTtlSeconds(seconds: number): void;
 }
 
@@ -68,6 +70,10 @@ export function createControl(state: SandboxState): SandboxControl {
     setIncludeLeadStatus: (on) => {
       state.includeLeadStatus = Boolean(on);
     },
+    setImageContentType: (type) => {
+      if (!['as-image', 'application/octet-stream', 'none', 'text/html'].includes(type)) throw new Error('type must be as-image, application/octet-stream, none or text/html');
+      state.imageContentType = type;
+    },
     setAccountRefusalCode: (code) => {
       if (code !== 1 && code !== 7) throw new Error('code must be 1 or 7');
       state.accountRefusalCode = code;
@@ -85,5 +91,5 @@ export function createControl(state: SandboxState): SandboxControl {
 
 export const CONTROL_METHODS: ReadonlyArray<keyof SandboxControl> = [
   'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'addCustomer', 'listQuotations', 'injectFault',
-  'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setLeadCustomerUpdates', 'setAccountRefusalCode', 'setTokenTtlSeconds',
+  'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setLeadCustomerUpdates', 'setAccountRefusalCode', 'setImageContentType', 'setTokenTtlSeconds',
 ];

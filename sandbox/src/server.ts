@@ -95,7 +95,8 @@ function finish(
     entry.code = code;
   }
   if (res.destroyed || res.writableEnded) return;
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)), ...headers });
+  // An empty content type sends no Content-Type header at all (as some image hosts do).
+  res.writeHead(status, { ...(contentType ? { 'Content-Type': contentType } : {}), 'Content-Length': String(Buffer.byteLength(text)), ...headers });
   res.end(text, () => {
     if (entry) entry.endedAt = Date.now();
   });
@@ -134,7 +135,8 @@ export function createHandler(deps: ServerDeps) {
       if (method !== 'GET' && method !== 'HEAD') return finish(res, entry, 405, 'Method Not Allowed', 'text/plain', { Allow: 'GET' });
       const img = state.images.get(path);
       if (!img) return finish(res, entry, 404, 'Not Found', 'text/plain');
-      return finish(res, entry, 200, img.bytes, img.contentType, { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: `"${img.hash}"` });
+      const served = state.imageContentType === 'as-image' ? img.contentType : state.imageContentType === 'none' ? '' : state.imageContentType;
+      return finish(res, entry, 200, img.bytes, served, { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: `"${img.hash}"` });
     }
 
     const m = API_PATH.exec(path);

@@ -1,5 +1,7 @@
 /** The sandbox's mutable state (stock, customers, leads, faults, request log) and its control API. */
 import type { SandboxImage } from './images';
+
+export type ImageContentType = 'as-image' | 'application/octet-stream' | 'none' | 'text/html';
 import type { SandboxAccount, SandboxSeed } from './seed';
 import { generateStockItem, generateStockList, type RawStockItem, stockNumberFor } from './stock-generator';
 import type { FaultKind, FaultSpec, RequestLogEntry, SandboxCustomer, SandboxLead, SandboxQuotation, ServiceName } from './types';
@@ -42,6 +44,8 @@ export class SandboxState {
   leadCustomerUpdates: 'ignore' | 'new-customer' = 'ignore';
   /** The Code a data call answers for an unknown account or a wrong AccountSecret (the documents do not say which). */
   accountRefusalCode: 1 | 7 = 7;
+  /** The Content-Type images are served with: their own (default), a generic one, or none at all. */
+  imageContentType: ImageContentType = 'as-image';
   tokenTtlSeconds: number;
   private faultSeq = 0;
   private logSeq = 0;
@@ -85,6 +89,7 @@ export class SandboxState {
     this.includeLeadStatus = this.opts.includeLeadStatus;
     this.leadCustomerUpdates = 'ignore';
     this.accountRefusalCode = 7;
+    this.imageContentType = 'as-image';
     this.tokenTtlSeconds = this.opts.tokenTtlSeconds;
     for (const a of this.seed.accounts) {
       this.setStockCount(a.accountNumber, this.opts.stockCount?.[a.accountNumber] ?? a.stockCount);

@@ -114,6 +114,37 @@ describe(`stock image sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(await folders('EasyCars')).toHaveLength(1);
   });
 
+  const warningsFor = (log: any, ref: string) =>
+    ((log.warnings ?? []) as Array<{ ref: string; field: string; message: string }>).filter((x) => x.ref === ref && x.field === 'ImageURLs').map((x) => x.message);
+
+  it.each(['application/octet-stream', 'none'] as const)('accepts an image served as %s when its bytes are an image', async (type) => {
+    w.sandbox.control.setImageContentType(type);
+    try {
+      const item = w.sandbox.control.addStock(ACCOUNT, {});
+      const urls = urlsOf(item.StockNumber);
+      expect(urls.length).toBeGreaterThan(0);
+      const log = await w.sync(d);
+      expect(warningsFor(log, item.StockNumber)).toEqual([]);
+      expect((await vehicleImages(item.StockNumber)).map((f) => f.name)).toEqual(urls.map((_, i) => `${item.StockNumber}-${i + 1}.png`));
+    } finally {
+      w.sandbox.control.setImageContentType('as-image');
+    }
+  });
+
+  it('refuses an image served as text/html even when its bytes are an image', async () => {
+    w.sandbox.control.setImageContentType('text/html');
+    try {
+      const item = w.sandbox.control.addStock(ACCOUNT, {});
+      const log = await w.sync(d);
+      const warnings = warningsFor(log, item.StockNumber);
+      expect(warnings).toHaveLength(urlsOf(item.StockNumber).length);
+      expect(warnings[0]).toMatch(/text\/html/);
+      expect(await vehicleImages(item.StockNumber)).toHaveLength(0);
+    } finally {
+      w.sandbox.control.setImageContentType('as-image');
+    }
+  });
+
   it('images can be switched off', async () => {
     w.app.strapi.config.set('plugin::easycars.images.enabled', false);
     try {
