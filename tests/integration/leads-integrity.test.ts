@@ -3,8 +3,9 @@
  * vehicle type/condition from the linked vehicle, CreateLead at most once (review + confirmed
  * resend), customers matched by phone only when it is certainly the same person.
  */
-import { startSandbox, SANDBOX_CREDENTIALS, type RunningSandboxLike } from '../helpers/sandbox-types';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import type { RunningSandboxLike } from '../helpers/sandbox-types';
+import type { TestApp } from '../helpers/strapi';
+import { startLeadWorld } from '../helpers/lead-world';
 import { waitFor } from '../helpers/fixtures';
 
 const LEAD = 'api::lead.lead';
@@ -49,22 +50,7 @@ describe(`lead integrity (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     auth(app.http().post(`/easycars/leads/pushes/${id}/retry`), as).send({ dealership: harbour, ...body });
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ tokenTtlSeconds: 600 });
-    app = await startStrapi({
-      env: {
-        EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
-        EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
-        EASYCARS_MIN_TIME_MS: '0',
-        EASYCARS_TIMEOUT_MS: '1500',
-      },
-    });
-    token = (await app.superAdmin()).token;
-    const d = await app.strapi.documents('api::dealership.dealership' as any).create({ data: { name: 'Harbour Motors', timezone: 'Australia/Sydney' } as any });
-    harbour = d.documentId;
-    await app.strapi.plugin('easycars').service('credentials').create(
-      { dealership: harbour, environment: 'test', isActive: true },
-      { ...SANDBOX_CREDENTIALS.client, ...SANDBOX_CREDENTIALS.accounts[ACCOUNT] },
-    );
+    ({ sandbox, app, token, harbour } = await startLeadWorld());
   });
   afterAll(async () => {
     await app?.destroy();

@@ -3,8 +3,9 @@
  * PostgreSQL): every synced field merged three ways, customer changes EasyCars does not take, UpdateLead's
  * CustomerNo, bounded refresh, origin, and what the lead-record keeps of the customer.
  */
-import { startSandbox, SANDBOX_CREDENTIALS, type RunningSandboxLike } from '../helpers/sandbox-types';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { SANDBOX_CREDENTIALS, type RunningSandboxLike } from '../helpers/sandbox-types';
+import type { TestApp } from '../helpers/strapi';
+import { startLeadWorld } from '../helpers/lead-world';
 import { waitFor } from '../helpers/fixtures';
 
 const LEAD = 'api::lead.lead';
@@ -86,22 +87,7 @@ describe(`lead merge (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
   const panel = async (id: string) => (await auth(app.http().get(`/easycars/leads/status/${id}`))).body.data;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ tokenTtlSeconds: 600 });
-    app = await startStrapi({
-      env: {
-        EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
-        EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
-        EASYCARS_MIN_TIME_MS: '0',
-        EASYCARS_TIMEOUT_MS: '1500',
-      },
-    });
-    token = (await app.superAdmin()).token;
-    const d = await app.strapi.documents('api::dealership.dealership' as any).create({ data: { name: 'Harbour Motors', timezone: 'Australia/Sydney' } as any });
-    harbour = d.documentId;
-    await app.strapi.plugin('easycars').service('credentials').create(
-      { dealership: harbour, environment: 'test', isActive: true },
-      { ...SANDBOX_CREDENTIALS.client, ...SANDBOX_CREDENTIALS.accounts[ACCOUNT] },
-    );
+    ({ sandbox, app, token, harbour } = await startLeadWorld());
   });
   afterAll(async () => {
     await app?.destroy();

@@ -2,8 +2,9 @@
  * Lead sync end to end on the real Strapi and the EasyCars sandbox (SQLite and PostgreSQL):
  * push from the content manager, retries, timeouts, refresh, import, status both ways, conflicts.
  */
-import { startSandbox, SANDBOX_CREDENTIALS, type RunningSandboxLike } from '../helpers/sandbox-types';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { SANDBOX_CREDENTIALS, type RunningSandboxLike } from '../helpers/sandbox-types';
+import type { TestApp } from '../helpers/strapi';
+import { startLeadWorld } from '../helpers/lead-world';
 import { waitFor } from '../helpers/fixtures';
 
 const LEAD = 'api::lead.lead';
@@ -81,24 +82,7 @@ describe(`lead sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
   };
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ tokenTtlSeconds: 600 });
-    app = await startStrapi({
-      env: {
-        EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
-        EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
-        EASYCARS_IMAGE_HOSTS: '127.0.0.1',
-        EASYCARS_IMAGES_ALLOW_PRIVATE: 'true',
-        EASYCARS_MIN_TIME_MS: '0',
-        EASYCARS_TIMEOUT_MS: '1500',
-      },
-    });
-    token = (await app.superAdmin()).token;
-    const d = await app.strapi.documents('api::dealership.dealership' as any).create({ data: { name: 'Harbour Motors', timezone: 'Australia/Sydney' } as any });
-    harbour = d.documentId;
-    await app.strapi.plugin('easycars').service('credentials').create(
-      { dealership: harbour, environment: 'test', isActive: true },
-      { ...SANDBOX_CREDENTIALS.client, ...SANDBOX_CREDENTIALS.accounts[ACCOUNT] },
-    );
+    ({ sandbox, app, token, harbour } = await startLeadWorld({ EASYCARS_IMAGE_HOSTS: '127.0.0.1', EASYCARS_IMAGES_ALLOW_PRIVATE: 'true' }));
   });
   afterAll(async () => {
     await app?.destroy();
