@@ -1,5 +1,6 @@
 import { startSandbox, SANDBOX_CREDENTIALS, type RunningSandboxLike } from './sandbox-types';
 import { startStrapi, type TestApp } from './strapi';
+import { waitFor } from './fixtures';
 
 export interface LeadWorld {
   sandbox: RunningSandboxLike;
@@ -29,4 +30,34 @@ export async function startLeadWorld(env: Record<string, string> = {}): Promise<
     { ...SANDBOX_CREDENTIALS.client, ...SANDBOX_CREDENTIALS.accounts.EC114575 },
   );
   return { sandbox, app, token, harbour: d.documentId };
+}
+
+const RECORD = 'plugin::easycars.lead-record';
+const SETTLED = ['pushed', 'failed', 'review', 'not_applicable'];
+
+/** The plugin's lead-record of a host lead (or null). */
+export const leadRecord = (app: TestApp, leadDocumentId: string) => app.strapi.db.query(RECORD as any).findOne({ where: { leadDocumentId } });
+
+/** Waits until the lead's push has finished one way or another (a state in `states`). */
+export const settledRecord = (app: TestApp, leadDocumentId: string, states = SETTLED) =>
+  waitFor(async () => {
+    const r = await leadRecord(app, leadDocumentId);
+    return r && states.includes(r.pushState) ? r : null;
+  }, 20000);
+
+/** "Sync leads now" through the admin API, waiting for the run to finish; answers its sync log. */
+export async function runLeadSync({ app, token, harbour }: LeadWorld) {
+  const res = await app.http().post('/easycars/sync/leads').set('Authorization', `Bearer ${token}`).send({ dealership: harbour });
+  expect(res.status).toBe(202);
+  const id = res.body.data.syncLogId;
+  return waitFor(async () => {
+    const log = await app.strapi.plugin('easycars').service('syncLogs').get(id);
+    return log && !['queued', 'running'].includes(log.status) ? log : null;
+  }, 30000);
+}
+
+/** The dealership's conflict strategy, set through the admin API. */
+export async function setLeadStrategy({ app, token, harbour }: LeadWorld, strategy: string) {
+  const res = await app.http().put('/easycars/leads/settings').set('Authorization', `Bearer ${token}`).send({ dealership: harbour, leadConflictStrategy: strategy });
+  expect(res.status).toBe(200);
 }

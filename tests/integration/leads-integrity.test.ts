@@ -5,7 +5,7 @@
  */
 import type { RunningSandboxLike } from '../helpers/sandbox-types';
 import type { TestApp } from '../helpers/strapi';
-import { startLeadWorld } from '../helpers/lead-world';
+import { leadRecord, settledRecord, startLeadWorld } from '../helpers/lead-world';
 import { waitFor } from '../helpers/fixtures';
 
 const LEAD = 'api::lead.lead';
@@ -19,12 +19,8 @@ describe(`lead integrity (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
   let harbour: string;
 
   const auth = (req: any, as = token) => req.set('Authorization', `Bearer ${as}`);
-  const record = (leadDocumentId: string) => app.strapi.db.query(RECORD as any).findOne({ where: { leadDocumentId } });
-  const settled = (leadDocumentId: string, states = ['pushed', 'failed', 'review', 'not_applicable']) =>
-    waitFor(async () => {
-      const r = await record(leadDocumentId);
-      return r && states.includes(r.pushState) ? r : null;
-    }, 20000);
+  const record = (leadDocumentId: string) => leadRecord(app, leadDocumentId);
+  const settled = (leadDocumentId: string, states?: string[]) => settledRecord(app, leadDocumentId, states);
   const createPosts = (externalId: string) =>
     sandbox.control.requestLog().filter((e) => e.endpoint === 'CreateLead' && (e.body as Record<string, unknown> | null)?.ExternalID === externalId);
   const storedLeads = (externalId: string) => sandbox.control.listLeads(ACCOUNT).filter((l) => l.ExternalID === externalId);

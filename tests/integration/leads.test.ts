@@ -4,11 +4,10 @@
  */
 import { SANDBOX_CREDENTIALS, type RunningSandboxLike } from '../helpers/sandbox-types';
 import type { TestApp } from '../helpers/strapi';
-import { startLeadWorld } from '../helpers/lead-world';
+import { leadRecord, settledRecord, startLeadWorld, runLeadSync as runLeadSyncIn, setLeadStrategy } from '../helpers/lead-world';
 import { waitFor } from '../helpers/fixtures';
 
 const LEAD = 'api::lead.lead';
-const RECORD = 'plugin::easycars.lead-record';
 const ACCOUNT = 'EC114575';
 
 describe(`lead sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
@@ -18,12 +17,8 @@ describe(`lead sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
   let harbour: string;
 
   const auth = (req: any) => req.set('Authorization', `Bearer ${token}`);
-  const record = (leadDocumentId: string) => app.strapi.db.query(RECORD as any).findOne({ where: { leadDocumentId } });
-  const settled = (leadDocumentId: string, states = ['pushed', 'failed', 'review', 'not_applicable']) =>
-    waitFor(async () => {
-      const r = await record(leadDocumentId);
-      return r && states.includes(r.pushState) ? r : null;
-    }, 20000);
+  const record = (leadDocumentId: string) => leadRecord(app, leadDocumentId);
+  const settled = (leadDocumentId: string, states?: string[]) => settledRecord(app, leadDocumentId, states);
   const calls = (endpoint: string) => sandbox.control.requestLog().filter((e) => e.endpoint === endpoint);
   const localLead = (documentId: string) => app.strapi.documents(LEAD as any).findOne({ documentId } as any) as Promise<any>;
 
@@ -67,19 +62,8 @@ describe(`lead sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(rec.pushState).toBe('pushed');
     return { id, rec };
   };
-  const runLeadSync = async () => {
-    const res = await auth(app.http().post('/easycars/sync/leads')).send({ dealership: harbour });
-    expect(res.status).toBe(202);
-    const id = res.body.data.syncLogId;
-    return waitFor(async () => {
-      const log = await app.strapi.plugin('easycars').service('syncLogs').get(id);
-      return log && !['queued', 'running'].includes(log.status) ? log : null;
-    }, 30000);
-  };
-  const setStrategy = async (strategy: string) => {
-    const res = await auth(app.http().put('/easycars/leads/settings')).send({ dealership: harbour, leadConflictStrategy: strategy });
-    expect(res.status).toBe(200);
-  };
+  const runLeadSync = () => runLeadSyncIn({ sandbox, app, token, harbour });
+  const setStrategy = (strategy: string) => setLeadStrategy({ sandbox, app, token, harbour }, strategy);
 
   beforeAll(async () => {
     ({ sandbox, app, token, harbour } = await startLeadWorld({ EASYCARS_IMAGE_HOSTS: '127.0.0.1', EASYCARS_IMAGES_ALLOW_PRIVATE: 'true' }));
