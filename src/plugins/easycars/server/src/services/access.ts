@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { getConfig } from '../utils/plugin';
 
 export interface AdminUser {
@@ -22,8 +21,8 @@ const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
 /**
  * Dealership scoping: a Super Admin acts on every dealership; any other admin only on the
- * dealerships whose `managers` relation lists them. RBAC actions are checked by the route
- * policies; this is the second half of every plugin route's check.
+ * dealerships whose `managers` relation lists them. Routes use it through their
+ * manages-dealership / lists-own-dealerships policies (policies/), never by hand in controllers.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const dealershipUid = () => getConfig<{ dealership: string }>(strapi, 'contentTypes').dealership as any;
@@ -63,22 +62,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .documents(dealershipUid())
         .findFirst({ filters: { documentId, managers: { id: user.id } } } as any);
       return managed ? toSummary(managed) : null;
-    },
-
-    /**
-     * Resolves a dealership the user may act on, or throws: 400 if none was named, 404 if it does
-     * not exist or the user does not manage it (the same answer, so existence never leaks).
-     * Routes declare this with the manages-dealership policy; this is for code paths inside a handler.
-     */
-    async assertAccess(user: AdminUser, documentId: unknown): Promise<DealershipSummary> {
-      if (typeof documentId !== 'string' || documentId.trim() === '') {
-        throw new errors.ValidationError('dealership is required (the dealership documentId)', {
-          errors: [{ path: ['dealership'], message: 'dealership is required', name: 'ValidationError' }],
-        });
-      }
-      const found = await service.managedDealership(user, documentId);
-      if (!found) throw new errors.NotFoundError(`Dealership ${documentId} not found.`);
-      return found;
     },
   };
   return service;
