@@ -1,7 +1,7 @@
 /** SandboxControl: the in-process (and optional HTTP) control API for tests and the demo. */
 import type { ImageContentType, SandboxState } from './state';
 import type { RawStockItem } from './stock-generator';
-import type { FaultSpec, RequestLogEntry, SandboxQuotation } from './types';
+import type { FaultSpec, RequestLogEntry, SandboxQuotation, ServiceName } from './types';
 
 export interface SandboxControl {
   /** Adds a generated item (next index) merged with `partialItem`. */
@@ -35,6 +35,8 @@ export interface SandboxControl {
   /** Serve images with their own type (default), as application/octet-stream, with no Content-Type, or as text/html. */
   setImageContentType(type: ImageContentType): void;
   setTokenTtlSeconds(seconds: number): void;
+  /** Which services a seed client may get tokens for (until reset); any other service answers as a wrong client pair. */
+  setClientServices(clientId: string, services: ServiceName[]): void;
 }
 
 export function createControl(state: SandboxState): SandboxControl {
@@ -82,6 +84,13 @@ export function createControl(state: SandboxState): SandboxControl {
       if (mode !== 'ignore' && mode !== 'new-customer') throw new Error('mode must be "ignore" or "new-customer"');
       state.leadCustomerUpdates = mode;
     },
+    setClientServices: (clientId, services) => {
+      if (!state.seed.clients.some((c) => c.clientId.toUpperCase() === String(clientId).toUpperCase())) throw new Error(`Unknown sandbox client ${clientId}`);
+      if (!Array.isArray(services) || services.some((x) => x !== 'StockService' && x !== 'LeadService')) {
+        throw new Error('services must be a list of "StockService" and/or "LeadService"');
+      }
+      state.clientServices.set(String(clientId).toUpperCase(), [...services]);
+    },
     setTokenTtlSeconds: (seconds) => {
       if (!(seconds > 0)) throw new Error('seconds must be > 0');
       state.tokenTtlSeconds = seconds;
@@ -92,4 +101,5 @@ export function createControl(state: SandboxState): SandboxControl {
 export const CONTROL_METHODS: ReadonlyArray<keyof SandboxControl> = [
   'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'addCustomer', 'listQuotations', 'injectFault',
   'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setLeadCustomerUpdates', 'setAccountRefusalCode', 'setImageContentType', 'setTokenTtlSeconds',
+  'setClientServices',
 ];

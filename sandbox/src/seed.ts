@@ -1,3 +1,4 @@
+import type { ServiceName } from './tokens';
 /**
  * The sandbox's fixed, fake credentials and dealer accounts. Tests and the demo
  * rely on these exact values; none of them is a real EasyCars credential
@@ -8,6 +9,8 @@ export interface SandboxClient {
   clientSecret: string;
   /** Lead source name, for humans. */
   name: string;
+  /** The services this client may get tokens for (default: both). */
+  services?: ServiceName[];
 }
 
 export interface SandboxYard {
@@ -64,6 +67,11 @@ export const SANDBOX_CREDENTIALS = {
     clientId: '5B0E3C47-2D19-4F8A-A6B1-93C7E2D4F580',
     clientSecret: 'C19D7E2A-48F3-4B6C-9A05-7E1F3D2B8C64',
   },
+  /** A client enabled for the LeadService only (dealers whose lead access has its own client pair). */
+  leadOnlyClient: {
+    clientId: 'E7A41C90-3B58-4D2E-8F16-0C9B5A7D2E31',
+    clientSecret: '4D8F2B6A-91C3-4E7D-B05A-6F2E8C1D9A47',
+  },
   accounts: {
     EC114575: { accountNumber: 'EC114575', accountSecret: '3F1C2A9E-6B7D-4E21-9C8A-5D4E3F2A1B0C' },
     EC208841: { accountNumber: 'EC208841', accountSecret: '9B8A7C6D-5E4F-4A3B-8C2D-1E0F9A8B7C6D' },
@@ -75,6 +83,7 @@ export const DEFAULT_SEED: SandboxSeed = {
   clients: [
     { ...SANDBOX_CREDENTIALS.client, name: 'Dealer website' },
     { ...SANDBOX_CREDENTIALS.otherClient, name: 'Other lead source' },
+    { ...SANDBOX_CREDENTIALS.leadOnlyClient, name: 'Lead-only client', services: ['LeadService'] },
   ],
   accounts: [
     {

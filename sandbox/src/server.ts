@@ -220,7 +220,8 @@ export function createHandler(deps: ServerDeps) {
     const client = state.seed.clients.find(
       (c) => c.clientId.toLowerCase() === clientId.toLowerCase() && c.clientSecret.toLowerCase() === clientSecret.toLowerCase(),
     );
-    if (!client) return { status: 200, body: envelope(1, 'Invalid client credentials.', { Token: null }) };
+    // A client not enabled for this service gets the same answer as a wrong pair: the vendor documents no other.
+    if (!client || !state.clientMayUse(client.clientId, service)) return { status: 200, body: envelope(1, 'Invalid client credentials.', { Token: null }) };
     const ttl = state.tokenTtlSeconds;
     const token = expired ? d.tokens.issue(service, client.clientId, ttl, -(ttl + 60)) : d.tokens.issue(service, client.clientId, ttl);
     return { status: 200, body: { Token: token, Code: 0, ErrorMessage: null } };

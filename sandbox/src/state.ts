@@ -47,6 +47,8 @@ export class SandboxState {
   /** The Content-Type images are served with: their own (default), a generic one, or none at all. */
   imageContentType: ImageContentType = 'as-image';
   tokenTtlSeconds: number;
+  /** Run-time service restrictions by ClientID (upper case); a client not listed keeps its seed's services. */
+  clientServices = new Map<string, ServiceName[]>();
   private faultSeq = 0;
   private logSeq = 0;
 
@@ -58,6 +60,14 @@ export class SandboxState {
 
   get seed(): SandboxSeed {
     return this.opts.seed;
+  }
+
+  /** Whether a seed client may get tokens for a service (seed setting, overridden by setClientServices). */
+  clientMayUse(clientId: string, service: ServiceName): boolean {
+    const client = this.seed.clients.find((c) => c.clientId.toUpperCase() === clientId.toUpperCase());
+    if (!client) return false;
+    const services = this.clientServices.get(client.clientId.toUpperCase()) ?? client.services ?? ['StockService', 'LeadService'];
+    return services.includes(service);
   }
 
   account(accountNumber: string): SandboxAccount | undefined {
@@ -91,6 +101,7 @@ export class SandboxState {
     this.accountRefusalCode = 7;
     this.imageContentType = 'as-image';
     this.tokenTtlSeconds = this.opts.tokenTtlSeconds;
+    this.clientServices.clear();
     for (const a of this.seed.accounts) {
       this.setStockCount(a.accountNumber, this.opts.stockCount?.[a.accountNumber] ?? a.stockCount);
       this.leadCounters.set(a.accountNumber, a.leadNumberStart);

@@ -32,6 +32,7 @@ const STORED: CredentialView = {
   hasClientId: true,
   hasClientSecret: true,
   hasAccountSecret: true,
+  leadClient: null,
   yardCode: null,
   isActive: true,
   lastTest: { at: '2025-01-01T00:00:00.000Z', ok: true, message: 'Connected' },
@@ -39,23 +40,54 @@ const STORED: CredentialView = {
   updatedAt: '2025-01-01T00:00:00.000Z',
 };
 
-const OK_TEST = { ok: true, environment: 'test', stockCount: 250, stockListSlow: false, durationMs: 120, message: 'Connected', testedAt: '2025-01-02T00:00:00.000Z' };
+const LEADS_OK = { ok: true, message: 'connected.', clientPair: 'main', required: true };
+const OK_TEST = {
+  ok: true,
+  environment: 'test',
+  message: 'EasyCars (test). Stock: connected, 250 vehicles. Leads: connected.',
+  stock: { ok: true, stockCount: 250, stockListSlow: false, message: 'connected, 250 vehicles.' },
+  leads: LEADS_OK,
+  durationMs: 120,
+  testedAt: '2025-01-02T00:00:00.000Z',
+};
 const SLOW_TEST = {
   ...OK_TEST,
-  stockCount: null,
-  stockListSlow: true,
-  message: 'Connected to EasyCars (test), stock list slow: the client ID / client secret were accepted, but the stock list did not arrive within 10 s.',
+  stock: {
+    ok: true,
+    stockCount: null,
+    stockListSlow: true,
+    message: 'connected, stock list slow: the client ID / client secret were accepted, but the stock list did not arrive within 10 s.',
+  },
 };
 const ACCOUNT_FAILED = {
   ok: false,
   environment: 'test',
-  failedPair: 'account',
-  reason: 'easycars_error',
-  message: 'EasyCars refused the stock request for this account (Code 7). EasyCars said: "Invalid AccountNumber or AccountSecret."',
-  code: 7,
-  easycarsMessage: 'Invalid AccountNumber or AccountSecret.',
+  message: 'EasyCars (test). Stock: EasyCars refused the stock request for this account (Code 7). Leads: connected.',
+  stock: {
+    ok: false,
+    failedPair: 'account',
+    reason: 'easycars_error',
+    message: 'EasyCars refused the stock request for this account (Code 7). EasyCars said: "Invalid AccountNumber or AccountSecret."',
+    code: 7,
+    easycarsMessage: 'Invalid AccountNumber or AccountSecret.',
+  },
+  leads: LEADS_OK,
   durationMs: 90,
   testedAt: '2025-01-02T00:00:00.000Z',
+};
+const LEADS_REFUSED = {
+  ...OK_TEST,
+  ok: false,
+  leads: {
+    ok: false,
+    failedPair: 'client',
+    reason: 'authentication',
+    message: 'EasyCars refused the client ID / client secret for the LeadService. The client may not be enabled for the LeadService.',
+    code: 1,
+    easycarsMessage: 'Invalid client credentials.',
+    clientPair: 'main',
+    required: true,
+  },
 };
 
 /** A fetch client double that answers like the admin API and records every call. */
@@ -135,7 +167,9 @@ describe('EasyCars credentials form', () => {
     expect(saveButton()).toBeDisabled();
 
     await user.click(screen.getByRole('button', { name: /test connection/i }));
-    expect(await screen.findByText('Connection succeeded: 250 stock items found.')).toBeInTheDocument();
+    expect(await screen.findByText('Connection succeeded.')).toBeInTheDocument();
+    expect(screen.getByText('Stock: connected, 250 stock items found')).toBeInTheDocument();
+    expect(screen.getByText('Leads: connected')).toBeInTheDocument();
     expect(client.post).toHaveBeenCalledWith('/easycars/test-connection', { dealership: 'dealer-a', environment: 'test', yardCode: null, ...VALID });
     expect(saveButton()).toBeEnabled();
 
@@ -161,7 +195,8 @@ describe('EasyCars credentials form', () => {
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: /test connection/i }));
     const result = await screen.findByTestId('test-result');
-    expect(within(result).getByText('Connection failed: Account Number / Account Secret — EasyCars returned an error.')).toBeInTheDocument();
+    expect(within(result).getByText('Connection failed.')).toBeInTheDocument();
+    expect(within(result).getByText('Stock: Account Number / Account Secret — EasyCars returned an error')).toBeInTheDocument();
     expect(within(result).getByText(/Invalid AccountNumber or AccountSecret/)).toBeInTheDocument();
     expect(saveButton()).toBeDisabled();
   });
@@ -171,9 +206,61 @@ describe('EasyCars credentials form', () => {
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: /test connection/i }));
     const result = await screen.findByTestId('test-result');
-    expect(within(result).getByText('Connected, stock list slow: the stock list did not arrive in time for this test.')).toBeInTheDocument();
+    expect(within(result).getByText('Stock: connected, stock list slow (it did not arrive in time for this test)')).toBeInTheDocument();
     expect(within(result).getByText(/did not arrive within 10 s/)).toBeInTheDocument();
     expect(within(result).queryByText(/Connection failed/)).toBeNull();
+  });
+
+  it('reports each EasyCars service on its own: stock connected, leads refused', async () => {
+    const { user } = renderPanel({ client: fakeClient({ test: [LEADS_REFUSED] }) });
+    await fillValid(user);
+    await user.click(screen.getByRole('button', { name: /test connection/i }));
+    const result = await screen.findByTestId('test-result');
+    expect(within(result).getByText('Connection failed.')).toBeInTheDocument();
+    expect(within(screen.getByTestId('test-result-stock')).getByText('Stock: connected, 250 stock items found')).toBeInTheDocument();
+    const leads = screen.getByTestId('test-result-leads');
+    expect(within(leads).getByText('Leads: Client ID / Client Secret — rejected by EasyCars')).toBeInTheDocument();
+    expect(within(leads).getByText(/not be enabled for the LeadService/)).toBeInTheDocument();
+    expect(saveButton()).toBeDisabled();
+  });
+
+  it('takes a separate lead service client pair under Advanced: both or neither, sent only when filled in', async () => {
+    const { user, client } = renderPanel();
+    await fillValid(user);
+    await user.click(screen.getByRole('button', { name: /advanced options/i }));
+    expect(screen.getByText('Lead service client (if different)')).toBeInTheDocument();
+    expect(field(/^lead service client secret/i)).toHaveAttribute('type', 'password');
+    await user.type(field(/^lead service client id/i), 'E7A41C90-3B58-4D2E-8F16-0C9B5A7D2E31');
+    await user.click(screen.getByRole('button', { name: /test connection/i }));
+    expect(screen.getByText('Give both the lead service Client ID and Client Secret, or neither')).toBeInTheDocument();
+    expect(client.post).not.toHaveBeenCalled();
+
+    await user.type(field(/^lead service client secret/i), '4D8F2B6A-91C3-4E7D-B05A-6F2E8C1D9A47');
+    await user.click(screen.getByRole('button', { name: /test connection/i }));
+    await screen.findByText('Connection succeeded.');
+    expect(client.post).toHaveBeenCalledWith('/easycars/test-connection', {
+      dealership: 'dealer-a',
+      environment: 'test',
+      yardCode: null,
+      ...VALID,
+      leadClientId: 'E7A41C90-3B58-4D2E-8F16-0C9B5A7D2E31',
+      leadClientSecret: '4D8F2B6A-91C3-4E7D-B05A-6F2E8C1D9A47',
+    });
+  });
+
+  it('shows a stored lead service client masked, and can remove it', async () => {
+    const { user, client } = renderPanel({ credential: { ...STORED, leadClient: { clientId: '••••2E31', hasClientSecret: true } } });
+    await user.click(screen.getByRole('button', { name: /advanced options/i }));
+    expect(screen.getByText('A lead service client is stored (Client ID ••••2E31).')).toBeInTheDocument();
+    expect(field(/^lead service client id/i)).toHaveValue('');
+    await user.click(screen.getByRole('checkbox', { name: /remove the lead service client/i }));
+    expect(field(/^lead service client id/i)).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: /test connection/i }));
+    await screen.findByText('Connection succeeded.');
+    expect(client.post).toHaveBeenCalledWith('/easycars/test-connection', { credential: 7, environment: 'test', accountNumber: 'EC114575', yardCode: null, removeLeadClient: true });
+    await user.click(screen.getByRole('button', { name: /save changes/i }));
+    await waitFor(() => expect(client.put).toHaveBeenCalled());
+    expect(client.put).toHaveBeenCalledWith('/easycars/credentials/7', { environment: 'test', accountNumber: 'EC114575', yardCode: null, removeLeadClient: true });
   });
 
   it('edits with blank secrets: "stored — leave blank to keep", and blank secrets are not sent', async () => {
@@ -189,7 +276,7 @@ describe('EasyCars credentials form', () => {
 
     await user.click(screen.getByRole('radio', { name: 'Production' }));
     await user.click(screen.getByRole('button', { name: /test connection/i }));
-    await screen.findByText('Connection succeeded: 250 stock items found.');
+    await screen.findByText('Connection succeeded.');
     expect(client.post).toHaveBeenCalledWith('/easycars/test-connection', { credential: 7, environment: 'production', accountNumber: 'EC114575', yardCode: null });
 
     await user.click(screen.getByRole('button', { name: /save changes/i }));

@@ -53,7 +53,9 @@ describe('EasyCars credentials page (browser)', () => {
     expect(await save.isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await page.getByText('Connection succeeded: 250 stock items found.').waitFor();
+    await page.getByText('Connection succeeded.').waitFor();
+    await page.getByText('Stock: connected, 250 stock items found').waitFor();
+    await page.getByText('Leads: connected').waitFor();
     expect(await save.isEnabled()).toBe(true);
     await save.click();
     await page.getByText('EasyCars credentials saved.').first().waitFor();

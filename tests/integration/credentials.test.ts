@@ -194,7 +194,8 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
     it('connects with the four values and counts the stock', async () => {
       const res = await as(manager).post('/easycars/test-connection', { ...harbourValues, dealership: dealershipA });
       expect(res.status).toBe(200);
-      expect(res.body.data).toMatchObject({ ok: true, stockCount: 250, environment: 'test' });
+      expect(res.body.data).toMatchObject({ ok: true, environment: 'test', stock: { ok: true, stockCount: 250 }, leads: { ok: true, clientPair: 'main' } });
+      expect(res.body.data.message).toBe('EasyCars (test). Stock: connected, 250 vehicles. Leads: connected.');
       expect(res.body.data.durationMs).toBeLessThan(10000);
       expectNoSecrets(res.body);
     });
@@ -202,23 +203,25 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
     it('honours the yard code', async () => {
       const res = await as(manager).post('/easycars/test-connection', { ...harbourValues, yardCode: 'WEST' });
       expect(res.body.data.ok).toBe(true);
-      expect(res.body.data.stockCount).toBeGreaterThan(0);
-      expect(res.body.data.stockCount).toBeLessThan(250);
+      expect(res.body.data.stock.stockCount).toBeGreaterThan(0);
+      expect(res.body.data.stock.stockCount).toBeLessThan(250);
     });
 
     it('says the client pair failed when the client secret is wrong', async () => {
       const res = await as(manager).post('/easycars/test-connection', { ...harbourValues, clientSecret: WRONG_UUID });
       expect(res.status).toBe(200);
-      expect(res.body.data).toMatchObject({ ok: false, failedPair: 'client', reason: 'authentication', code: 1 });
-      expect(res.body.data.message).toMatch(/client ID \/ client secret/);
+      expect(res.body.data).toMatchObject({ ok: false, stock: { ok: false, failedPair: 'client', reason: 'authentication', code: 1 } });
+      expect(res.body.data.leads).toMatchObject({ ok: false, failedPair: 'client', reason: 'authentication' });
+      expect(res.body.data.stock.message).toMatch(/client ID \/ client secret/);
       expectNoSecrets(res.body);
     });
 
     it('catches a wrong account secret with the stock call, with EasyCars’ message', async () => {
       const res = await as(manager).post('/easycars/test-connection', { ...harbourValues, accountSecret: WRONG_UUID, dealership: dealershipA });
       expect(res.status).toBe(200);
-      expect(res.body.data).toMatchObject({ ok: false, failedPair: 'account', reason: 'easycars_error', code: 7 });
-      expect(res.body.data.easycarsMessage).toBe('Invalid AccountNumber or AccountSecret.');
+      expect(res.body.data).toMatchObject({ ok: false, stock: { ok: false, failedPair: 'account', reason: 'easycars_error', code: 7 } });
+      expect(res.body.data.leads).toMatchObject({ ok: false, failedPair: 'account' });
+      expect(res.body.data.stock.easycarsMessage).toBe('Invalid AccountNumber or AccountSecret.');
       expect(res.body.data.message).toContain('Invalid AccountNumber or AccountSecret.');
       expect(JSON.stringify(res.body)).not.toContain(WRONG_UUID);
     });
@@ -228,10 +231,10 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
       const res = await as(manager).post('/easycars/test-connection', { credential: id });
       expect(res.status).toBe(200);
       expect(res.body.data).toMatchObject({ ok: true, credential: id });
-      expect(res.body.data.stockCount).toBe(sandbox.control.listStock('EC114575').filter((s: { YardCode: string }) => s.YardCode === 'MAIN').length);
+      expect(res.body.data.stock.stockCount).toBe(sandbox.control.listStock('EC114575').filter((s: { YardCode: string }) => s.YardCode === 'MAIN').length);
       const read = await as(reader).get(`/easycars/credentials?dealership=${dealershipA}`);
       expect(read.body.data.lastTest).toMatchObject({ ok: true });
-      expect(read.body.data.lastTest.message).toMatch(/stock item/);
+      expect(read.body.data.lastTest.message).toMatch(/Stock: connected, \d+ vehicles\. Leads: connected\./);
       expect((await as(manager).post('/easycars/test-connection', { credential: 999999 })).status).toBe(404);
     });
 
@@ -242,13 +245,13 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
         const started = Date.now();
         const res = await as(manager).post('/easycars/test-connection', harbourValues);
         expect(Date.now() - started).toBeLessThan(4000);
-        expect(res.body.data).toMatchObject({ ok: true, stockListSlow: true, stockCount: null });
+        expect(res.body.data).toMatchObject({ ok: true, stock: { ok: true, stockListSlow: true, stockCount: null }, leads: { ok: true } });
         expect(res.body.data.message).toMatch(/stock list slow/);
         expect(res.body.data.message).toMatch(/Syncs wait up to 120 s/);
 
-        sandbox.control.injectFault({ endpoint: 'RequestToken', kind: 'hang', hangMs: 5000 });
+        sandbox.control.injectFault({ endpoint: 'RequestToken', service: 'StockService', kind: 'hang', hangMs: 5000 });
         const silent = await as(manager).post('/easycars/test-connection', harbourValues);
-        expect(silent.body.data).toMatchObject({ ok: false, failedPair: 'client', reason: 'timeout' });
+        expect(silent.body.data).toMatchObject({ ok: false, stock: { ok: false, failedPair: 'client', reason: 'timeout' }, leads: { ok: true } });
       } finally {
         sandbox.control.clearFaults();
         setTestConnection({ perUserPerMinute: 1000, timeoutMs: 10000 });
@@ -257,7 +260,8 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
       app.strapi.config.set('plugin::easycars.baseUrls', { ...baseUrls, production: 'http://127.0.0.1:9/ECService' });
       try {
         const res = await as(manager).post('/easycars/test-connection', { ...harbourValues, environment: 'production' });
-        expect(res.body.data).toMatchObject({ ok: false, failedPair: 'client', reason: 'unreachable', environment: 'production' });
+        expect(res.body.data).toMatchObject({ ok: false, environment: 'production', stock: { ok: false, failedPair: 'client', reason: 'unreachable' } });
+        expect(res.body.data.leads).toMatchObject({ ok: false, reason: 'unreachable' });
       } finally {
         app.strapi.config.set('plugin::easycars.baseUrls', baseUrls);
       }
@@ -284,20 +288,20 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
       expect(res.body.data).toMatchObject({ yardCode: null, hasClientSecret: true, hasAccountSecret: true });
       expect(res.body.data.lastTest).toMatchObject({ ok: true }); // yard code is not a connection field
       const retest = await as(manager).post('/easycars/test-connection', { credential: id });
-      expect(retest.body.data).toMatchObject({ ok: true, stockCount: 250 });
+      expect(retest.body.data).toMatchObject({ ok: true, stock: { stockCount: 250 } });
 
       const changed = await as(manager).put(`/easycars/credentials/${id}`, { accountNumber: 'EC208841', accountSecret: SANDBOX_ACCOUNTS.north.accountSecret });
       expect(changed.status).toBe(200);
       expect(changed.body.data).toMatchObject({ accountNumber: 'EC208841', lastTest: null });
       expectNoSecrets(changed.body);
       const north = await as(manager).post('/easycars/test-connection', { credential: id });
-      expect(north.body.data).toMatchObject({ ok: true, stockCount: 60 });
+      expect(north.body.data).toMatchObject({ ok: true, stock: { stockCount: 60 } });
     });
 
     it('tries edited values against the stored ones without recording them as the last test', async () => {
       const before = (await as(manager).get(`/easycars/credentials?dealership=${dealershipA}`)).body.data.lastTest;
       const wrong = await as(manager).post('/easycars/test-connection', { credential: id, accountSecret: WRONG_UUID, clientSecret: '' });
-      expect(wrong.body.data).toMatchObject({ ok: false, failedPair: 'account' });
+      expect(wrong.body.data).toMatchObject({ ok: false, stock: { ok: false, failedPair: 'account' } });
       const kept = await as(manager).post('/easycars/test-connection', { credential: id, environment: 'test', clientSecret: '', accountSecret: '' });
       expect(kept.body.data).toMatchObject({ ok: true });
       const after = (await as(manager).get(`/easycars/credentials?dealership=${dealershipA}`)).body.data.lastTest;
@@ -385,7 +389,7 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
       const accountChange = entries.find((e) => e.action === 'credentials.update' && e.changedFields?.includes('accountNumber'));
       expect(accountChange?.changedFields).toEqual(['accountNumber', 'accountSecret']);
       const failedTest = entries.find((e) => e.action === 'credentials.test' && e.result === 'failure');
-      expect(failedTest?.details).toMatchObject({ failedPair: expect.any(String), reason: expect.any(String) });
+      expect(failedTest?.details).toMatchObject({ stock: { ok: false, failedPair: expect.any(String), reason: expect.any(String) } });
       expectNoSecrets(entries);
     });
 

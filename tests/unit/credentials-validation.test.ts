@@ -1,4 +1,5 @@
 import {
+  assertLeadClientComplete,
   assertSchedulesComplete,
   isValidCron,
   parseCreateCredential,
@@ -7,6 +8,7 @@ import {
   parseUpdateCredential,
 } from '../../src/plugins/easycars/server/src/credentials/validation';
 import { splitUpdate } from '../../src/plugins/easycars/server/src/credentials/changes';
+import { clientPairFor } from '../../src/plugins/easycars/server/src/client';
 
 const valid = {
   dealership: 'abc123',
@@ -99,5 +101,52 @@ describe('credential validation', () => {
     expect(change.changed).toEqual(['accountSecret', 'isActive']);
     expect(change.connectionChanged).toBe(true);
     expect(change.fields).toEqual({ isActive: false });
+  });
+
+  describe('the lead service client pair', () => {
+    const LEAD = { leadClientId: 'E7A41C90-3B58-4D2E-8F16-0C9B5A7D2E31', leadClientSecret: '4D8F2B6A-91C3-4E7D-B05A-6F2E8C1D9A47' };
+
+    it('is optional on create and in a test, but both or neither', () => {
+      expect(parseCreateCredential(valid)).not.toHaveProperty('leadClientId');
+      expect(parseCreateCredential({ ...valid, leadClientId: '', leadClientSecret: '' }).leadClientId).toBeUndefined();
+      expect(parseCreateCredential({ ...valid, ...LEAD })).toMatchObject(LEAD);
+      expect(fieldErrors(() => parseCreateCredential({ ...valid, leadClientId: LEAD.leadClientId }))).toEqual({
+        leadClientSecret: 'Lead service client: give both the ClientID and the ClientSecret, or neither',
+      });
+      expect(fieldErrors(() => parseTestConnection({ ...valid, leadClientSecret: 'nope' }))).toEqual({
+        leadClientSecret: 'Lead service ClientSecret must be a UUID (8-4-4-4-12 hexadecimal characters)',
+        leadClientId: 'Lead service client: give both the ClientID and the ClientSecret, or neither',
+      });
+    });
+
+    it('in an update: half of a stored pair can change, a new pair needs both, removing takes no values', () => {
+      const none = { leadClientId: null, leadClientSecret: null };
+      const stored = { leadClientId: 'ec1:x', leadClientSecret: 'ec1:y' };
+      expect(() => assertLeadClientComplete(stored, { leadClientSecret: LEAD.leadClientSecret })).not.toThrow();
+      expect(() => assertLeadClientComplete(none, LEAD)).not.toThrow();
+      expect(fieldErrors(() => assertLeadClientComplete(none, { leadClientId: LEAD.leadClientId }))).toHaveProperty('leadClientSecret');
+      expect(fieldErrors(() => assertLeadClientComplete(stored, { removeLeadClient: true, ...LEAD }))).toEqual({
+        removeLeadClient: 'removeLeadClient cannot come with a new lead service ClientID or ClientSecret',
+      });
+      expect(parseUpdateCredential({ removeLeadClient: true })).toEqual({ removeLeadClient: true });
+      expect(fieldErrors(() => parseUpdateCredential({ removeLeadClient: false }))).toEqual({ removeLeadClient: 'removeLeadClient must be true (or left out)' });
+    });
+
+    it('changes: a new lead secret is a connection change; removing lists both fields', () => {
+      const row = { environment: 'test' } as never;
+      const current = { ...valid, id: 1, yardCode: null, leadClient: { clientId: LEAD.leadClientId, clientSecret: LEAD.leadClientSecret } } as never;
+      expect(splitUpdate({ leadClientSecret: LEAD.leadClientSecret }, row, current).changed).toEqual([]);
+      const changed = splitUpdate({ leadClientSecret: valid.clientSecret }, row, current);
+      expect(changed).toMatchObject({ changed: ['leadClientSecret'], connectionChanged: true, removeLeadClient: false });
+      expect(splitUpdate({ removeLeadClient: true }, row, current)).toMatchObject({ changed: ['leadClientId', 'leadClientSecret'], removeLeadClient: true });
+    });
+
+    it('gets LeadService tokens with the lead pair when there is one, StockService tokens always with the main pair', () => {
+      const account = { environment: 'test' as const, clientId: valid.clientId, clientSecret: valid.clientSecret, accountNumber: 'EC1', accountSecret: valid.accountSecret };
+      const lead = { clientId: LEAD.leadClientId, clientSecret: LEAD.leadClientSecret };
+      expect(clientPairFor(account, 'LeadService')).toEqual({ clientId: valid.clientId, clientSecret: valid.clientSecret });
+      expect(clientPairFor({ ...account, leadClient: lead }, 'LeadService')).toEqual(lead);
+      expect(clientPairFor({ ...account, leadClient: lead }, 'StockService')).toEqual({ clientId: valid.clientId, clientSecret: valid.clientSecret });
+    });
   });
 });

@@ -20,6 +20,8 @@ export interface CredentialView {
   hasClientId: boolean;
   hasClientSecret: boolean;
   hasAccountSecret: boolean;
+  /** The lead service's own client pair (masked ClientID), or null when the main pair serves leads too. */
+  leadClient: { clientId: string | null; hasClientSecret: boolean } | null;
   yardCode: string | null;
   isActive: boolean;
   lastTest: LastTest | null;
@@ -34,24 +36,17 @@ export interface CredentialFormValues {
   accountNumber: string;
   accountSecret: string;
   yardCode: string;
+  /** Optional: only when EasyCars gave the dealer a separate client pair for the LeadService. */
+  leadClientId: string;
+  leadClientSecret: string;
+  /** Editing: forget the stored lead service client pair. */
+  removeLeadClient: boolean;
 }
 
-export type FailedPair = 'client' | 'account';
-export type FailureReason = 'authentication' | 'unreachable' | 'timeout' | 'easycars_error';
+import type { ConnectionTestResult } from '../../../shared/connection-test';
 
-export type TestResult =
-  | { ok: true; environment: Environment; stockCount: number | null; stockListSlow: boolean; durationMs: number; message: string; testedAt: string }
-  | {
-      ok: false;
-      environment: Environment;
-      failedPair: FailedPair;
-      reason: FailureReason;
-      message: string;
-      code: number | null;
-      easycarsMessage: string | null;
-      durationMs: number;
-      testedAt: string;
-    };
+export type { FailedPair, FailureReason, LeadServiceCheck, StockServiceCheck } from '../../../shared/connection-test';
+export type TestResult = ConnectionTestResult;
 
 /** The subset of useFetchClient() these calls need (kept small so components can be tested). */
 export interface FetchClient {
@@ -61,18 +56,20 @@ export interface FetchClient {
   del: (url: string) => Promise<{ data: any }>;
 }
 
-const SECRET_KEYS = ['clientId', 'clientSecret', 'accountSecret'] as const;
+const SECRET_KEYS = ['clientId', 'clientSecret', 'accountSecret', 'leadClientId', 'leadClientSecret'] as const;
+/** Optional on create too: blank means "not set", so they are only ever sent when filled in. */
+const OPTIONAL_KEYS = new Set<string>(['leadClientId', 'leadClientSecret']);
 
 /** The form's values as the API wants them: blank secrets left out (= keep the stored ones). */
-export function toPayload(values: CredentialFormValues, editing: boolean): Record<string, string | null> {
-  const out: Record<string, string | null> = {
+export function toPayload(values: CredentialFormValues, editing: boolean): Record<string, string | boolean | null> {
+  const out: Record<string, string | boolean | null> = {
     environment: values.environment,
     accountNumber: values.accountNumber.trim(),
     yardCode: values.yardCode.trim() || null,
   };
   for (const key of SECRET_KEYS) {
     const value = values[key].trim();
-    if (value || !editing) out[key] = value;
+    if (value || (!editing && !OPTIONAL_KEYS.has(key))) out[key] = value;
   }
   return out;
 }
@@ -88,7 +85,7 @@ export function credentialsApi(client: FetchClient) {
       return res.data.data;
     },
     async update(id: number, values: CredentialFormValues): Promise<CredentialView> {
-      const res = await client.put(`/easycars/credentials/${id}`, toPayload(values, true));
+      const res = await client.put(`/easycars/credentials/${id}`, { ...toPayload(values, true), ...(values.removeLeadClient ? { removeLeadClient: true } : {}) });
       return res.data.data;
     },
     async remove(id: number): Promise<void> {
@@ -96,7 +93,9 @@ export function credentialsApi(client: FetchClient) {
     },
     /** Tests the form's values; when editing, blank secrets are taken from the stored credential. */
     async test(dealership: string, values: CredentialFormValues, stored: CredentialView | null): Promise<TestResult> {
-      const body = stored ? { credential: stored.id, ...toPayload(values, true) } : { dealership, ...toPayload(values, false) };
+      const body = stored
+        ? { credential: stored.id, ...toPayload(values, true), ...(values.removeLeadClient ? { removeLeadClient: true } : {}) }
+        : { dealership, ...toPayload(values, false) };
       const res = await client.post('/easycars/test-connection', body);
       return res.data.data;
     },

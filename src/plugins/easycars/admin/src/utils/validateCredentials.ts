@@ -13,7 +13,7 @@ const msg = (id: string, defaultMessage: string) => ({ id: `easycars.credentials
  */
 export function validateCredentials(
   values: CredentialFormValues,
-  stored: { clientId: boolean; clientSecret: boolean; accountSecret: boolean } | null,
+  stored: { clientId: boolean; clientSecret: boolean; accountSecret: boolean; leadClient?: boolean } | null,
 ): FieldErrors {
   const errors: FieldErrors = {};
   const uuid = (key: 'clientId' | 'clientSecret' | 'accountSecret', label: string) => {
@@ -35,6 +35,15 @@ export function validateCredentials(
 
   if (values.environment !== 'test' && values.environment !== 'production') {
     errors.environment = msg('environment.choice', 'Choose Test or Production');
+  }
+  // The lead service's own pair: optional, both or neither (a stored pair can have one half replaced).
+  const leadId = values.leadClientId.trim();
+  const leadSecret = values.leadClientSecret.trim();
+  if (leadId && !UUID.test(leadId)) errors.leadClientId = msg('leadClientId.uuid', 'Lead service Client ID must be a UUID, like 45FEBB0B-C09A-4166-9C99-8A26F3E7316E');
+  if (leadSecret && !UUID.test(leadSecret)) errors.leadClientSecret = msg('leadClientSecret.uuid', 'Lead service Client Secret must be a UUID');
+  const keepsStoredPair = Boolean(stored?.leadClient) && !values.removeLeadClient;
+  if (!keepsStoredPair && Boolean(leadId) !== Boolean(leadSecret)) {
+    errors[leadId ? 'leadClientSecret' : 'leadClientId'] = msg('leadClient.pair', 'Give both the lead service Client ID and Client Secret, or neither');
   }
   if (values.yardCode.trim().length > 20) errors.yardCode = msg('yardCode.length', 'Yard code must be at most 20 characters');
   return errors;

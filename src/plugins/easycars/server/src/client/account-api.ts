@@ -28,6 +28,8 @@ export interface EasyCarsAccount {
   clientSecret: string;
   accountNumber: string;
   accountSecret: string;
+  /** A separate client pair for the LeadService, when the dealer has one; otherwise clientId/clientSecret serve both. */
+  leadClient?: { clientId: string; clientSecret: string } | null;
 }
 
 export interface StockListResult {

@@ -105,10 +105,13 @@ export function createEasyCarsClient(options: EasyCarsClientOptions = {}): EasyC
           ctx,
           baseUrl: baseUrls[account.environment],
           validate: options.validateRequests ?? true,
-          getToken: (service) => async () => ({
-            token: await requestToken(account.environment, service, account.clientId, account.clientSecret),
-            key: tokens.key(baseUrls[account.environment], service, account.clientId, account.clientSecret),
-          }),
+          getToken: (service) => {
+            const pair = clientPairFor(account, service);
+            return async () => ({
+              token: await requestToken(account.environment, service, pair.clientId, pair.clientSecret),
+              key: tokens.key(baseUrls[account.environment], service, pair.clientId, pair.clientSecret),
+            });
+          },
         },
         account,
       );
@@ -118,6 +121,12 @@ export function createEasyCarsClient(options: EasyCarsClientOptions = {}): EasyC
     forgetClient: (clientId, clientSecret) => tokens.forgetClient(clientId, clientSecret),
     close: () => transport.close(),
   };
+}
+
+/** The client pair that gets tokens for a service: the lead pair for the LeadService when one is set. */
+export function clientPairFor(account: EasyCarsAccount, service: EasyCarsService): { clientId: string; clientSecret: string } {
+  if (service === 'LeadService' && account.leadClient?.clientId && account.leadClient.clientSecret) return account.leadClient;
+  return { clientId: account.clientId, clientSecret: account.clientSecret };
 }
 
 export type { EasyCarsAccount, EasyCarsAccountApi, LeadDetailResult, StockListResult } from './account-api';

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { splitUpdate } from '../credentials/changes';
 import {
   GUARDED_SYNC_SETTINGS,
+  assertLeadClientComplete,
   assertSchedulesComplete,
   parseCreateCredential,
   parseCredentialId,
@@ -65,8 +66,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(ctx: any) {
       const input = parseCreateCredential(ctx.request.body);
       const dealership = requiredDealership(ctx);
-      const { environment, clientId, clientSecret, accountNumber, accountSecret, yardCode } = input;
-      const changedFields = [...CREATED_FIELDS, ...(yardCode ? ['yardCode'] : [])];
+      const { environment, clientId, clientSecret, accountNumber, accountSecret, yardCode, leadClientId, leadClientSecret } = input;
+      const changedFields = [...CREATED_FIELDS, ...(yardCode ? ['yardCode'] : []), ...(leadClientId ? ['leadClientId', 'leadClientSecret'] : [])];
 
       const refuse = async (existingId: number) => {
         await audit().record({
@@ -89,7 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         row = await repo().create(
           { dealership: dealership.documentId, environment, yardCode: yardCode ?? null },
-          { clientId, clientSecret, accountNumber, accountSecret },
+          { clientId, clientSecret, accountNumber, accountSecret, leadClientId, leadClientSecret },
         );
       } catch (err) {
         // Two saves at once: the unique index on dealership decides, the loser gets the same 409.
@@ -125,12 +126,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       assertSchedulesComplete({ ...row, ...input });
+      assertLeadClientComplete(row, input);
 
       const change = splitUpdate(input, row, repo().decrypt(row));
       let updated = row;
       if (change.changed.length) {
         const resetTest = change.connectionChanged ? { lastTestedAt: null, lastTestOk: null, lastTestMessage: null } : {};
-        updated = await repo().update(row.id, { ...change.fields, ...resetTest } as any, change.secrets);
+        updated = await repo().update(row.id, { ...change.fields, ...resetTest } as any, change.secrets, { removeLeadClient: change.removeLeadClient });
       }
       await audit().record({
         dealership: row.dealership,
@@ -179,8 +181,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         dealership = row.dealership;
         credentialId = row.id;
         await throttle(ctx, strapi, 'testConnection', dealership);
+        assertLeadClientComplete(row, input.overrides);
         const overridden = Object.keys(input.overrides).length > 0;
-        result = await tester.run({ ...repo().decrypt(row), ...input.overrides });
+        const { leadClientId, leadClientSecret, removeLeadClient, ...edits } = input.overrides;
+        const stored = repo().decrypt(row);
+        const leadClient = removeLeadClient
+          ? null
+          : leadClientId || leadClientSecret
+            ? { clientId: leadClientId ?? stored.leadClient!.clientId, clientSecret: leadClientSecret ?? stored.leadClient!.clientSecret }
+            : stored.leadClient;
+        result = await tester.run({ ...stored, ...edits, leadClient }, { leadSyncEnabled: row.leadSyncEnabled });
         // "Last test" describes the stored values only, not edits being tried out.
         if (!overridden) {
           await repo().update(row.id, {
@@ -192,7 +202,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } else {
         dealership = scopedDealership(ctx)?.documentId ?? null;
         await throttle(ctx, strapi, 'testConnection', dealership);
-        result = await tester.run(input.values);
+        const { leadClientId, leadClientSecret, ...values } = input.values;
+        result = await tester.run({ ...values, leadClient: leadClientId && leadClientSecret ? { clientId: leadClientId, clientSecret: leadClientSecret } : null });
       }
 
       await audit().record({
@@ -209,7 +220,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...(input.kind === 'stored' && Object.keys(input.overrides).length ? { editedFields: Object.keys(input.overrides) } : {}),
           environment: result.environment,
           durationMs: result.durationMs,
-          ...(result.ok ? { stockCount: result.stockCount } : { failedPair: result.failedPair, reason: result.reason, code: result.code }),
+          stock: result.stock.ok
+            ? { ok: true, stockCount: result.stock.stockCount, stockListSlow: result.stock.stockListSlow }
+            : { ok: false, failedPair: result.stock.failedPair, reason: result.stock.reason, code: result.stock.code },
+          leads: result.leads.ok
+            ? { ok: true, clientPair: result.leads.clientPair }
+            : { ok: false, clientPair: result.leads.clientPair, failedPair: result.leads.failedPair, reason: result.leads.reason, code: result.leads.code },
         },
       });
       await getService(strapi, 'rateLimiter').recordTestOutcome({ userId: adminUser(ctx).id, dealership, ok: result.ok, actor: actorOf(ctx) });

@@ -1,4 +1,4 @@
-import { SECRET_FIELDS, type CredentialRow, type DecryptedCredential, type SecretField } from './types';
+import { LEAD_CLIENT_FIELDS, SECRET_FIELDS, secretValueOf, type CredentialRow, type DecryptedCredential, type SecretField } from './types';
 import type { UpdateCredentialInput } from './validation';
 
 /** Fields whose change means the stored "last test" no longer describes the connection. */
@@ -10,6 +10,8 @@ export interface SplitUpdate {
   /** Names only (for the audit trail and logs), never values. */
   changed: string[];
   connectionChanged: boolean;
+  /** The stored lead service client pair is to be forgotten. */
+  removeLeadClient: boolean;
 }
 
 /**
@@ -20,11 +22,13 @@ export function splitUpdate(input: UpdateCredentialInput, row: CredentialRow, cu
   const fields: Record<string, unknown> = {};
   const secrets: Partial<Record<SecretField, string>> = {};
   const changed: string[] = [];
+  const removeLeadClient = Boolean(input.removeLeadClient && current.leadClient);
+  if (removeLeadClient) changed.push(...LEAD_CLIENT_FIELDS);
   for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
+    if (value === undefined || key === 'removeLeadClient') continue;
     if ((SECRET_FIELDS as readonly string[]).includes(key)) {
       const field = key as SecretField;
-      if (current[field] !== value) {
+      if (secretValueOf(current, field) !== value) {
         secrets[field] = value as string;
         changed.push(field);
       }
@@ -34,5 +38,5 @@ export function splitUpdate(input: UpdateCredentialInput, row: CredentialRow, cu
     }
   }
   const connectionChanged = changed.some((f) => (CONNECTION_FIELDS as readonly string[]).includes(f));
-  return { fields, secrets, changed, connectionChanged };
+  return { fields, secrets, changed, connectionChanged, removeLeadClient };
 }

@@ -29,6 +29,10 @@ export function toPublicCredential(row: CredentialRow, accountNumber: string | n
     hasClientId: Boolean(row.clientId),
     hasClientSecret: Boolean(row.clientSecret),
     hasAccountSecret: Boolean(row.accountSecret),
+    /** The lead service's own client pair: masked ClientID only, or null when the main pair serves leads too. */
+    leadClient: row.leadClientId
+      ? { clientId: row.leadClientIdHint ? `••••${row.leadClientIdHint}` : null, hasClientSecret: Boolean(row.leadClientSecret) }
+      : null,
     yardCode: row.yardCode ?? null,
     isActive: row.isActive,
     sync: {

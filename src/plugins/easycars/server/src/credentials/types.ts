@@ -2,10 +2,14 @@ export type Environment = 'test' | 'production';
 export type ScheduleKind = 'hourly' | 'daily' | 'custom';
 export type ConflictStrategy = 'manual' | 'local_wins' | 'easycars_wins';
 
-export const SECRET_FIELDS = ['clientId', 'clientSecret', 'accountNumber', 'accountSecret'] as const;
+/** Every connection needs these four. */
+export const REQUIRED_SECRET_FIELDS = ['clientId', 'clientSecret', 'accountNumber', 'accountSecret'] as const;
+/** The lead service's own client pair: optional, both or neither. */
+export const LEAD_CLIENT_FIELDS = ['leadClientId', 'leadClientSecret'] as const;
+export const SECRET_FIELDS = [...REQUIRED_SECRET_FIELDS, ...LEAD_CLIENT_FIELDS] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
-/** A credential row as stored: the four SECRET_FIELDS hold ec1 envelopes. */
+/** A credential row as stored: the SECRET_FIELDS hold encrypted envelopes (the lead pair may be null). */
 export interface CredentialRow {
   id: number;
   dealership: string;
@@ -15,6 +19,9 @@ export interface CredentialRow {
   accountNumber: string | null;
   accountSecret: string | null;
   clientIdHint: string | null;
+  leadClientId: string | null;
+  leadClientSecret: string | null;
+  leadClientIdHint: string | null;
   yardCode: string | null;
   isActive: boolean;
   stockSyncEnabled: boolean;
@@ -44,4 +51,13 @@ export interface DecryptedCredential {
   accountNumber: string;
   accountSecret: string;
   yardCode: string | null;
+  /** The lead service's own client pair; null means the main pair serves the LeadService too. */
+  leadClient: { clientId: string; clientSecret: string } | null;
+}
+
+/** A decrypted credential's value for one secret field ('' for an unset lead pair). */
+export function secretValueOf(credential: DecryptedCredential, field: SecretField): string {
+  if (field === 'leadClientId') return credential.leadClient?.clientId ?? '';
+  if (field === 'leadClientSecret') return credential.leadClient?.clientSecret ?? '';
+  return credential[field];
 }

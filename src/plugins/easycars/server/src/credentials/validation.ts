@@ -71,6 +71,25 @@ const strict = { errorMap: (issue: z.ZodIssueOptionalMessage, ctx: { defaultErro
     ? { message: `Unknown field(s): ${issue.keys.join(', ')}` }
     : { message: ctx.defaultError } };
 
+/** A blank secret in an update means "keep the stored one" (the form leaves it empty). */
+const keptIfBlank = (label: string) =>
+  z.preprocess((v) => (v === '' || v === null ? undefined : v), uuidField(label).optional());
+
+/** The lead service's own client pair (optional; blank = the main pair serves the LeadService too). */
+const leadClient = {
+  leadClientId: keptIfBlank('Lead service ClientID'),
+  leadClientSecret: keptIfBlank('Lead service ClientSecret'),
+};
+
+const LEAD_PAIR_INCOMPLETE = 'Lead service client: give both the ClientID and the ClientSecret, or neither';
+
+/** Both halves of the lead pair, or neither. */
+const leadPairComplete = (v: { leadClientId?: string; leadClientSecret?: string }, ctx: z.RefinementCtx) => {
+  if (Boolean(v.leadClientId) !== Boolean(v.leadClientSecret)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [v.leadClientId ? 'leadClientSecret' : 'leadClientId'], message: LEAD_PAIR_INCOMPLETE });
+  }
+};
+
 export const createCredentialSchema = z
   .object(
     {
@@ -81,14 +100,13 @@ export const createCredentialSchema = z
       accountNumber,
       accountSecret: uuidField('AccountSecret'),
       yardCode: yardCode.optional(),
+      ...leadClient,
     },
     strict,
   )
-  .strict();
+  .strict()
+  .superRefine(leadPairComplete);
 
-/** A blank secret in an update means "keep the stored one" (the form leaves it empty). */
-const keptIfBlank = (label: string) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), uuidField(label).optional());
 
 /** Sync settings that need the "Manage sync settings" permission on top of "Manage credentials". */
 export const GUARDED_SYNC_SETTINGS = [
@@ -112,6 +130,9 @@ const editedConnection = {
   accountNumber: accountNumber.optional(),
   accountSecret: keptIfBlank('AccountSecret'),
   yardCode: yardCode.optional(),
+  ...leadClient,
+  /** true: forget the lead service's own client pair (the main pair then serves the LeadService). */
+  removeLeadClient: z.literal(true, { errorMap: () => ({ message: 'removeLeadClient must be true (or left out)' }) }).optional(),
 };
 
 export const updateCredentialSchema = z
@@ -148,10 +169,12 @@ const testValuesSchema = z
       accountNumber,
       accountSecret: uuidField('AccountSecret'),
       yardCode: yardCode.optional(),
+      ...leadClient,
     },
     strict,
   )
-  .strict();
+  .strict()
+  .superRefine(leadPairComplete);
 
 const testStoredSchema = z
   .object(
@@ -207,6 +230,23 @@ export function parseTestConnection(input: unknown): TestConnectionInput {
     return { kind: 'stored', credential, overrides };
   }
   return { kind: 'values', values: parseOrThrow(testValuesSchema, input) };
+}
+
+/**
+ * After an update (or a test with edits), the lead pair is still both-or-neither: a stored pair can
+ * have one half replaced, a new pair needs both halves, and removing it cannot come with new values.
+ */
+export function assertLeadClientComplete(
+  stored: { leadClientId: string | null; leadClientSecret: string | null },
+  input: { leadClientId?: string; leadClientSecret?: string; removeLeadClient?: true },
+) {
+  if (input.removeLeadClient && (input.leadClientId || input.leadClientSecret)) {
+    throw toValidationError([{ path: ['removeLeadClient'], message: 'removeLeadClient cannot come with a new lead service ClientID or ClientSecret' }]);
+  }
+  if (input.removeLeadClient) return;
+  const hasId = Boolean(input.leadClientId || stored.leadClientId);
+  const hasSecret = Boolean(input.leadClientSecret || stored.leadClientSecret);
+  if (hasId !== hasSecret) throw toValidationError([{ path: [hasId ? 'leadClientSecret' : 'leadClientId'], message: LEAD_PAIR_INCOMPLETE }]);
 }
 
 /** A custom schedule needs a cron expression, given now or already stored. */

@@ -1,106 +1,30 @@
 import type { Core } from '@strapi/strapi';
-import { createEasyCarsClient, isEasyCarsError, type EasyCarsClient, type EasyCarsError } from '../client';
+import { createEasyCarsClient, type EasyCarsClient } from '../client';
 import type { PluginConfig } from '../config/schema';
-import type { Environment } from '../credentials/types';
+import type { ConnectionTestResult } from '../../../shared/connection-test';
+import { checkLeadService } from '../connection/lead-check';
+import { checkStockService } from '../connection/stock-check';
+import type { ConnectionValues } from '../connection/values';
 import { getConfig } from '../utils/plugin';
 
-export interface ConnectionValues {
-  environment: Environment;
-  clientId: string;
-  clientSecret: string;
-  accountNumber: string;
-  accountSecret: string;
-  yardCode?: string | null;
-}
-
-export type FailedPair = 'client' | 'account';
-export type FailureReason = 'authentication' | 'unreachable' | 'timeout' | 'easycars_error';
-
-export type ConnectionTestResult =
-  | {
-      ok: true;
-      environment: Environment;
-      /** null when the stock list did not arrive within the test's time (stockListSlow). */
-      stockCount: number | null;
-      /** The token came, the stock list did not within the test's budget: connected, the list is just slow. */
-      stockListSlow: boolean;
-      durationMs: number;
-      message: string;
-    }
-  | {
-      ok: false;
-      environment: Environment;
-      failedPair: FailedPair;
-      reason: FailureReason;
-      /** Admin-readable; EasyCars' own ErrorMessage is included, secrets never are. */
-      message: string;
-      /** EasyCars' Code and ErrorMessage when it answered with one. */
-      code: number | null;
-      easycarsMessage: string | null;
-      durationMs: number;
-    };
-
-class DeadlineExceeded extends Error {}
-
-const PAIR_LABEL: Record<FailedPair, string> = {
-  client: 'client ID / client secret',
-  account: 'account number / account secret',
-};
-
-function reasonOf(err: unknown): FailureReason {
-  if (err instanceof DeadlineExceeded) return 'timeout';
-  if (!isEasyCarsError(err)) return 'easycars_error';
-  switch (err.kind) {
-    case 'authentication':
-      return 'authentication';
-    case 'network':
-    case 'configuration':
-      return 'unreachable';
-    case 'timeout':
-      return 'timeout';
-    default:
-      return 'easycars_error';
-  }
-}
-
-function describe(pair: FailedPair, reason: FailureReason, err: unknown, budgetMs: number): string {
-  const e = isEasyCarsError(err) ? (err as EasyCarsError) : null;
-  const server = e?.serverMessage ? ` EasyCars said: "${e.serverMessage}".` : '';
-  switch (reason) {
-    case 'authentication':
-      return pair === 'client'
-        ? `EasyCars rejected the client ID / client secret.${server} Check both values and that they belong to the selected environment.`
-        : `EasyCars accepted the client ID / client secret but rejected the account number / account secret.${server} Check both values.`;
-    case 'timeout':
-      return `EasyCars did not answer within ${Math.round(budgetMs / 1000)} s while checking the ${PAIR_LABEL[pair]}. Try again later.`;
-    case 'unreachable':
-      return e?.kind === 'configuration'
-        ? e.message
-        : `EasyCars could not be reached while checking the ${PAIR_LABEL[pair]}. Check the server's network access and the configured EasyCars URL.`;
-    case 'easycars_error':
-      return pair === 'account'
-        ? `EasyCars refused the stock request for this account (${e?.code !== undefined ? `Code ${e.code}` : 'no usable answer'}).${server} Check the account number / account secret.`
-        : `EasyCars answered the token request with an error (${e?.code !== undefined ? `Code ${e.code}` : 'no usable answer'}).${server}`;
-  }
-}
+export type { ConnectionValues } from '../connection/values';
+export type { ConnectionTestResult } from '../../../shared/connection-test';
 
 /**
- * "Test connection": a StockService token with the client pair, then GetAdvertisementStocks with
- * the account pair (so a wrong account secret is caught), within the configured time budget.
+ * "Test connection": the StockService (token, then the stock list) and the LeadService (its own
+ * token, then one harmless read) side by side, within the configured time budget, each reported
+ * on its own. A lead failure fails the test only when the dealership's lead sync is on.
  *
  * Each test uses its own short-lived client: the shared client caches tokens per ClientID, and a
  * cached token would let a test "pass" with a wrong ClientSecret.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async run(values: ConnectionValues): Promise<ConnectionTestResult> {
+  async run(values: ConnectionValues, opts: { leadSyncEnabled?: boolean } = {}): Promise<ConnectionTestResult> {
     const budgetMs = getConfig<PluginConfig['testConnection']>(strapi, 'testConnection').timeoutMs;
     const clientConfig = getConfig<PluginConfig['client']>(strapi, 'client');
+    const leadsRequired = opts.leadSyncEnabled ?? true;
     const started = Date.now();
-    const elapsed = () => Date.now() - started;
-    let pair: FailedPair = 'client';
     let client: EasyCarsClient | undefined;
-    let timer: NodeJS.Timeout | undefined;
-
     try {
       client = createEasyCarsClient({
         baseUrls: getConfig<PluginConfig['baseUrls']>(strapi, 'baseUrls'),
@@ -115,59 +39,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           error: (msg) => strapi.log.warn(`[easycars] test connection: ${msg}`),
         },
       });
-      const ready = client;
-      const attempt = (async () => {
-        await ready.requestToken(values.environment, 'StockService', values.clientId, values.clientSecret);
-        pair = 'account';
-        // Syncs give the list its own, longer timeout; the test waits only for what is left of its budget.
-        const left = Math.max(1, budgetMs - elapsed());
-        const stock = await ready
-          .forAccount(values)
-          .getAdvertisementStocks({ ...(values.yardCode ? { yardCode: values.yardCode } : {}), timeoutMs: left, maxRetries: 0 });
-        return stock.items.length;
-      })();
-      attempt.catch(() => undefined); // settled by the race below; never an unhandled rejection
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new DeadlineExceeded()), budgetMs);
-      });
-      const stockCount = await Promise.race([attempt, deadline]);
+      const [stock, leads] = await Promise.all([
+        checkStockService(client, values, budgetMs, clientConfig.stockListTimeoutMs),
+        checkLeadService(client, values, budgetMs, leadsRequired),
+      ]);
+      const leadLine = leads.ok || leadsRequired ? leads.message : `${leads.message} (Lead sync is off for this dealership.)`;
       return {
-        ok: true,
+        ok: stock.ok && (leads.ok || !leadsRequired),
         environment: values.environment,
-        stockCount,
-        stockListSlow: false,
-        durationMs: elapsed(),
-        message: `Connected to EasyCars (${values.environment}): ${stockCount} stock item${stockCount === 1 ? '' : 's'} found.`,
-      };
-    } catch (err) {
-      const reason = reasonOf(err);
-      if ((pair as FailedPair) === 'account' && reason === 'timeout') {
-        // The client pair was accepted; only the (unpaginated) stock list is slower than an admin should wait.
-        const syncSeconds = Math.round(clientConfig.stockListTimeoutMs / 1000);
-        return {
-          ok: true,
-          environment: values.environment,
-          stockCount: null,
-          stockListSlow: true,
-          durationMs: elapsed(),
-          message:
-            `Connected to EasyCars (${values.environment}), stock list slow: the client ID / client secret were accepted, but the stock list ` +
-            `did not arrive within ${Math.round(budgetMs / 1000)} s. Syncs wait up to ${syncSeconds} s for it; the first sync also checks the account number / account secret.`,
-        };
-      }
-      const e = isEasyCarsError(err) ? err : null;
-      return {
-        ok: false,
-        environment: values.environment,
-        failedPair: pair,
-        reason,
-        message: describe(pair, reason, err, budgetMs),
-        code: e?.code ?? null,
-        easycarsMessage: e?.serverMessage ?? null,
-        durationMs: elapsed(),
+        message: `EasyCars (${values.environment}). Stock: ${stock.message} Leads: ${leadLine}`,
+        stock,
+        leads,
+        durationMs: Date.now() - started,
       };
     } finally {
-      if (timer) clearTimeout(timer);
       await client?.close().catch(() => undefined);
     }
   },

@@ -6,7 +6,7 @@ import { getService, pluginUid } from '../utils/plugin';
 const UID = pluginUid('credential');
 
 type SecretValues = Partial<Record<SecretField, string>>;
-type PlainFields = Partial<Omit<CredentialRow, SecretField | 'id' | 'createdAt' | 'updatedAt' | 'clientIdHint'>>;
+type PlainFields = Partial<Omit<CredentialRow, SecretField | 'id' | 'createdAt' | 'updatedAt' | 'clientIdHint' | 'leadClientIdHint'>>;
 
 /**
  * Repository for dealership credentials. The only place that encrypts or decrypts them:
@@ -23,6 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (value !== undefined && value !== '') out[field] = cipher().encrypt(value, field);
     }
     if (values.clientId) out.clientIdHint = values.clientId.slice(-4);
+    if (values.leadClientId) out.leadClientIdHint = values.leadClientId.slice(-4);
     return out;
   };
 
@@ -35,11 +36,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A stored pair's cached tokens must not outlive a change or deletion of that pair. */
   const forgetCachedTokens = async (id: number) => {
     const row = (await query().findOne({ where: { id } })) as CredentialRow | null;
-    if (!row?.clientId || !row.clientSecret) return;
-    try {
-      getService(strapi, 'easycarsClient').client().forgetClient(decryptField(row, 'clientId'), decryptField(row, 'clientSecret'));
-    } catch {
-      // An undecryptable pair can never have produced a token on this key; nothing to forget.
+    if (!row) return;
+    const pairs: Array<[SecretField, SecretField]> = [
+      ['clientId', 'clientSecret'],
+      ['leadClientId', 'leadClientSecret'],
+    ];
+    for (const [idField, secretField] of pairs) {
+      if (!row[idField] || !row[secretField]) continue;
+      try {
+        getService(strapi, 'easycarsClient').client().forgetClient(decryptField(row, idField), decryptField(row, secretField));
+      } catch {
+        // An undecryptable pair can never have produced a token on this key; nothing to forget.
+      }
     }
   };
 
@@ -60,10 +68,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await query().create({ data: { ...fields, ...encryptSecrets(secrets) } })) as CredentialRow;
     },
 
-    /** Partial update: a secret that is not given keeps its stored value. */
-    async update(id: number, fields: PlainFields, secrets: SecretValues = {}): Promise<CredentialRow> {
+    /** Partial update: a secret that is not given keeps its stored value; `removeLeadClient` clears the lead pair. */
+    async update(id: number, fields: PlainFields, secrets: SecretValues = {}, opts: { removeLeadClient?: boolean } = {}): Promise<CredentialRow> {
       await forgetCachedTokens(id);
-      return (await query().update({ where: { id }, data: { ...fields, ...encryptSecrets(secrets) } })) as CredentialRow;
+      const cleared = opts.removeLeadClient ? { leadClientId: null, leadClientSecret: null, leadClientIdHint: null } : {};
+      return (await query().update({ where: { id }, data: { ...fields, ...cleared, ...encryptSecrets(secrets) } })) as CredentialRow;
     },
 
     async delete(id: number): Promise<void> {
@@ -81,6 +90,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         accountNumber: decryptField(row, 'accountNumber'),
         accountSecret: decryptField(row, 'accountSecret'),
         yardCode: row.yardCode || null,
+        leadClient:
+          row.leadClientId && row.leadClientSecret
+            ? { clientId: decryptField(row, 'leadClientId'), clientSecret: decryptField(row, 'leadClientSecret') }
+            : null,
       };
     },
 

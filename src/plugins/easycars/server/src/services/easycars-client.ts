@@ -37,13 +37,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return client;
     },
     /** The account-bound API for one dealership's decrypted credential. */
-    forCredential(credential: Pick<DecryptedCredential, 'environment' | 'clientId' | 'clientSecret' | 'accountNumber' | 'accountSecret'>) {
+    forCredential(credential: Pick<DecryptedCredential, 'environment' | 'clientId' | 'clientSecret' | 'accountNumber' | 'accountSecret'> & Partial<Pick<DecryptedCredential, 'leadClient'>>) {
       return this.client().forAccount({
         environment: credential.environment,
         clientId: credential.clientId,
         clientSecret: credential.clientSecret,
         accountNumber: credential.accountNumber,
         accountSecret: credential.accountSecret,
+        leadClient: credential.leadClient ?? null,
       });
     },
     /** Subscribe to every call's outcome (counts API calls per sync, metrics). Returns an unsubscribe. */

@@ -23,6 +23,9 @@ const initialValues = (stored: CredentialView | null): CredentialFormValues => (
   accountNumber: stored?.accountNumber ?? '',
   accountSecret: '',
   yardCode: stored?.yardCode ?? '',
+  leadClientId: '',
+  leadClientSecret: '',
+  removeLeadClient: false,
 });
 
 const keyOf = (values: CredentialFormValues) => JSON.stringify(values);
@@ -45,7 +48,9 @@ export const CredentialsForm = ({ stored, canManage, onTest, onSave }: Credentia
   const [skipTest, setSkipTest] = useState(false);
 
   const editing = stored !== null;
-  const storedSecrets = stored ? { clientId: stored.hasClientId, clientSecret: stored.hasClientSecret, accountSecret: stored.hasAccountSecret } : null;
+  const storedSecrets = stored
+    ? { clientId: stored.hasClientId, clientSecret: stored.hasClientSecret, accountSecret: stored.hasAccountSecret, leadClient: Boolean(stored.leadClient) }
+    : null;
   const errors = useMemo(() => validateCredentials(values, storedSecrets), [values, stored]); // eslint-disable-line react-hooks/exhaustive-deps
   const valid = Object.keys(errors).length === 0;
   const dirty = keyOf(values) !== keyOf(initialValues(stored));
@@ -95,8 +100,14 @@ export const CredentialsForm = ({ stored, canManage, onTest, onSave }: Credentia
   };
 
   const storedHint = t('credentials.form.storedHint', 'Stored — leave blank to keep');
-  const secretField = (field: 'clientId' | 'clientSecret' | 'accountSecret', label: string, hint: string, type: 'text' | 'password') => (
-    <Field.Root name={field} id={`easycars-${field}`} error={errorFor(field)} hint={editing && storedSecrets?.[field] ? storedHint : hint} required={!editing}>
+  type SecretKey = 'clientId' | 'clientSecret' | 'accountSecret' | 'leadClientId' | 'leadClientSecret';
+  const isStored = (field: SecretKey) =>
+    field === 'leadClientId' || field === 'leadClientSecret' ? Boolean(stored?.leadClient) && !values.removeLeadClient : Boolean(storedSecrets?.[field]);
+  const optional = (field: SecretKey) => field === 'leadClientId' || field === 'leadClientSecret';
+  const placeholderOf = (field: SecretKey) =>
+    !editing ? undefined : field === 'clientId' ? stored?.clientId ?? undefined : field === 'leadClientId' && isStored(field) ? stored?.leadClient?.clientId ?? undefined : undefined;
+  const secretField = (field: SecretKey, label: string, hint: string, type: 'text' | 'password') => (
+    <Field.Root name={field} id={`easycars-${field}`} error={errorFor(field)} hint={editing && isStored(field) ? storedHint : hint} required={!editing && !optional(field)}>
       <Field.Label>{label}</Field.Label>
       <TextInput
         type={type}
@@ -105,8 +116,8 @@ export const CredentialsForm = ({ stored, canManage, onTest, onSave }: Credentia
         onBlur={blur(field)}
         autoComplete={type === 'password' ? 'new-password' : 'off'}
         spellCheck={false}
-        disabled={!canManage}
-        placeholder={editing && field === 'clientId' && stored?.clientId ? stored.clientId : undefined}
+        disabled={!canManage || (optional(field) && values.removeLeadClient)}
+        placeholder={placeholderOf(field)}
       />
       <Field.Hint />
       <Field.Error />
@@ -166,7 +177,7 @@ export const CredentialsForm = ({ stored, canManage, onTest, onSave }: Credentia
           <Accordion.Root>
             <Accordion.Item value="advanced">
               <Accordion.Header>
-                <Accordion.Trigger description={t('credentials.form.advancedDescription', 'Yard filter')}>
+                <Accordion.Trigger description={t('credentials.form.advancedDescription', 'Yard filter, lead service client')}>
                   {t('credentials.form.advanced', 'Advanced options')}
                 </Accordion.Trigger>
               </Accordion.Header>
@@ -178,6 +189,41 @@ export const CredentialsForm = ({ stored, canManage, onTest, onSave }: Credentia
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
+                  <Box paddingTop={6} tag="fieldset" aria-labelledby="easycars-lead-client-title">
+                    <Typography variant="sigma" tag="legend" id="easycars-lead-client-title" textColor="neutral800">
+                      {t('credentials.form.leadClient', 'Lead service client (if different)')}
+                    </Typography>
+                    <Box paddingTop={2} paddingBottom={3}>
+                      <Typography variant="pi" textColor="neutral600" tag="p">
+                        {stored?.leadClient
+                          ? t('credentials.form.leadClientStored', 'A lead service client is stored (Client ID {clientId}).', { clientId: stored.leadClient.clientId ?? '••••' })
+                          : t(
+                              'credentials.form.leadClientIntro',
+                              'Leave blank to use the client above for leads too. Set both values only if EasyCars gave this dealership a separate ClientID for the LeadService.',
+                            )}
+                      </Typography>
+                    </Box>
+                    <Grid.Root gap={5}>
+                      <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
+                        {secretField('leadClientId', t('credentials.form.leadClientId', 'Lead service Client ID'), t('credentials.form.leadClientIdHint', 'Optional'), 'text')}
+                      </Grid.Item>
+                      <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
+                        {secretField('leadClientSecret', t('credentials.form.leadClientSecret', 'Lead service Client Secret'), t('credentials.form.leadClientSecretHint', 'Optional'), 'password')}
+                      </Grid.Item>
+                    </Grid.Root>
+                    {stored?.leadClient && canManage && (
+                      <Box paddingTop={3}>
+                        <Checkbox
+                          checked={values.removeLeadClient}
+                          onCheckedChange={(checked: boolean | 'indeterminate') =>
+                            setValues((prev) => ({ ...prev, removeLeadClient: checked === true, leadClientId: '', leadClientSecret: '' }))
+                          }
+                        >
+                          {t('credentials.form.removeLeadClient', 'Remove the lead service client (use the client above for leads)')}
+                        </Checkbox>
+                      </Box>
+                    )}
+                  </Box>
                 </Box>
               </Accordion.Content>
             </Accordion.Item>
