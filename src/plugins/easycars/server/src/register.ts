@@ -3,6 +3,7 @@ import { getService } from './utils/plugin';
 import { registerDealershipCondition } from './tenancy/condition';
 import { registerDealershipGuard } from './tenancy/dealership-guard';
 import { registerManagersGuard } from './tenancy/managers-guard';
+import { registerDealershipDeletion } from './dealerships/forget-deleted';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Fail fast: a missing (in production) or malformed encryption key stops Strapi here,
@@ -14,6 +15,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerDealershipCondition(strapi);
   registerDealershipGuard(strapi);
   registerManagersGuard(strapi);
+  // A deleted dealership takes its EasyCars connection with it (credential, queued and running syncs).
+  registerDealershipDeletion(strapi);
 };
 
 export default register;

@@ -10,7 +10,7 @@ export const leadEditPath = (documentId: string) => `/content-manager/collection
 
 export type LeadStatusName = 'new' | 'in_progress' | 'won' | 'lost' | 'deleted';
 export type PushState = 'pending' | 'pushed' | 'failed' | 'review' | 'not_applicable';
-export type LeadRunStatus = 'queued' | 'running' | 'success' | 'warning' | 'partial' | 'failed' | 'interrupted';
+export type LeadRunStatus = 'queued' | 'running' | 'success' | 'warning' | 'partial' | 'failed' | 'interrupted' | 'cancelled';
 
 export interface LeadRun {
   id: number;

@@ -14,7 +14,7 @@ import type { CredentialRow } from '../credentials/types';
 import type { ConnectionTestResult } from '../services/connection-test';
 import { actionUid } from '../permissions';
 import { adminUser, conflict, requiredDealership, scopedDealership } from '../utils/admin-context';
-import { getService, PLUGIN_ID } from '../utils/plugin';
+import { getService } from '../utils/plugin';
 import { throttle } from '../utils/throttle';
 
 const CREATED_FIELDS = ['environment', 'clientId', 'clientSecret', 'accountNumber', 'accountSecret'];
@@ -44,16 +44,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /unique|duplicate/i.test(String((err as { message?: string })?.message ?? '')) ||
     ['23505', 'SQLITE_CONSTRAINT_UNIQUE'].includes(String((err as { code?: string })?.code));
 
-  const stopSyncing = async (dealership: string) => {
-    // The jobs service (lead-owned) cancels queued and running syncs when it provides the hook.
-    let jobs: { cancelForDealership?: (d: string) => unknown } | undefined;
-    try {
-      jobs = strapi.plugin(PLUGIN_ID).service('jobs') as typeof jobs;
-    } catch {
-      jobs = undefined;
-    }
-    await jobs?.cancelForDealership?.(dealership);
-  };
 
   return {
     /** GET /credentials?dealership=<documentId>: metadata only, or data: null when not configured. */
@@ -150,8 +140,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** DELETE /credentials/:id: removes the connection, which stops all syncing for the dealership. */
     async delete(ctx: any) {
       const row = await loadAccessible(ctx, ctx.params.id);
+      // Cancel first: a run that checks its log after this sees "cancelled" and never reads the deleted credential.
+      const cancelled = await getService(strapi, 'jobs').cancelForDealership(row.dealership, 'the EasyCars credentials were deleted');
       await repo().delete(row.id);
-      await stopSyncing(row.dealership);
       await audit().record({
         dealership: row.dealership,
         action: 'credentials.delete',
@@ -160,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         actor: actorOf(ctx),
         changedFields: [],
         result: 'success',
-        message: 'EasyCars credentials deleted; synchronization stopped',
+        message: `EasyCars credentials deleted; synchronization stopped${cancelled ? ` (${cancelled} queued or running sync(s) cancelled)` : ''}`,
       });
       ctx.body = { data: { id: row.id, dealership: row.dealership, deleted: true } };
     },

@@ -12,7 +12,7 @@ const listQuery = z
   .object({
     dealership: z.string().min(1).optional(),
     type: z.enum(['stock', 'leads', 'images', 'reconciliation']).optional(),
-    status: z.enum(['queued', 'running', 'success', 'warning', 'partial', 'failed', 'interrupted']).optional(),
+    status: z.enum(['queued', 'running', 'success', 'warning', 'partial', 'failed', 'interrupted', 'cancelled']).optional(),
     page: z.coerce.number().int().min(1).optional(),
     pageSize: z.coerce.number().int().min(1).max(100).optional(),
   })
@@ -54,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const type of SYNC_TYPES) {
         const [active, last, lastSuccess] = await Promise.all([
           logs.findActive(dealership.documentId, type),
-          logs.latest(dealership.documentId, type, ['success', 'warning', 'partial', 'failed', 'interrupted']),
+          logs.latest(dealership.documentId, type, ['success', 'warning', 'partial', 'failed', 'interrupted', 'cancelled']),
           logs.latest(dealership.documentId, type, ['success', 'warning', 'partial']),
         ]);
         data[type] = {

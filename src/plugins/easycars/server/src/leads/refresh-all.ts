@@ -1,5 +1,6 @@
 /** The 'leads' sync run for one dealership: refresh every known LeadNumber, with bounded concurrency. */
 import type { PluginConfig } from '../config/schema';
+import { SyncCancelled } from '../sync-logs/types';
 import { getConfig, getService } from '../utils/plugin';
 import { leadAccount } from './credential';
 import type { LeadDeps } from './deps';
@@ -9,7 +10,10 @@ import { RARE_REFRESH_DAYS, selectForRefresh } from './refresh-due';
 export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { dealership: string; syncLogId: number }) {
   const { strapi, records } = deps;
   const logs = getService(strapi, 'syncLogs');
-  await logs.start(job.syncLogId);
+  if (!(await logs.start(job.syncLogId))) {
+    strapi.log.info(`[easycars] lead sync ${job.syncLogId} (dealership ${job.dealership}) was cancelled before it started`);
+    return;
+  }
   const account = await leadAccount(strapi, job.dealership);
   if (!account) {
     await logs.finish(job.syncLogId, {
@@ -36,15 +40,21 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
   const results: PullResult[] = [];
   const concurrency = Math.max(1, syncConfig.concurrency);
   let next = 0;
+  let cancelled: SyncCancelled | null = null;
   const worker = async () => {
-    while (next < known.length) {
+    while (next < known.length && !cancelled) {
       const rec = known[next++]!;
       try {
         results.push(await puller.refresh(rec.id, account.api, account.row.leadConflictStrategy));
       } catch (error) {
         results.push({ ref: rec.LeadNumber ?? `record ${rec.id}`, outcome: 'failed', message: (error as Error).message, warnings: [] });
       }
-      await logs.progress(job.syncLogId, { phase: 'refreshing leads', done: results.length, total: known.length });
+      try {
+        await logs.progress(job.syncLogId, { phase: 'refreshing leads', done: results.length, total: known.length });
+      } catch (error) {
+        if (!(error instanceof SyncCancelled)) throw error;
+        cancelled = error; // every worker stops before its next lead
+      }
     }
   };
   try {
@@ -52,6 +62,7 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
   } finally {
     stopCounting();
   }
+  if (cancelled) strapi.log.info(`[easycars] lead sync ${job.syncLogId} (dealership ${job.dealership}) stopped after ${results.length} of ${known.length} lead(s): it was cancelled`);
 
   const count = (outcome: PullResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
   const failed = count('failed');

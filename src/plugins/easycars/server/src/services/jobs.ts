@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { createMemoryQueue } from '../jobs/memory-queue';
 import { createPgBossQueue, type PgBossConnection } from '../jobs/pgboss-queue';
 import type { JobHandler, JobQueue, SendOptions } from '../jobs/types';
-import type { SyncTrigger, SyncType } from '../sync-logs/types';
+import { SyncCancelled, type SyncTrigger, type SyncType } from '../sync-logs/types';
 import type { PluginConfig } from '../config/schema';
 import { getConfig, getService } from '../utils/plugin';
 
@@ -56,6 +56,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!handler) throw new Error(`No handler is registered for ${type} syncs.`);
       await handler(data);
     } catch (error) {
+      if (error instanceof SyncCancelled) {
+        strapi.log.info(`[easycars] ${type} sync ${data.syncLogId} for dealership ${data.dealership} stopped: it was cancelled`);
+        return;
+      }
       strapi.log.error(`[easycars] ${type} sync ${data.syncLogId} for dealership ${data.dealership} failed: ${(error as Error).message}`);
       const log = await logs().get(data.syncLogId);
       if (log && (log.status === 'running' || log.status === 'queued')) {
@@ -111,6 +115,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (heartbeatTimer) clearInterval(heartbeatTimer);
       if (queue) await queue.stop();
       started = false;
+    },
+
+    /**
+     * Stops the dealership's syncs: queued ones never start, running ones stop at their next step, on every
+     * instance (the sync log in the database is the signal; see syncLogs.cancelActive). Answers how many.
+     */
+    async cancelForDealership(dealership: string, reason: string): Promise<number> {
+      const cancelled = await logs().cancelActive(dealership, reason);
+      if (cancelled) strapi.log.info(`[easycars] cancelled ${cancelled} sync run(s) of dealership ${dealership}: ${reason}`);
+      return cancelled;
     },
 
     /**

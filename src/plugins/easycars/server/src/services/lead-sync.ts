@@ -57,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [counts, openConflicts, lastRun, activeRun] = await Promise.all([
         d().records.countBy(dealership),
         d().conflicts.countOpen(dealership),
-        logs.latest(dealership, 'leads', ['success', 'warning', 'partial', 'failed', 'interrupted']),
+        logs.latest(dealership, 'leads', ['success', 'warning', 'partial', 'failed', 'interrupted', 'cancelled']),
         logs.findActive(dealership, 'leads'),
       ]);
       return {

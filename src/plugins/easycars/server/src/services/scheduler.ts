@@ -4,6 +4,7 @@ import type { PluginConfig } from '../config/schema';
 import { nextRun, previousRun, type ScheduleSetting } from '../schedule/cron-for';
 import type { SyncType } from '../sync-logs/types';
 import { getConfig, getService } from '../utils/plugin';
+import { forgetDealership } from '../dealerships/forget-deleted';
 
 export const SCHEDULER_CRON_NAME = 'easycars-scheduler';
 
@@ -56,7 +57,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const credentials = await getService(strapi, 'credentials').findAll({ isActive: true });
       for (const row of credentials) {
         if (!enabledFor(row, 'stock') && !enabledFor(row, 'leads')) continue;
-        const timezone = await timezoneOf(row.dealership);
+        const dealer = await getService(strapi, 'access').findDealership(row.dealership);
+        if (!dealer) {
+          // Left by a dealership deleted before its deletion removed the connection (or behind Strapi's back).
+          strapi.log.warn(`[easycars] credential ${row.id} belongs to dealership ${row.dealership}, which no longer exists: removed, nothing scheduled`);
+          await forgetDealership(strapi, row.dealership, null).catch((error) =>
+            strapi.log.error(`[easycars] could not remove the orphan credential ${row.id}: ${(error as Error).message}`),
+          );
+          continue;
+        }
+        const timezone = dealer.timezone ?? 'Australia/Sydney';
         for (const type of ['stock', 'leads'] as const) {
           if (!enabledFor(row, type)) continue;
           try {

@@ -11,6 +11,7 @@ import {
   type SyncStatus,
   type SyncTrigger,
   type SyncType,
+  SyncCancelled,
 } from '../sync-logs/types';
 
 const ACTIVE: SyncStatus[] = ['queued', 'running'];
@@ -82,12 +83,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return query().findOne({ where: { id } });
     },
 
-    async start(id: number) {
+    /** Marks a queued run as running; false when it is no longer queued (cancelled meanwhile): do not run it. */
+    async start(id: number): Promise<boolean> {
       const now = new Date();
-      return query().update({
-        where: { id },
+      const started = await query().update({
+        where: { id, status: 'queued' },
         data: { status: 'running', startedAt: now, heartbeatAt: now, instanceId, phase: 'starting' },
       });
+      return started !== null;
     },
 
     /** Cheap to call often: writes at most once a second, and always the last step. */
@@ -96,10 +99,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const last = lastProgressWrite.get(id) ?? 0;
       if (now - last < PROGRESS_WRITE_INTERVAL_MS && progress.done < progress.total) return;
       lastProgressWrite.set(id, now);
-      await query().update({
-        where: { id },
+      const written = await query().update({
+        where: { id, status: 'running' },
         data: { phase: progress.phase, progressDone: progress.done, progressTotal: progress.total, heartbeatAt: new Date(now) },
       });
+      // The run was cancelled (by any instance): it stops here, between two steps.
+      if (!written) throw new SyncCancelled(id);
+    },
+
+    /**
+     * Cancels the dealership's queued and running syncs: their logs are closed as `cancelled` at once, a queued
+     * job then never starts (start() refuses), and a running one stops at its next progress step. Works the
+     * same on every instance and queue, because the log in the database is what every run checks.
+     */
+    async cancelActive(dealership: string, reason: string): Promise<number> {
+      const active = (await query().findMany({ where: { dealership, status: { $in: ACTIVE } }, select: ['id', 'startedAt', 'status'] })) as Array<{
+        id: number;
+        startedAt: string | null;
+        status: SyncStatus;
+      }>;
+      const completedAt = new Date();
+      for (const log of active) {
+        const startedAt = log.startedAt ? new Date(log.startedAt) : completedAt;
+        await query().update({
+          where: { id: log.id, status: { $in: ACTIVE } },
+          data: {
+            status: 'cancelled',
+            phase: 'done',
+            activeKey: null,
+            completedAt,
+            startedAt,
+            durationMs: completedAt.getTime() - startedAt.getTime(),
+            errorMessage: log.status === 'queued' ? `Cancelled before it started: ${reason}` : `Cancelled while running: ${reason}`,
+          },
+        });
+      }
+      return active.length;
     },
 
     async heartbeat(ids: number[]) {
@@ -109,6 +144,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async finish(id: number, input: FinishInput) {
       lastProgressWrite.delete(id);
       const row = await service.get(id);
+      if (row?.status === 'cancelled') {
+        // Cancelled meanwhile: keep that outcome and its reason, add what the run had done when it stopped.
+        const counts: Record<string, number> = {};
+        for (const field of COUNT_FIELDS) if (input.counts?.[field] !== undefined) counts[field] = input.counts[field] as number;
+        return query().update({
+          where: { id },
+          data: {
+            ...counts,
+            apiCalls: input.apiCalls ?? row.apiCalls ?? 0,
+            itemErrors: capList(input.itemErrors),
+            warnings: capList(input.warnings),
+            items: capList(input.items),
+            requestSummary: input.requestSummary ? redactValue(input.requestSummary) : null,
+            responseSummary: input.responseSummary ? redactValue(input.responseSummary) : null,
+          },
+        });
+      }
       const completedAt = new Date();
       const startedAt = row?.startedAt ? new Date(row.startedAt) : completedAt;
       const counts: Record<string, number> = {};
@@ -169,7 +221,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const entry = {} as Record<'stock' | 'leads', { last: unknown; active: unknown }>;
         for (const type of ['stock', 'leads'] as const) {
           const [last, active] = await Promise.all([
-            service.latest(dealership, type, ['success', 'warning', 'partial', 'failed', 'interrupted']),
+            service.latest(dealership, type, ['success', 'warning', 'partial', 'failed', 'interrupted', 'cancelled']),
             service.findActive(dealership, type),
           ]);
           entry[type] = { last: pick(last), active: pick(active) };

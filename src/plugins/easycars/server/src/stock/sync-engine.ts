@@ -5,7 +5,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { stockImageUrls, type StockItem } from '../client/models/stock';
 import type { PluginConfig } from '../config/schema';
-import type { SyncTrigger } from '../sync-logs/types';
+import { SyncCancelled, type SyncTrigger } from '../sync-logs/types';
 import { getConfig, getService, pluginUid } from '../utils/plugin';
 import { syncImages, type ImageWork } from '../images/image-sync';
 import { applyBatch, type PreparedItem } from './apply-batch';
@@ -42,7 +42,10 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
   const summary: { request: Record<string, unknown>; response: Record<string, unknown> } = { request: {}, response: {} };
   const progress = (phase: string, done: number, total: number) => logs.progress(syncLogId, { phase, done, total });
 
-  await logs.start(syncLogId);
+  if (!(await logs.start(syncLogId))) {
+    strapi.log.info(`[easycars] stock sync ${syncLogId} (dealership ${dealership}) was cancelled before it started`);
+    return report;
+  }
   try {
     const syncConfig = getConfig<PluginConfig['sync']>(strapi, 'sync');
     const imageConfig = getConfig<PluginConfig['images']>(strapi, 'images');
@@ -252,7 +255,9 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
     return report;
   } catch (error) {
     const message = error instanceof SyncAbort ? error.message : `Stock sync failed: ${(error as Error).message}`;
-    strapi.log.error(`[easycars] stock sync ${syncLogId} (dealership ${dealership}): ${message}`);
+    // Cancelled: every batch written so far is whole (one transaction each); the log keeps "cancelled" and gets the counts.
+    if (error instanceof SyncCancelled) strapi.log.info(`[easycars] stock sync ${syncLogId} (dealership ${dealership}) stopped: it was cancelled`);
+    else strapi.log.error(`[easycars] stock sync ${syncLogId} (dealership ${dealership}): ${message}`);
     await logs.finish(syncLogId, {
       status: 'failed',
       counts,

@@ -1,7 +1,15 @@
 export type SyncType = 'stock' | 'leads' | 'images' | 'reconciliation';
 export type SyncDirection = 'inbound' | 'outbound' | 'both';
 export type SyncTrigger = 'schedule' | 'manual' | 'retry' | 'event';
-export type SyncStatus = 'queued' | 'running' | 'success' | 'warning' | 'partial' | 'failed' | 'interrupted';
+export type SyncStatus = 'queued' | 'running' | 'success' | 'warning' | 'partial' | 'failed' | 'interrupted' | 'cancelled';
+
+/** Thrown inside a run when its log was cancelled (credentials or dealership deleted): the run stops at its next step. */
+export class SyncCancelled extends Error {
+  constructor(readonly syncLogId: number) {
+    super(`sync ${syncLogId} was cancelled`);
+    this.name = 'SyncCancelled';
+  }
+}
 export type FinalStatus = Exclude<SyncStatus, 'queued' | 'running'>;
 
 export const COUNT_FIELDS = [

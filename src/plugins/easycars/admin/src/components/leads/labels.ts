@@ -37,6 +37,7 @@ export const runStatusText = (t: T, status: string) =>
     partial: t('leads.runStatus.partial', 'Partly failed'),
     failed: t('leads.runStatus.failed', 'Failed'),
     interrupted: t('leads.runStatus.interrupted', 'Interrupted'),
+    cancelled: t('leads.runStatus.cancelled', 'Cancelled'),
   }) as Record<string, string>)[status] ?? status;
 
 export const runStatusVariant = (status: string): BadgeVariant =>

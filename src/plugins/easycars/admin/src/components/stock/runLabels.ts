@@ -12,6 +12,7 @@ export const statusText = (t: T, status: RunStatus | string) =>
     partial: t('stock.status.partial', 'Partly failed'),
     failed: t('stock.status.failed', 'Failed'),
     interrupted: t('stock.status.interrupted', 'Interrupted'),
+    cancelled: t('stock.status.cancelled', 'Cancelled'),
   })[status as RunStatus] ?? status;
 
 export const statusVariant = (status: RunStatus | string): 'success' | 'warning' | 'danger' | 'secondary' | 'neutral' =>
