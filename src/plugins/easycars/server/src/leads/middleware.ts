@@ -12,6 +12,7 @@ import { LEAD_STATUS_ATTRIBUTE, leadUid } from './local-leads';
 import { isSyncWrite } from './sync-context';
 import { CUSTOMER_FIELDS, withoutCustomer } from './fields';
 import type { LeadRecord } from './records';
+import { boundToAccount, refuseMoveOfSentLead, stopMovedLead } from './dealership-move';
 
 export const REVIVE_REFUSED = 'This lead is deleted in EasyCars and cannot be reopened';
 
@@ -20,7 +21,12 @@ const WATCHED = new Set(['create', 'update', 'delete']);
 export function registerLeadMiddleware(strapi: Core.Strapi, deps: () => LeadDeps) {
   strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
     if (ctx.uid !== leadUid(strapi) || !WATCHED.has(ctx.action) || isSyncWrite()) return next();
-    if (ctx.action === 'update') await refuseRevival(deps(), ctx.params);
+    if (ctx.action === 'update') {
+      await refuseRevival(deps(), ctx.params);
+      if (ctx.params?.documentId && ctx.params?.data && 'dealership' in ctx.params.data) {
+        await refuseMoveOfSentLead(strapi, await deps().records.byLead(ctx.params.documentId), ctx.params.data.dealership);
+      }
+    }
     const result = await next();
     const documentId: string | undefined = ctx.action === 'create' ? result?.documentId : ctx.params?.documentId;
     if (documentId) {
@@ -49,8 +55,12 @@ async function refuseRevival(deps: LeadDeps, params: any) {
 
 async function afterSave(deps: LeadDeps, documentId: string) {
   const { records, local, strapi } = deps;
-  const rec = await records.byLead(documentId);
-  if (rec && rec.pushState === 'review') return; // waits for an admin decision: never a second CreateLead
+  let rec = await records.byLead(documentId);
+  const moved = rec ? await followDealership(deps, rec, documentId) : 'same';
+  if (moved === 'stopped') return;
+  if (moved === 'followed') rec = await records.byLead(documentId);
+  // Review waits for an admin decision (never a second CreateLead), except a created lead moved back to its own dealership.
+  if (rec && rec.pushState === 'review' && !(rec.LeadNumber && moved === 'same')) return;
   if (rec && rec.pushState !== 'not_applicable') {
     await records.update(rec.id, { pushState: 'pending', pushAttempts: 0 });
     deps.afterCommit(() => deps.enqueuePush(documentId));
@@ -66,6 +76,25 @@ async function afterSave(deps: LeadDeps, documentId: string) {
   if (rec) await records.update(rec.id, { ...data, dealership });
   else await records.create({ ...data, dealership, leadDocumentId: documentId, ExternalID: documentId, origin: 'here' });
   if (credential) deps.afterCommit(() => deps.enqueuePush(documentId));
+}
+
+/**
+ * The lead's dealership changed: a lead that never went out follows it (its record is re-assigned and
+ * re-evaluated for the new dealership's account); one that went out (or was being sent meanwhile) stops
+ * in review, sent to neither account.
+ */
+async function followDealership(deps: LeadDeps, rec: LeadRecord, documentId: string): Promise<'same' | 'followed' | 'stopped'> {
+  const lead = await deps.local.find(documentId);
+  const now = lead?.dealership?.documentId ?? null;
+  if (!lead || now === rec.dealership) return 'same';
+  if (rec.pushState === 'review' && !rec.LeadNumber) return 'stopped'; // an uncertain CreateLead stays for the admin
+  if (!boundToAccount(rec) && now && (await deps.records.reassignUnsent(rec.id, now))) return 'followed';
+  if (!now && !boundToAccount(rec)) {
+    await deps.records.update(rec.id, { pushState: 'not_applicable', pushError: 'The lead has no dealership.' });
+    return 'stopped';
+  }
+  await stopMovedLead(deps, rec);
+  return 'stopped';
 }
 
 async function afterDelete(deps: LeadDeps, documentId: string) {

@@ -13,6 +13,7 @@ import { syncFieldConflicts } from './field-conflicts';
 import { acceptedAfterUpdate, mergeFields, type RefusedValues } from './merge';
 import { matchByPhone, needsEmailReason, phoneSearchForms } from './contact-match';
 import { withLeadLock } from './lead-lock';
+import { stopMovedLead } from './dealership-move';
 import {
   buildCreateRequest,
   buildUpdateRequest,
@@ -289,14 +290,24 @@ export function createPusher(deps: LeadDeps) {
   /** Pushes whatever this lead's record says is pending. Throws RetryLater to be retried by the job queue. */
   async function push(leadDocumentId: string): Promise<void> {
     await withLeadLock(leadDocumentId, async () => {
-      const rec = await records.byLead(leadDocumentId);
+      let rec = await records.byLead(leadDocumentId);
       if (!rec || rec.pushState !== 'pending') return;
+      const lead = await local.find(leadDocumentId);
+      const dealership = lead ? (lead.dealership?.documentId ?? null) : rec.dealership;
+      if (dealership !== rec.dealership) {
+        // Its dealership changed after the record was made: a lead that never went out follows it;
+        // one that did is never sent to the old account (nor the new one).
+        if (!dealership || !(await records.reassignUnsent(rec.id, dealership))) {
+          await stopMovedLead(deps, rec);
+          return;
+        }
+        rec = (await records.byLead(leadDocumentId))!;
+      }
       const row = await findLeadCredential(strapi, rec.dealership);
       if (!row) {
         await setState(rec, { pushState: 'not_applicable', pushError: NO_CREDENTIAL });
         return;
       }
-      const lead = await local.find(leadDocumentId);
       let phase: 'create' | 'update' = rec.LeadNumber ? 'update' : 'create';
       try {
         const api = accountFor(strapi, row);

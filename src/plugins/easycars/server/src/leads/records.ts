@@ -59,6 +59,16 @@ export const leadRecords = (strapi: Core.Strapi) => {
      * Claims the right to send CreateLead: succeeds for exactly one caller, even across instances.
      * A claim left behind (Strapi stopped mid-request) means the lead may already exist in EasyCars.
      */
+    /** Moves a record that never went out to another dealership; false when it was sent (or claimed) meanwhile. */
+    reassignUnsent: async (id: number, dealership: string): Promise<boolean> => {
+      const count = await strapi.db
+        .connection('easycars_lead_records')
+        .where({ id })
+        .whereNull('create_requested_at')
+        .whereNull('lead_number')
+        .update({ dealership });
+      return Number(count) === 1;
+    },
     claimCreate: async (id: number): Promise<boolean> => {
       const count = await strapi.db
         .connection('easycars_lead_records')
