@@ -138,23 +138,35 @@ describe('EasyCars lead sync (browser)', () => {
 
   /**
    * Opens a lead's edit view and waits for the EasyCars panel. Under CI load the content manager
-   * sometimes never finishes its first render after a full navigation; one reload recovers it
-   * (a screenshot of the stuck page goes to test-results/ for diagnosis).
+   * sometimes never finishes its first render after a full navigation (once even after a reload);
+   * a fresh navigation recovers it, so up to three tries, each stuck page screenshotted to
+   * test-results/ with the browser console for diagnosis.
    */
   const openLeadPanel = async (documentId: string) => {
-    await page.goto(`${admin.url}${CM_LEADS}/${documentId}`);
-    await dismissOverlays();
     const panel = page.getByTestId('easycars-lead-panel');
+    const consoleLines: string[] = [];
+    const onConsole = (m: { type(): string; text(): string }) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`${m.type()}: ${m.text()}`);
+    };
+    page.on('console', onConsole);
     try {
-      await panel.waitFor({ timeout: 30_000 });
-    } catch {
-      fs.mkdirSync(path.join(__dirname, '..', '..', 'test-results'), { recursive: true });
-      await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'lead-panel-stuck.png') }).catch(() => undefined);
-      await page.reload();
-      await dismissOverlays();
-      await panel.waitFor({ timeout: 60_000 });
+      for (let attempt = 1; ; attempt++) {
+        await page.goto(`${admin.url}${CM_LEADS}/${documentId}`);
+        await dismissOverlays();
+        try {
+          await panel.waitFor({ timeout: attempt === 1 ? 30_000 : 45_000 });
+          return panel;
+        } catch (error) {
+          const dir = path.join(__dirname, '..', '..', 'test-results');
+          fs.mkdirSync(dir, { recursive: true });
+          await page.screenshot({ path: path.join(dir, `lead-panel-stuck-${attempt}.png`) }).catch(() => undefined);
+          fs.writeFileSync(path.join(dir, `lead-panel-stuck-${attempt}.console.txt`), consoleLines.join('\n'));
+          if (attempt === 3) throw error;
+        }
+      }
+    } finally {
+      page.off('console', onConsole);
     }
-    return panel;
   };
 
   it('resolves a status conflict from the Leads page after "Sync leads now"', async () => {
