@@ -9,7 +9,7 @@ import { SANDBOX_CLIENT } from '../helpers/fixtures';
 
 jest.setTimeout(180_000);
 
-const PLUGIN_TABLES = ['credential', 'sync-log', 'lead-record', 'lead-conflict', 'stock-record', 'image-asset', 'audit-entry'].map((n) => `plugin::easycars.${n}`);
+const PLUGIN_TABLES = ['credential', 'sync-log', 'lead-record', 'lead-conflict', 'stock-record', 'image-asset', 'audit-entry', 'sync-item'].map((n) => `plugin::easycars.${n}`);
 const HOST_TABLES = ['api::dealership.dealership', 'api::vehicle.vehicle', 'api::lead.lead'];
 const SCOPE_POLICIES = ['plugin::easycars.manages-dealership', 'plugin::easycars.lists-own-dealerships'];
 
@@ -42,6 +42,16 @@ const ATTACKS: Record<string, Attack> = {
   'GET /sync/status': { url: (i) => `/easycars/sync/status?dealership=${i.dealershipB}`, manager: 404 },
   'GET /sync-logs': { url: (i) => `/easycars/sync-logs?dealership=${i.dealershipB}`, manager: 404 },
   'GET /sync-logs/:id': { url: (i) => `/easycars/sync-logs/${i.syncLogB}`, manager: 404 },
+  'GET /sync-logs/:id/items': { url: (i) => `/easycars/sync-logs/${i.syncLogB}/items`, manager: 404 },
+  // Without a dealership the history covers the caller's own dealerships only.
+  'GET /history': {
+    url: () => '/easycars/history?pageSize=100',
+    manager: (body, ids) => {
+      expect(body.data.every((run: { dealership: string }) => run.dealership === ids.dealershipA)).toBe(true);
+      noneOfB(body, ids);
+    },
+  },
+  'GET /history/export': { url: (i) => `/easycars/history/export?format=json&dealership=${i.dealershipB}`, manager: 404 },
   'GET /credentials': { url: (i) => `/easycars/credentials?dealership=${i.dealershipB}`, manager: 404 },
   'POST /credentials': {
     url: () => '/easycars/credentials',

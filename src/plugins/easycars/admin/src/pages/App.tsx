@@ -9,6 +9,7 @@ import { useT } from '../utils/useT';
 import CredentialsPage from './CredentialsPage';
 import LeadsPage from './LeadsPage';
 import StockPage from './StockPage';
+import HistoryPage from './HistoryPage';
 
 /** The index opens Stock once the dealership is connected, Credentials until then. */
 const IndexRedirect = () => {
@@ -68,6 +69,7 @@ const App = () => {
                 <Route path="stock" element={<StockPage />} />
                 <Route path="leads" element={<LeadsPage />} />
                 <Route path="credentials" element={<CredentialsPage />} />
+                <Route path="history" element={<HistoryPage />} />
                 <Route path="*" element={<Page.Error />} />
               </Routes>
             </Flex>

@@ -6,6 +6,7 @@ import auditEntry from './audit-entry';
 import imageAsset from './image-asset';
 import leadConflict from './lead-conflict';
 import rateLimit from './rate-limit';
+import syncItem from './sync-item';
 
 export default {
   credential,
@@ -16,4 +17,5 @@ export default {
   'image-asset': imageAsset,
   'lead-conflict': leadConflict,
   'rate-limit': rateLimit,
+  'sync-item': syncItem,
 };

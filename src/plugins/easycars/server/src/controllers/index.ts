@@ -3,6 +3,7 @@ import credentials from './credentials';
 import dealerships from './dealerships';
 import leads from './leads';
 import stock from './stock';
+import history from './history';
 
 export default {
   sync,
@@ -10,4 +11,5 @@ export default {
   dealerships,
   leads,
   stock,
+  history,
 };

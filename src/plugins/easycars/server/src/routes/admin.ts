@@ -3,5 +3,6 @@ import credentials from './admin/credentials';
 import dealerships from './admin/dealerships';
 import leads from './admin/leads';
 import stock from './admin/stock';
+import history from './admin/history';
 
-export default [...sync, ...credentials, ...dealerships, ...stock, ...leads] as Array<Record<string, unknown>>;
+export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history] as Array<Record<string, unknown>>;

@@ -11,6 +11,7 @@ import connectionTest from './connection-test';
 import rateLimiter from './rate-limiter';
 import leadSync from './lead-sync';
 import stockSync from './stock-sync';
+import history from './history';
 
 export const services = {
   cipher,
@@ -26,6 +27,7 @@ export const services = {
   rateLimiter,
   stockSync,
   leadSync,
+  history,
 };
 
 export type Services = typeof services;

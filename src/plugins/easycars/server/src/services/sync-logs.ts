@@ -7,6 +7,7 @@ import {
   COUNT_FIELDS,
   MAX_LISTED_ITEMS,
   type FinishInput,
+  type ItemOutcome,
   type SyncDirection,
   type SyncStatus,
   type SyncTrigger,
@@ -15,6 +16,7 @@ import {
 } from '../sync-logs/types';
 
 const ACTIVE: SyncStatus[] = ['queued', 'running'];
+const ITEM_CHUNK = 500;
 const PROGRESS_WRITE_INTERVAL_MS = 1000;
 /** A running log whose heartbeat is older than this was left by a stopped instance. */
 export const STALE_HEARTBEAT_MS = 90_000;
@@ -47,8 +49,26 @@ const isUniqueViolation = (error: unknown) => {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(pluginUid('sync-log'));
+  const items_ = () => strapi.db.query(pluginUid('sync-item'));
   const lastProgressWrite = new Map<number, number>();
   const instanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  /** Every touched record of a run, uncapped and queryable (history search by stock number, VIN, lead number). */
+  const storeItems = async (log: { id: number; dealership: string; type: string }, items: ItemOutcome[]) => {
+    const rows = items
+      .filter((item) => item.ref && item.ref !== '…')
+      .map((item) => ({
+        syncLogId: log.id,
+        dealership: log.dealership,
+        type: log.type,
+        ref: String(item.ref).slice(0, 255),
+        vin: item.vin ? String(item.vin).slice(0, 255) : null,
+        outcome: item.outcome,
+        message: item.message ?? null,
+        changes: item.changes && Object.keys(item.changes).length ? item.changes : null,
+      }));
+    for (let i = 0; i < rows.length; i += ITEM_CHUNK) await items_().createMany({ data: rows.slice(i, i + ITEM_CHUNK) });
+  };
 
   const service = {
     instanceId,
@@ -144,6 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async finish(id: number, input: FinishInput) {
       lastProgressWrite.delete(id);
       const row = await service.get(id);
+      if (row && input.items?.length) await storeItems(row, input.items);
       if (row?.status === 'cancelled') {
         // Cancelled meanwhile: keep that outcome and its reason, add what the run had done when it stopped.
         const counts: Record<string, number> = {};
@@ -262,9 +283,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return stale.length;
     },
 
-    async deleteOlderThan(days: number) {
+    /** Retention: finished runs older than `days`, with their items. */
+    async deleteOlderThan(days: number): Promise<{ count: number }> {
       const cutoff = new Date(Date.now() - days * 86_400_000);
-      return query().deleteMany({ where: { createdAt: { $lt: cutoff }, status: { $notIn: ACTIVE } } });
+      let count = 0;
+      for (;;) {
+        const old = (await query().findMany({ where: { createdAt: { $lt: cutoff }, status: { $notIn: ACTIVE } }, select: ['id'], limit: 500 })) as Array<{ id: number }>;
+        if (!old.length) return { count };
+        const ids = old.map((r) => r.id);
+        await items_().deleteMany({ where: { syncLogId: { $in: ids } } });
+        count += Number((await query().deleteMany({ where: { id: { $in: ids } } }))?.count ?? 0);
+      }
     },
   };
   return service;

@@ -21,6 +21,7 @@ import { removeMissing } from './removals';
 import { stockRecordFields } from './stock-record-data';
 import { emptyReport, type SyncReport } from './types';
 import { createVehicleWriter } from './vehicle-writer';
+import { diffStockFields, storedStockFields } from './changes';
 
 export interface RunStockSyncArgs {
   strapi: Core.Strapi;
@@ -150,9 +151,13 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
     await progress('saving', 0, toWrite.length);
     for (let i = 0; i < toWrite.length; i += syncConfig.batchSize) {
       const batch = toWrite.slice(i, i + syncConfig.batchSize).map(prepare).filter((p): p is PreparedItem => p !== null);
+      // The changed vehicles' previous feed values, read before the batch overwrites them (sync history).
+      const previous = await storedStockFields(strapi, batch.filter((b) => b.action.kind === 'update' || b.action.kind === 'restore').map((b) => b.action.record!.id));
       const result = await applyBatch(strapi, writer, batch, bulk);
       for (const applied of result.applied) {
-        const action = batch.find((b) => b.stockNumber === applied.stockNumber)!.action;
+        const prepared = batch.find((b) => b.stockNumber === applied.stockNumber)!;
+        const action = prepared.action;
+        const before = action.record ? previous.get(action.record.id) : undefined;
         published.set(applied.vehicleDocumentId, action.kind === 'update' ? action.publish : true);
         if (applied.kind === 'create') counts.created++;
         else if (applied.kind === 'restore') counts.restored++;
@@ -161,6 +166,8 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
           ref: applied.stockNumber,
           outcome: applied.kind === 'link' ? 'linked' : applied.kind === 'create' ? 'created' : applied.kind === 'restore' ? 'restored' : 'updated',
           ...(applied.kind === 'link' ? { message: `linked to the existing vehicle ${applied.vehicleDocumentId} (matched by ${applied.matchedBy === 'vin' ? 'VIN' : 'stock number'})` } : {}),
+          vin: (prepared.recordData.VIN as string | null | undefined) ?? null,
+          ...(before ? { changes: diffStockFields(before, prepared.recordData) } : {}),
         });
       }
       for (const failure of result.failed) {

@@ -38,9 +38,14 @@ export interface SyncWarning {
   value?: unknown;
 }
 export interface ItemOutcome {
+  /** The record's own id in EasyCars terms: a StockNumber, a LeadNumber. */
   ref: string;
   outcome: string;
   message?: string;
+  /** Vehicles: the VIN, so a run can be found by it. */
+  vin?: string | null;
+  /** Changed records: the fields that changed, before and after (never secrets; vehicle data or lead status). */
+  changes?: Record<string, { before: unknown; after: unknown }>;
 }
 
 export interface FinishInput {

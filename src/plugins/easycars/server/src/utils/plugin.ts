@@ -11,7 +11,8 @@ export type PluginContentType =
   | 'audit-entry'
   | 'image-asset'
   | 'lead-conflict'
-  | 'rate-limit';
+  | 'rate-limit'
+  | 'sync-item';
 
 export const pluginUid = <T extends PluginContentType>(name: T) => `plugin::${PLUGIN_ID}.${name}` as UID.ContentType;
 

@@ -34,6 +34,7 @@ export const PluginNav = () => {
     { to: 'stock', label: t('nav.stock', 'Stock') },
     { to: 'leads', label: t('nav.leads', 'Leads') },
     { to: 'credentials', label: t('nav.credentials', 'Credentials') },
+    { to: 'history', label: t('nav.history', 'History') },
   ];
   return (
     <nav aria-label={t('nav.label', 'EasyCars sections')}>

@@ -1,0 +1,121 @@
+import { Badge, Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
+import { useEffect, useState } from 'react';
+import type { HistoryItem, historyApi } from '../../api/history';
+import type { SyncRun } from '../../api/stock';
+import { toApiError } from '../../utils/apiError';
+import { useT } from '../../utils/useT';
+import { RunCounts } from '../stock/RunCounts';
+import { duration, outcomeText, statusText, statusVariant, triggerText, when } from '../stock/runLabels';
+
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
+  <Box paddingTop={4}>
+    <Typography variant="delta" tag="h3">{title}</Typography>
+    <Box paddingTop={2}>{children}</Box>
+  </Box>
+);
+
+const Summary = ({ value }: { value: unknown }) => (
+  <Box background="neutral100" padding={3} hasRadius style={{ overflowX: 'auto' }}>
+    <Typography tag="pre" variant="pi" style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      {JSON.stringify(value, null, 2)}
+    </Typography>
+  </Box>
+);
+
+/** One run in full: counts, errors and warnings, the redacted request/response summaries, and every record it touched. */
+export const RunDetailsModal = ({ id, api, onClose }: { id: number; api: ReturnType<typeof historyApi>; onClose: () => void }) => {
+  const t = useT();
+  const [run, setRun] = useState<SyncRun & { requestSummary?: unknown; responseSummary?: unknown; type?: string } | null>(null);
+  const [items, setItems] = useState<HistoryItem[]>([]);
+  const [itemsPage, setItemsPage] = useState({ page: 1, pageCount: 0, total: 0 });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.run(id).then(setRun, (e: unknown) => setError(toApiError(e).message));
+  }, [api, id]);
+  useEffect(() => {
+    api.items(id, itemsPage.page).then(
+      (res) => {
+        setItems(res.data);
+        setItemsPage((p) => ({ ...p, pageCount: res.meta.pagination.pageCount, total: res.meta.pagination.total }));
+      },
+      (e: unknown) => setError(toApiError(e).message),
+    );
+  }, [api, id, itemsPage.page]);
+
+  return (
+    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{t('history.details.title', 'Sync run #{id}', { id })}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          {error ? <Typography textColor="danger600" role="alert">{error}</Typography> : null}
+          {run ? (
+            <>
+              <Flex gap={2} wrap="wrap">
+                <Badge variant={statusVariant(run.status)}>{statusText(t, run.status)}</Badge>
+                <Typography>{when(run.startedAt ?? run.createdAt)} · {triggerText(t, run.trigger, run.triggeredByName)} · {duration(run.durationMs)}</Typography>
+              </Flex>
+              {run.errorMessage ? <Box paddingTop={3}><Typography tag="p">{run.errorMessage}</Typography></Box> : null}
+              <Box paddingTop={3}><RunCounts run={run} /></Box>
+              {run.itemErrors?.length ? (
+                <Section title={t('history.details.errors', 'Errors')}>
+                  {run.itemErrors.map((e, i) => <Typography key={i} tag="p" variant="pi"><strong>{e.ref}</strong>: {e.message}</Typography>)}
+                </Section>
+              ) : null}
+              {run.warnings?.length ? (
+                <Section title={t('history.details.warnings', 'Warnings')}>
+                  {run.warnings.map((w, i) => <Typography key={i} tag="p" variant="pi"><strong>{w.ref}</strong>: {w.field ? `${w.field} — ` : ''}{w.message}</Typography>)}
+                </Section>
+              ) : null}
+              {run.requestSummary ? <Section title={t('history.details.request', 'Request (redacted)')}><Summary value={run.requestSummary} /></Section> : null}
+              {run.responseSummary ? <Section title={t('history.details.response', 'Response (redacted)')}><Summary value={run.responseSummary} /></Section> : null}
+            </>
+          ) : null}
+          <Section title={t('history.details.items', 'Records touched ({total})', { total: itemsPage.total })}>
+            {items.length === 0 ? (
+              <Typography textColor="neutral600">{t('history.details.noItems', 'This run changed no record.')}</Typography>
+            ) : (
+              <Box tag="ul" data-testid="history-items">
+                {items.map((item, i) => (
+                  <Box tag="li" key={`${item.ref}-${i}`} paddingBottom={2}>
+                    <Typography variant="pi">
+                      <strong>{item.ref}</strong>
+                      {item.vin ? ` (VIN ${item.vin})` : ''}: {outcomeText(t, item.outcome)}
+                      {item.message ? ` — ${item.message}` : ''}
+                    </Typography>
+                    {item.changes
+                      ? Object.entries(item.changes).map(([field, c]) => (
+                          <Typography key={field} tag="p" variant="pi" textColor="neutral700">
+                            {field}: {show(c.before)} → {show(c.after)}
+                          </Typography>
+                        ))
+                      : null}
+                  </Box>
+                ))}
+              </Box>
+            )}
+            {itemsPage.pageCount > 1 ? (
+              <Flex gap={2} paddingTop={2} alignItems="center">
+                <Button variant="tertiary" size="S" disabled={itemsPage.page <= 1} onClick={() => setItemsPage((p) => ({ ...p, page: p.page - 1 }))}>
+                  {t('history.previous', 'Previous')}
+                </Button>
+                <Typography variant="pi">{t('history.pageOf', 'Page {page} of {pageCount}', { page: itemsPage.page, pageCount: itemsPage.pageCount })}</Typography>
+                <Button variant="tertiary" size="S" disabled={itemsPage.page >= itemsPage.pageCount} onClick={() => setItemsPage((p) => ({ ...p, page: p.page + 1 }))}>
+                  {t('history.next', 'Next')}
+                </Button>
+              </Flex>
+            ) : null}
+          </Section>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('history.details.close', 'Close')}</Button>
+          </Modal.Close>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};

@@ -1,0 +1,149 @@
+import { Box, Button, Flex, LinkButton, Typography } from '@strapi/design-system';
+import { Download } from '@strapi/icons';
+import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { filtersFromParams, historyApi, type HistoryPage as HistoryPageData } from '../api/history';
+import { HistoryFiltersBar, type FilterValues } from '../components/history/HistoryFiltersBar';
+import { HistoryTable } from '../components/history/HistoryTable';
+import { RunDetailsModal } from '../components/history/RunDetailsModal';
+import { DEALERSHIP_PARAM, useSelectedDealership } from '../context/DealershipContext';
+import { toApiError } from '../utils/apiError';
+import { useT } from '../utils/useT';
+
+const PAGE_SIZE = 25;
+
+/** Every sync run of the admin's dealerships, filtered on the server; the filters live in the URL. */
+const HistoryPage = () => {
+  const t = useT();
+  const { get } = useFetchClient();
+  const api = useMemo(() => historyApi({ get }), [get]);
+  const { toggleNotification } = useNotification();
+  const { dealerships } = useSelectedDealership();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const key = params.toString();
+  const [data, setData] = useState<HistoryPageData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const { page, ...rest } = filtersFromParams(new URLSearchParams(key));
+      setData(await api.list(rest, page, PAGE_SIZE));
+      setError(null);
+    } catch (e) {
+      setError(toApiError(e).message);
+    }
+  }, [api, key]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const values: FilterValues = {
+    scope: params.get('scope') ?? '',
+    type: params.get('type') ?? '',
+    status: params.get('status') ?? '',
+    trigger: params.get('trigger') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    q: params.get('q') ?? '',
+  };
+  const change = (next: Partial<FilterValues> & { page?: string }) =>
+    setParams((prev) => {
+      const out = new URLSearchParams(prev);
+      for (const [name, value] of Object.entries(next)) {
+        if (value) out.set(name, value);
+        else out.delete(name);
+      }
+      if (!('page' in next)) out.delete('page');
+      return out;
+    });
+  const filtered = ['scope', 'type', 'status', 'trigger', 'from', 'to', 'q'].some((n) => params.get(n));
+
+  const download = async (format: 'csv' | 'json') => {
+    setExporting(format);
+    try {
+      const { page: _page, ...rest } = filters;
+      const blob = await api.export(rest, format);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `easycars-sync-history-${new Date().toISOString().slice(0, 10)}.${format}`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      toggleNotification({ type: 'danger', message: toApiError(e).message });
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  if (error && !data) return <Page.Error content={error} />;
+  const pagination = data?.meta.pagination;
+  const dealershipSearch = params.get(DEALERSHIP_PARAM) ? `?${DEALERSHIP_PARAM}=${encodeURIComponent(params.get(DEALERSHIP_PARAM)!)}` : '';
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={6}>
+      <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" aria-labelledby="history-title">
+        <Flex justifyContent="space-between" wrap="wrap" gap={4} paddingBottom={4}>
+          <Typography variant="beta" tag="h2" id="history-title">{t('history.title', 'Sync history')}</Typography>
+          <Flex gap={2} wrap="wrap">
+            <Button variant="secondary" startIcon={<Download />} loading={exporting === 'csv'} disabled={!pagination?.total} onClick={() => void download('csv')}>
+              {t('history.export.csv', 'Export CSV')}
+            </Button>
+            <Button variant="secondary" startIcon={<Download />} loading={exporting === 'json'} disabled={!pagination?.total} onClick={() => void download('json')}>
+              {t('history.export.json', 'Export JSON')}
+            </Button>
+          </Flex>
+        </Flex>
+        <HistoryFiltersBar values={values} dealerships={dealerships} onChange={change} />
+      </Box>
+
+      <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" aria-live="polite">
+        {!data ? (
+          <Typography textColor="neutral600">{t('history.loading', 'Loading…')}</Typography>
+        ) : data.data.length === 0 ? (
+          <Flex direction="column" alignItems="flex-start" gap={4} data-testid="history-empty">
+            <Typography textColor="neutral600">
+              {filtered
+                ? t('history.empty.filtered', 'No sync run matches these filters.')
+                : t('history.empty.none', 'No syncs yet. Connect a dealership to EasyCars, then run its first stock sync.')}
+            </Typography>
+            {filtered ? (
+              <Button variant="tertiary" onClick={() => setParams(new URLSearchParams(params.get(DEALERSHIP_PARAM) ? { [DEALERSHIP_PARAM]: params.get(DEALERSHIP_PARAM)! } : {}))}>
+                {t('history.clear', 'Clear filters')}
+              </Button>
+            ) : (
+              <Flex gap={2} wrap="wrap">
+                <LinkButton tag={Link} to={`../credentials${dealershipSearch}`} variant="secondary">{t('history.empty.credentials', 'Add credentials')}</LinkButton>
+                <LinkButton tag={Link} to={`../stock${dealershipSearch}`}>{t('history.empty.sync', 'Go to Sync stock')}</LinkButton>
+              </Flex>
+            )}
+          </Flex>
+        ) : (
+          <>
+            <HistoryTable runs={data.data} onDetails={setOpen} />
+            {pagination && pagination.pageCount > 1 ? (
+              <Flex gap={2} paddingTop={4} alignItems="center" justifyContent="flex-end" tag="nav" aria-label={t('history.pagination', 'Pages')}>
+                <Button variant="tertiary" disabled={pagination.page <= 1} onClick={() => change({ page: String(pagination.page - 1) })}>
+                  {t('history.previous', 'Previous')}
+                </Button>
+                <Typography>{t('history.pageOfTotal', 'Page {page} of {pageCount} ({total} runs)', { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total })}</Typography>
+                <Button variant="tertiary" disabled={pagination.page >= pagination.pageCount} onClick={() => change({ page: String(pagination.page + 1) })}>
+                  {t('history.next', 'Next')}
+                </Button>
+              </Flex>
+            ) : null}
+          </>
+        )}
+      </Box>
+      {open !== null ? <RunDetailsModal id={open} api={api} onClose={() => setOpen(null)} /> : null}
+    </Flex>
+  );
+};
+
+export default HistoryPage;
