@@ -51,6 +51,14 @@ const ATTACKS: Record<string, Attack> = {
       noneOfB(body, ids);
     },
   },
+  'GET /dashboard': {
+    url: () => '/easycars/dashboard',
+    manager: (body, ids) => {
+      expect(body.data.rows.map((r: { dealership: { documentId: string } }) => r.dealership.documentId)).toEqual([ids.dealershipA]);
+      noneOfB(body, ids);
+    },
+  },
+  'GET /dashboard/trend': { url: (i) => `/easycars/dashboard/trend?dealership=${i.dealershipB}`, manager: 404 },
   'GET /history/export': { url: (i) => `/easycars/history/export?format=json&dealership=${i.dealershipB}`, manager: 404 },
   'GET /credentials': { url: (i) => `/easycars/credentials?dealership=${i.dealershipB}`, manager: 404 },
   'POST /credentials': {

@@ -4,6 +4,7 @@ import dealerships from './dealerships';
 import leads from './leads';
 import stock from './stock';
 import history from './history';
+import dashboard from './dashboard';
 
 export default {
   sync,
@@ -12,4 +13,5 @@ export default {
   leads,
   stock,
   history,
+  dashboard,
 };

@@ -12,6 +12,7 @@ import rateLimiter from './rate-limiter';
 import leadSync from './lead-sync';
 import stockSync from './stock-sync';
 import history from './history';
+import dashboard from './dashboard';
 
 export const services = {
   cipher,
@@ -28,6 +29,7 @@ export const services = {
   stockSync,
   leadSync,
   history,
+  dashboard,
 };
 
 export type Services = typeof services;

@@ -5,4 +5,6 @@ export default [
   adminRoute('GET', '/history', 'history.list', ['readSyncLogs'], { from: 'query', optional: true }),
   adminRoute('GET', '/history/export', 'history.export', ['readSyncLogs'], { from: 'query', optional: true }),
   adminRoute('GET', '/sync-logs/:id/items', 'history.items', ['readSyncLogs'], { from: 'sync-log' }),
+  adminRoute('GET', '/dashboard', 'dashboard.overview', ['readSyncLogs'], { from: 'query', optional: true }),
+  adminRoute('GET', '/dashboard/trend', 'dashboard.trend', ['readSyncLogs'], { from: 'query', optional: true }),
 ];
