@@ -5,7 +5,7 @@ export type ConflictStrategy = 'manual' | 'local_wins' | 'easycars_wins';
 export const SECRET_FIELDS = ['clientId', 'clientSecret', 'accountNumber', 'accountSecret'] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
-/** A credential row as stored: the four SECRET_FIELDS hold ec1 envelopes. */
+/** A credential row as stored: the four SECRET_FIELDS hold encrypted envelopes (encryption/envelope.ts). */
 export interface CredentialRow {
   id: number;
   dealership: string;
