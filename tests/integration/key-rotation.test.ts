@@ -18,6 +18,7 @@ describe(`encryption key rotation (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, 
   const keyB = randomBytes(32).toString('base64');
   let app: TestApp;
   let credentialId: number;
+  let harbourDealership: string;
 
   const envelopes = async (id = credentialId) =>
     app.strapi.db.query(CREDENTIAL).findOne({ where: { id } }) as Promise<Record<string, string>>;
@@ -36,6 +37,7 @@ describe(`encryption key rotation (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, 
   it('stores every secret as an ec2 envelope under the current key, never in clear', async () => {
     app = await startStrapi({ env: { EASYCARS_ENCRYPTION_KEY: keyA, EASYCARS_ENCRYPTION_OLD_KEYS: '' } });
     const dealership = await createDealership(app.strapi, 'Rotation Motors');
+    harbourDealership = dealership.documentId;
     credentialId = (await createCredential(app.strapi, dealership.documentId)).id;
     const row = await envelopes();
     for (const value of Object.values(row)) {
@@ -100,6 +102,8 @@ describe(`encryption key rotation (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, 
     expect(credentials.decrypt(await credentials.findById(credentialId))).toMatchObject({ ...SANDBOX_CLIENT, ...SANDBOX_ACCOUNTS.harbour });
     await app.strapi.db.query(CREDENTIAL).update({ where: { id: northId }, data: northOriginal });
     expect(credentials.decrypt(await credentials.findById(northId))).toMatchObject(SANDBOX_ACCOUNTS.north);
+    // Nor can the plugin itself move a credential (and its bound secrets) to another dealership.
+    await expect(credentials.update(northId, { dealership: harbourDealership })).rejects.toThrow(/dealership cannot change/);
   });
 
   it('upgrades ec1 envelopes (written before ec2) to ec2 on rotation, even on the current key, and they keep working', async () => {
