@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Re-encrypts every stored EasyCars credential with the current EASYCARS_ENCRYPTION_KEY.
+ * Re-encrypts every stored EasyCars credential with the current EASYCARS_ENCRYPTION_KEY, upgrading
+ * ec1 envelopes to ec2 (bound to their dealership) on the way.
  * Usage (see docs/encryption.md):
  *   EASYCARS_ENCRYPTION_KEY=<new> EASYCARS_ENCRYPTION_OLD_KEYS=<old> npm run easycars:rotate-key
  * Boots Strapi without its HTTP server, rotates in one transaction, prints counts only.
@@ -18,8 +19,8 @@ async function main() {
   try {
     const report = await strapi.plugin('easycars').service('keyRotation').rotateAll();
     console.log(
-      `Re-encrypted ${report.reencrypted} value(s) across ${report.credentials} credential(s) with key ${report.currentKeyId}; ` +
-        `${report.alreadyCurrent} were already on it.`,
+      `Re-encrypted ${report.reencrypted} value(s) across ${report.credentials} credential(s) with key ${report.currentKeyId} ` +
+        `(${report.upgraded} upgraded from ec1 to ec2, now bound to their dealership); ${report.alreadyCurrent} were already current.`,
     );
   } finally {
     await strapi.destroy();

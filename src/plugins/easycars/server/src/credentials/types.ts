@@ -9,7 +9,7 @@ export const LEAD_CLIENT_FIELDS = ['leadClientId', 'leadClientSecret'] as const;
 export const SECRET_FIELDS = [...REQUIRED_SECRET_FIELDS, ...LEAD_CLIENT_FIELDS] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
-/** A credential row as stored: the SECRET_FIELDS hold encrypted envelopes (the lead pair may be null). */
+/** A credential row as stored: the SECRET_FIELDS hold encrypted envelopes (encryption/envelope.ts; the lead pair may be null). */
 export interface CredentialRow {
   id: number;
   dealership: string;

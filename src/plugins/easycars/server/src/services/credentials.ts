@@ -7,6 +7,8 @@ const UID = pluginUid('credential');
 
 type SecretValues = Partial<Record<SecretField, string>>;
 type PlainFields = Partial<Omit<CredentialRow, SecretField | 'id' | 'createdAt' | 'updatedAt' | 'clientIdHint' | 'leadClientIdHint'>>;
+/** The dealership never changes after creation: the stored secrets are bound to it. */
+type UpdatableFields = Omit<PlainFields, 'dealership'>;
 
 /**
  * Repository for dealership credentials. The only place that encrypts or decrypts them:
@@ -16,11 +18,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cipher = () => getService(strapi, 'cipher').get();
   const query = () => strapi.db.query(UID);
 
-  const encryptSecrets = (values: SecretValues) => {
+  const encryptSecrets = (values: SecretValues, dealership: string) => {
     const out: Record<string, string> = {};
     for (const field of SECRET_FIELDS) {
       const value = values[field];
-      if (value !== undefined && value !== '') out[field] = cipher().encrypt(value, field);
+      if (value !== undefined && value !== '') out[field] = cipher().encrypt(value, { dealership, field });
     }
     if (values.clientId) out.clientIdHint = values.clientId.slice(-4);
     if (values.leadClientId) out.leadClientIdHint = values.leadClientId.slice(-4);
@@ -30,12 +32,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const decryptField = (row: CredentialRow, field: SecretField): string => {
     const envelope = row[field];
     if (!envelope) throw new Error(`EasyCars credential ${row.id} has no ${field} stored.`);
-    return cipher().decrypt(envelope, field, `EasyCars credential ${row.id} (dealership ${row.dealership}) ${field}`);
+    return cipher().decrypt(envelope, { dealership: row.dealership, field }, `EasyCars credential ${row.id} (dealership ${row.dealership}) ${field}`);
   };
 
+  const findById = async (id: number) => (await query().findOne({ where: { id } })) as CredentialRow | null;
+
   /** A stored pair's cached tokens must not outlive a change or deletion of that pair. */
-  const forgetCachedTokens = async (id: number) => {
-    const row = (await query().findOne({ where: { id } })) as CredentialRow | null;
+  const forgetCachedTokens = async (row: CredentialRow | null) => {
     if (!row) return;
     const pairs: Array<[SecretField, SecretField]> = [
       ['clientId', 'clientSecret'],
@@ -52,9 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async findById(id: number): Promise<CredentialRow | null> {
-      return (await query().findOne({ where: { id } })) as CredentialRow | null;
-    },
+    findById,
 
     async findByDealership(dealership: string): Promise<CredentialRow | null> {
       return (await query().findOne({ where: { dealership } })) as CredentialRow | null;
@@ -65,18 +66,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(fields: PlainFields & { dealership: string }, secrets: SecretValues): Promise<CredentialRow> {
-      return (await query().create({ data: { ...fields, ...encryptSecrets(secrets) } })) as CredentialRow;
+      return (await query().create({ data: { ...fields, ...encryptSecrets(secrets, fields.dealership) } })) as CredentialRow;
     },
 
     /** Partial update: a secret that is not given keeps its stored value; `removeLeadClient` clears the lead pair. */
-    async update(id: number, fields: PlainFields, secrets: SecretValues = {}, opts: { removeLeadClient?: boolean } = {}): Promise<CredentialRow> {
-      await forgetCachedTokens(id);
+    async update(id: number, fields: UpdatableFields, secrets: SecretValues = {}, opts: { removeLeadClient?: boolean } = {}): Promise<CredentialRow> {
+      if ('dealership' in fields) {
+        throw new Error(`EasyCars credential ${id}: the dealership cannot change, its secrets are bound to it. Delete and re-create the credential instead.`);
+      }
+      const row = await findById(id);
+      await forgetCachedTokens(row);
       const cleared = opts.removeLeadClient ? { leadClientId: null, leadClientSecret: null, leadClientIdHint: null } : {};
-      return (await query().update({ where: { id }, data: { ...fields, ...cleared, ...encryptSecrets(secrets) } })) as CredentialRow;
+      // No row: the update matches nothing, as before.
+      const encrypted = row ? encryptSecrets(secrets, row.dealership) : {};
+      return (await query().update({ where: { id }, data: { ...fields, ...cleared, ...encrypted } })) as CredentialRow;
     },
 
     async delete(id: number): Promise<void> {
-      await forgetCachedTokens(id);
+      await forgetCachedTokens(await findById(id));
       await query().delete({ where: { id } });
     },
 
