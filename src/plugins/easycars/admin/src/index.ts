@@ -25,6 +25,16 @@ export default {
       permissions: PERMISSIONS.readCredentials,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'EasyCars' });
+    // Homepage widget: which dealerships are healthy, failing or stale (Strapi 5 homepage widgets).
+    app.widgets?.register({
+      id: 'sync-health',
+      pluginId: PLUGIN_ID,
+      icon: PluginIcon,
+      title: { id: getTranslation('widget.title'), defaultMessage: 'EasyCars sync health' },
+      component: async () => (await import('./components/dashboard/HealthWidget')).HealthWidget,
+      link: { label: { id: getTranslation('widget.open'), defaultMessage: 'Open the EasyCars dashboard' }, href: `/plugins/${PLUGIN_ID}/dashboard` },
+      permissions: PERMISSIONS.readSyncLogs,
+    });
   },
 
   bootstrap(app: any) {

@@ -10,12 +10,14 @@ import CredentialsPage from './CredentialsPage';
 import LeadsPage from './LeadsPage';
 import StockPage from './StockPage';
 import HistoryPage from './HistoryPage';
+import DashboardPage from './DashboardPage';
 
-/** The index opens Stock once the dealership is connected, Credentials until then. */
-const IndexRedirect = () => {
+/** The index is the dashboard once any dealership is connected; before that, the Credentials page (first run). */
+const IndexPage = () => {
   const { search } = useLocation();
-  const { credentialStatus } = useSelectedDealership();
-  return <Navigate to={{ pathname: credentialStatus?.configured ? 'stock' : 'credentials', search }} replace />;
+  const { dealerships } = useSelectedDealership();
+  const anyConnected = dealerships.some((d) => d.credential?.configured);
+  return anyConnected ? <DashboardPage /> : <Navigate to={{ pathname: 'credentials', search }} replace />;
 };
 
 const NoDealerships = () => {
@@ -65,7 +67,8 @@ const App = () => {
                 <PluginNav />
               </Flex>
               <Routes>
-                <Route index element={<IndexRedirect />} />
+                <Route index element={<IndexPage />} />
+                <Route path="dashboard" element={<DashboardPage />} />
                 <Route path="stock" element={<StockPage />} />
                 <Route path="leads" element={<LeadsPage />} />
                 <Route path="credentials" element={<CredentialsPage />} />

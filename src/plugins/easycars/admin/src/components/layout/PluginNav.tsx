@@ -31,6 +31,7 @@ export const PluginNav = () => {
   const t = useT();
   const { search } = useLocation();
   const items = [
+    { to: 'dashboard', label: t('nav.dashboard', 'Dashboard') },
     { to: 'stock', label: t('nav.stock', 'Stock') },
     { to: 'leads', label: t('nav.leads', 'Leads') },
     { to: 'credentials', label: t('nav.credentials', 'Credentials') },
