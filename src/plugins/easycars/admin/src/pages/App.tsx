@@ -17,7 +17,7 @@ const IndexPage = () => {
   const { search } = useLocation();
   const { dealerships } = useSelectedDealership();
   const anyConnected = dealerships.some((d) => d.credential?.configured);
-  return anyConnected ? <DashboardPage /> : <Navigate to={{ pathname: 'credentials', search }} replace />;
+  return <Navigate to={{ pathname: anyConnected ? 'dashboard' : 'credentials', search }} replace />;
 };
 
 const NoDealerships = () => {
