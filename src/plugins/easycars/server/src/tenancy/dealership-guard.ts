@@ -19,7 +19,8 @@ export const OTHER_VEHICLE_REFUSED = 'You can only link a lead to a vehicle of a
 const WRITES = new Set(['create', 'update', 'clone']);
 
 export function registerDealershipGuard(strapi: Core.Strapi) {
-  // Skippable by the sync's bulk create: it only acts for an acting admin, and a sync runs in a job.
+  // Skippable by the sync's bulk create: the sync links new vehicles only to the dealership it
+  // runs for, which the route that started it already checked the admin manages.
   strapi.documents.use(skippableByBulkCreate(async (ctx: any, next: () => Promise<any>) => {
     const types = scopedContentTypes(strapi);
     if ((ctx.uid !== types.vehicle && ctx.uid !== types.lead) || !WRITES.has(ctx.action)) return next();
