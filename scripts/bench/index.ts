@@ -1,5 +1,7 @@
 /**
- * Benchmarks. Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N]
+ * Benchmarks. Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware]
+ * --with-middleware registers a no-op Document Service middleware first, so new vehicles go
+ * through the Document Service instead of the bulk create (what an app with a search indexer gets).
  * Boots the real Strapi (compiled into dist/) against the EasyCars sandbox on a throw-away database.
  */
 import './cjs-shim';
@@ -18,7 +20,7 @@ async function main() {
     process.exit(0);
   }
   if (which !== 'stock') {
-    console.error('Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N]');
+    console.error('Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware]');
     process.exit(2);
   }
   const db = arg('db', 'both');
@@ -27,6 +29,7 @@ async function main() {
     count,
     naiveCount: Number(arg('naive-count', String(count))),
     big: Number(arg('big', '20000')),
+    withMiddleware: process.argv.includes('--with-middleware'),
   };
   const clients = db === 'both' ? (['sqlite', 'postgres'] as const) : ([db] as Array<'sqlite' | 'postgres'>);
   for (const client of clients) await runStockBench(client, options);

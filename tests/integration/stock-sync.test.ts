@@ -27,6 +27,8 @@ describe(`stock sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(log.status).toBe('success');
     expect(log).toMatchObject({ fetched: feed.length, created: feed.length, updated: 0, unchanged: 0, removed: 0, failed: 0 });
     expect(log.apiCalls).toBeGreaterThanOrEqual(2);
+    // The row-for-row comparison below is about the bulk create: make sure it was used.
+    expect(log.requestSummary.vehicleCreation).toEqual({ path: 'bulk' });
 
     const pubs = await published(harbour);
     const drs = await drafts(harbour);

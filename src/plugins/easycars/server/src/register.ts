@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/plugin';
+import { trackDocumentMiddlewares } from './utils/document-middlewares';
 import { registerDealershipCondition } from './tenancy/condition';
 import { registerDealershipGuard } from './tenancy/dealership-guard';
 import { registerManagersGuard } from './tenancy/managers-guard';
 import { registerDealershipDeletion } from './dealerships/forget-deleted';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Before any documents.use: the stock sync's bulk create needs to know every middleware it would skip.
+  trackDocumentMiddlewares(strapi);
   // Fail fast: a missing (in production) or malformed encryption key stops Strapi here,
   // with a message saying how to make one, instead of failing at the first credential save.
   getService(strapi, 'cipher').get();

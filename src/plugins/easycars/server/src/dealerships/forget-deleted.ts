@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { scopedContentTypes } from '../tenancy/condition';
 import { actingAdmin } from '../tenancy/acting-admin';
 import { getService } from '../utils/plugin';
+import { skippableByBulkCreate } from '../utils/document-middlewares';
 
 export const DEALERSHIP_DELETED_REASON = 'the dealership was deleted';
 
@@ -31,7 +32,8 @@ export async function forgetDealership(strapi: Core.Strapi, dealership: string, 
 }
 
 export function registerDealershipDeletion(strapi: Core.Strapi) {
-  strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+  // Skippable by the sync's bulk create: dealership deletes only.
+  strapi.documents.use(skippableByBulkCreate(async (ctx: any, next: () => Promise<any>) => {
     const uid = scopedContentTypes(strapi).dealership;
     if (ctx.uid !== uid || ctx.action !== 'delete') return next();
     const result = await next();
@@ -43,5 +45,5 @@ export function registerDealershipDeletion(strapi: Core.Strapi) {
       await forgetDealership(strapi, documentId, who);
     }
     return result;
-  });
+  }));
 }

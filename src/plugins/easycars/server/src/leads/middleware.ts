@@ -4,6 +4,7 @@
  * write has committed. Writes made by the sync itself are skipped (see sync-context.ts).
  */
 import type { Core } from '@strapi/strapi';
+import { skippableByBulkCreate } from '../utils/document-middlewares';
 import { errors } from '@strapi/utils';
 import { findLeadCredential } from './credential';
 import type { LeadDeps } from './deps';
@@ -19,7 +20,8 @@ export const REVIVE_REFUSED = 'This lead is deleted in EasyCars and cannot be re
 const WATCHED = new Set(['create', 'update', 'delete']);
 
 export function registerLeadMiddleware(strapi: Core.Strapi, deps: () => LeadDeps) {
-  strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+  // Skippable by the sync's bulk create: leads only.
+  strapi.documents.use(skippableByBulkCreate(async (ctx: any, next: () => Promise<any>) => {
     if (ctx.uid !== leadUid(strapi) || !WATCHED.has(ctx.action) || isSyncWrite()) return next();
     if (ctx.action === 'update') {
       await refuseRevival(deps(), ctx.params);
@@ -39,7 +41,7 @@ export function registerLeadMiddleware(strapi: Core.Strapi, deps: () => LeadDeps
       }
     }
     return result;
-  });
+  }));
 }
 
 async function refuseRevival(deps: LeadDeps, params: any) {

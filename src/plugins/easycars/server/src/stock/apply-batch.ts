@@ -8,9 +8,10 @@ import type { Core, UID } from '@strapi/strapi';
 import { pluginUid } from '../utils/plugin';
 import type { ItemAction } from './types';
 import type { VehicleWriter } from './vehicle-writer';
-import { bulkCreatePublished, bulkCreateSupport } from './bulk-create';
+import { bulkCreateFits, bulkCreatePublished } from './bulk-create';
 import type { CreationValidator } from './creation-validator';
 
+/** Given only when bulkCreateAvailable allowed the fast path for this sync. */
 export interface BulkOptions {
   uid: UID.ContentType;
   /** The vehicle attribute holding the dealership relation (if mapped). */
@@ -97,7 +98,7 @@ async function applyInTransaction(strapi: Core.Strapi, writer: VehicleWriter, it
     // New vehicles of the batch in a few statements when the content type allows it.
     const creates = items.filter((i) => i.action.kind === 'create');
     const bulkIds = new Map<PreparedItem, string>();
-    if (bulk && creates.length > 1 && creates.every((i) => bulkCreateSupport(strapi, bulk.uid, i.vehicleData, bulk.relationAttribute).ok)) {
+    if (bulk && creates.length > 1 && creates.every((i) => bulkCreateFits(strapi, bulk.uid, i.vehicleData, bulk.relationAttribute).ok)) {
       const ids = await bulkCreatePublished(
         strapi,
         bulk.uid,

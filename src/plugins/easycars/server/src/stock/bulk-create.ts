@@ -8,13 +8,15 @@
  *  - the relation rows for both versions, with the inverse order column computed the way
  *    Strapi does (max + 1 for the draft, the same place for its published version);
  *  - 'entry.create' and 'entry.publish' events.
- * It is used only where that equivalence is known to hold (see bulkCreateSupport); anything
- * else (components, localized types, firstPublishedAt, other relations) uses the Document
- * Service. tests/integration/stock-sync.test.ts compares both row by row.
- * Trade-off, documented in docs/stock-sync.md: Document Service middlewares do not run for
- * these creates.
+ * It is used only where that equivalence is known to hold (bulkCreateAvailable for the content
+ * type, bulkCreateFits for each vehicle's data); anything else (components, localized types,
+ * firstPublishedAt, other relations) uses the Document Service. Document Service middlewares do
+ * not run for these creates, so the fast path is also refused while any middleware is
+ * registered that the plugin cannot vouch for (utils/document-middlewares.ts).
+ * tests/integration/stock-sync.test.ts compares both paths row by row.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { middlewaresBulkCreateWouldSkip } from '../utils/document-middlewares';
 import { createCreationValidator, type CreationValidator } from './creation-validator';
 
 export type BulkSupport = { ok: true } | { ok: false; reason: string };
@@ -24,11 +26,20 @@ const SCALAR = new Set([
   'time', 'enumeration', 'json',
 ]);
 
-export function bulkCreateSupport(strapi: Core.Strapi, uid: UID.ContentType, data: Record<string, unknown>, relationAttr: string | undefined): BulkSupport {
+/** Whether new vehicles of this type may be bulk-created at all, checked once per sync. */
+export function bulkCreateAvailable(strapi: Core.Strapi, uid: UID.ContentType): BulkSupport {
   const ct = strapi.contentType(uid as any) as any;
   if (!ct?.options?.draftAndPublish) return { ok: false, reason: 'content type without draft & publish' };
   if (ct.pluginOptions?.i18n?.localized) return { ok: false, reason: 'localized content type' };
   if (strapi.config.get('features.future.experimental_firstPublishedAt', false)) return { ok: false, reason: 'firstPublishedAt feature on' };
+  const skipped = middlewaresBulkCreateWouldSkip(strapi);
+  if (skipped.length) return { ok: false, reason: `Document Service middleware(s) registered by other code would be skipped: ${skipped.join('; ')}` };
+  return { ok: true };
+}
+
+/** Whether one vehicle's data can be bulk-created (bulkCreateAvailable said yes for its type). */
+export function bulkCreateFits(strapi: Core.Strapi, uid: UID.ContentType, data: Record<string, unknown>, relationAttr: string | undefined): BulkSupport {
+  const ct = strapi.contentType(uid as any) as any;
   for (const [name, value] of Object.entries(data)) {
     const attr = ct.attributes[name];
     if (!attr) return { ok: false, reason: `unknown attribute ${name}` };

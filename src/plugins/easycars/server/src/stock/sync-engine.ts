@@ -9,6 +9,7 @@ import { SyncCancelled, type SyncTrigger } from '../sync-logs/types';
 import { getConfig, getService, pluginUid } from '../utils/plugin';
 import { syncImages, type ImageWork } from '../images/image-sync';
 import { applyBatch, type PreparedItem } from './apply-batch';
+import { bulkCreateAvailable } from './bulk-create';
 import { createCreationValidator } from './creation-validator';
 import { assertFieldMapFits, fieldMapSignature, resolveFieldMap } from './field-map';
 import { fitToSchema } from './fit-to-schema';
@@ -147,7 +148,12 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
 
     // ---- write -------------------------------------------------------------------------
     const writer = createVehicleWriter(strapi, vehicleUid);
-    const bulk = syncConfig.bulkCreate ? { uid: vehicleUid, relationAttribute: fieldMap.dealership, dealership, validate: createCreationValidator(strapi, vehicleUid) } : undefined;
+    const creation = syncConfig.bulkCreate ? bulkCreateAvailable(strapi, vehicleUid) : { ok: false as const, reason: 'sync.bulkCreate is off' };
+    const bulk = creation.ok ? { uid: vehicleUid, relationAttribute: fieldMap.dealership, dealership, validate: createCreationValidator(strapi, vehicleUid) } : undefined;
+    summary.request.vehicleCreation = creation.ok ? { path: 'bulk' } : { path: 'document-service', reason: creation.reason };
+    if (!creation.ok && syncConfig.bulkCreate && toWrite.some((e) => e.action.kind === 'create')) {
+      strapi.log.info(`[easycars] stock sync ${syncLogId}: new vehicles go through the Document Service, not the bulk create: ${creation.reason}`);
+    }
     await progress('saving', 0, toWrite.length);
     for (let i = 0; i < toWrite.length; i += syncConfig.batchSize) {
       const batch = toWrite.slice(i, i + syncConfig.batchSize).map(prepare).filter((p): p is PreparedItem => p !== null);

@@ -6,6 +6,7 @@
  * or move their own entry into one.
  */
 import type { Core } from '@strapi/strapi';
+import { skippableByBulkCreate } from '../utils/document-middlewares';
 import { errors } from '@strapi/utils';
 import { actingAdmin, isDealershipScoped } from './acting-admin';
 import { scopedContentTypes } from './condition';
@@ -18,7 +19,9 @@ export const OTHER_VEHICLE_REFUSED = 'You can only link a lead to a vehicle of a
 const WRITES = new Set(['create', 'update', 'clone']);
 
 export function registerDealershipGuard(strapi: Core.Strapi) {
-  strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+  // Skippable by the sync's bulk create: the sync links new vehicles only to the dealership it
+  // runs for, which the route that started it already checked the admin manages.
+  strapi.documents.use(skippableByBulkCreate(async (ctx: any, next: () => Promise<any>) => {
     const types = scopedContentTypes(strapi);
     if ((ctx.uid !== types.vehicle && ctx.uid !== types.lead) || !WRITES.has(ctx.action)) return next();
     const data = ctx.params?.data;
@@ -40,7 +43,7 @@ export function registerDealershipGuard(strapi: Core.Strapi) {
       }
     }
     return next();
-  });
+  }));
 }
 
 async function managesDealership(strapi: Core.Strapi, dealershipUid: string, target: RelationTarget, adminId: number) {

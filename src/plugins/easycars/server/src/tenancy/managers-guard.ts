@@ -4,6 +4,7 @@
  * change it (whatever route the write comes from), and every change is audited.
  */
 import type { Core } from '@strapi/strapi';
+import { skippableByBulkCreate } from '../utils/document-middlewares';
 import { errors } from '@strapi/utils';
 import { actionUid } from '../permissions';
 import { getService } from '../utils/plugin';
@@ -16,7 +17,8 @@ export const MANAGERS_CHANGE_REFUSED = "Only a Super Admin or a role with the Ea
 const WRITES = new Set(['create', 'update', 'clone']);
 
 export function registerManagersGuard(strapi: Core.Strapi) {
-  strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+  // Skippable by the sync's bulk create: dealerships only.
+  strapi.documents.use(skippableByBulkCreate(async (ctx: any, next: () => Promise<any>) => {
     const uid = scopedContentTypes(strapi).dealership;
     if (ctx.uid !== uid || !WRITES.has(ctx.action) || !ctx.params?.data || !('managers' in ctx.params.data)) return next();
     const sourceId: string | undefined = ctx.action === 'create' ? undefined : ctx.params.documentId;
@@ -35,7 +37,7 @@ export function registerManagersGuard(strapi: Core.Strapi) {
       if (!sameSet(baseline, after)) await audit(strapi, actor, documentId, 'success', baseline, after);
     }
     return result;
-  });
+  }));
 }
 
 function mayChangeManagers(actor: Actor) {
