@@ -150,6 +150,8 @@ async function main() {
       EASYCARS_TEST_BASE_URL: `${sandboxBase}/TestECService`,
       EASYCARS_PRODUCTION_BASE_URL: `${sandboxBase}/ECService`,
       EASYCARS_IMAGE_HOSTS: '127.0.0.1,localhost',
+      // The local sandbox serves images over plain http; every other host must be https.
+      EASYCARS_IMAGE_HTTP_HOSTS: '127.0.0.1,localhost',
       EASYCARS_IMAGES_ALLOW_PRIVATE: 'true',
     },
   });

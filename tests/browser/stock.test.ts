@@ -29,6 +29,7 @@ describe('EasyCars stock page (browser)', () => {
         EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
         EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
         EASYCARS_IMAGE_HOSTS: '127.0.0.1',
+        EASYCARS_IMAGE_HTTP_HOSTS: '127.0.0.1',
         EASYCARS_IMAGES_ALLOW_PRIVATE: 'true',
       },
     });

@@ -25,6 +25,7 @@ export async function startStockWorld(opts: { stockCount?: Record<string, number
       EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
       EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
       EASYCARS_IMAGE_HOSTS: '127.0.0.1',
+      EASYCARS_IMAGE_HTTP_HOSTS: '127.0.0.1',
       EASYCARS_IMAGES_ALLOW_PRIVATE: 'true',
       EASYCARS_MIN_TIME_MS: '0',
       ...opts.env,

@@ -66,7 +66,7 @@ describe(`lead sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
   const setStrategy = (strategy: string) => setLeadStrategy({ sandbox, app, token, harbour }, strategy);
 
   beforeAll(async () => {
-    ({ sandbox, app, token, harbour } = await startLeadWorld({ EASYCARS_IMAGE_HOSTS: '127.0.0.1', EASYCARS_IMAGES_ALLOW_PRIVATE: 'true' }));
+    ({ sandbox, app, token, harbour } = await startLeadWorld({ EASYCARS_IMAGE_HOSTS: '127.0.0.1', EASYCARS_IMAGE_HTTP_HOSTS: '127.0.0.1', EASYCARS_IMAGES_ALLOW_PRIVATE: 'true' }));
   });
   afterAll(async () => {
     await app?.destroy();

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { safeFetchImage, ImageFetchError, type SafeFetchOptions } from '../../../src/plugins/easycars/server/src/images/safe-fetch';
+import { redirectTarget, safeFetchImage, ImageFetchError, type SafeFetchOptions } from '../../../src/plugins/easycars/server/src/images/safe-fetch';
 import { hostAllowed } from '../../../src/plugins/easycars/server/src/images/host-allow-list';
 import { isPublicAddress } from '../../../src/plugins/easycars/server/src/images/address-check';
 import { imageKind } from '../../../src/plugins/easycars/server/src/images/image-signature';
@@ -71,7 +71,7 @@ describe('safeFetchImage', () => {
   });
 
   const opts = (over: Partial<SafeFetchOptions> = {}): SafeFetchOptions => ({
-    allowedHosts: ['127.0.0.1'], allowPrivateAddresses: true, maxBytes: 1000, timeoutMs: 1000, ...over,
+    allowedHosts: ['127.0.0.1'], allowHttpHosts: ['127.0.0.1'], allowPrivateAddresses: true, maxBytes: 1000, timeoutMs: 1000, ...over,
   });
   const reason = async (p: Promise<unknown>) => {
     try {
@@ -101,7 +101,25 @@ describe('safeFetchImage', () => {
   it('refuses private and loopback addresses unless allowed (also through DNS)', async () => {
     expect(await reason(safeFetchImage(`${base}/ok.png`, opts({ allowPrivateAddresses: false })))).toBe('private-address');
     const rebind = opts({ allowedHosts: ['images.easycars.com.au'], allowPrivateAddresses: false, resolve: async () => [{ address: '169.254.169.254', family: 4 }] });
-    expect(await reason(safeFetchImage('http://images.easycars.com.au/x.png', rebind))).toBe('private-address');
+    expect(await reason(safeFetchImage('https://images.easycars.com.au/x.png', rebind))).toBe('private-address');
+  });
+
+  it('fetches https only: plain http only from hosts in allowHttpHosts, and never after an https→http redirect', async () => {
+    hits.length = 0;
+    const httpsOnly = opts({ allowHttpHosts: [] });
+    const refused = safeFetchImage(`${base}/ok.png`, httpsOnly);
+    expect(await reason(refused)).toBe('scheme');
+    await expect(safeFetchImage(`${base}/ok.png`, httpsOnly)).rejects.toThrow(/is plain http; images are fetched over https only unless the host is in images.allowHttpHosts/);
+    const evil = opts({ allowedHosts: ['images.easycars.com.au'], allowHttpHosts: [], resolve: async () => [{ address: '8.8.8.8', family: 4 }] });
+    expect(await reason(safeFetchImage('http://images.easycars.com.au/x.png', evil))).toBe('scheme');
+    expect(hits).toEqual([]); // refused before any request
+    expect((await safeFetchImage(`${base}/ok.png`, opts())).mime).toBe('image/png');
+
+    const from = new URL('https://images.easycars.com.au/a.png');
+    expect(redirectTarget(from, '/b.png').toString()).toBe('https://images.easycars.com.au/b.png');
+    expect(redirectTarget(new URL(`${base}/a`), '/ok.png').protocol).toBe('http:'); // http → http stays as allowed
+    expect(() => redirectTarget(from, 'http://images.easycars.com.au/b.png')).toThrow(/redirects from https to plain http/);
+    expect(() => redirectTarget(from, 'http://127.0.0.1/b.png')).toThrow(ImageFetchError);
   });
 
   it('follows redirects on the allow-list, refuses one that leaves it, and caps the number', async () => {

@@ -48,6 +48,10 @@ export default {
       enabled: env.bool('EASYCARS_IMAGES_ENABLED', true),
       allowedHosts: env.array('EASYCARS_IMAGE_HOSTS', ['*.easycars.com.au', '*.easycars.net.au']),
       allowPrivateAddresses: env.bool('EASYCARS_IMAGES_ALLOW_PRIVATE', false),
+      // Plain http only from these hosts (the local sandbox); everything else https.
+      allowHttpHosts: env.array('EASYCARS_IMAGE_HTTP_HOSTS', []),
+      maxPerVehicle: env.int('EASYCARS_IMAGES_MAX_PER_VEHICLE', 50),
+      maxMegabytesPerRun: env.float('EASYCARS_IMAGES_MAX_MB_PER_RUN', 500),
       maxBytes: 10 * 1024 * 1024,
       timeoutMs: 15000,
       concurrency: 4,

@@ -25,6 +25,10 @@ export interface ImageWork {
 export interface ImageSyncOptions extends SafeFetchOptions {
   concurrency: number;
   minTimeMs: number;
+  /** Images beyond this many per vehicle are not attached (a warning says how many). */
+  maxPerVehicle: number;
+  /** Once a run has downloaded this much, further downloads wait for the next run (reused images still attach). */
+  maxMegabytesPerRun: number;
 }
 
 export interface ImageSyncResult {
@@ -32,6 +36,8 @@ export interface ImageSyncResult {
   reused: number;
   removed: number;
   failed: number;
+  /** Left for the next run because the run's download budget (maxMegabytesPerRun) was spent. */
+  deferred: number;
   warnings: SyncWarning[];
 }
 
@@ -47,7 +53,9 @@ export async function syncImages(args: {
   onProgress: (done: number, total: number) => Promise<void>;
 }): Promise<ImageSyncResult> {
   const { strapi, dealership, vehicleUid, imagesAttribute, work, options } = args;
-  const result: ImageSyncResult = { downloaded: 0, reused: 0, removed: 0, failed: 0, warnings: [] };
+  const result: ImageSyncResult = { downloaded: 0, reused: 0, removed: 0, failed: 0, deferred: 0, warnings: [] };
+  const budgetBytes = options.maxMegabytesPerRun * 1024 * 1024;
+  let downloadedBytes = 0;
   if (work.length === 0) return result;
   const store = createImageStore(strapi, dealership.documentId);
   const limiter = new Bottleneck({ maxConcurrent: options.concurrency, minTime: options.minTimeMs });
@@ -66,8 +74,21 @@ export async function syncImages(args: {
       result.reused++;
       return known;
     }
+    if (downloadedBytes >= budgetBytes) {
+      result.deferred++;
+      return null;
+    }
     try {
-      const image = await limiter.schedule(() => safeFetchImage(url, options));
+      const image = await limiter.schedule(() => {
+        // Checked again when its turn comes: downloads queued behind the one that spent the budget wait too.
+        if (downloadedBytes >= budgetBytes) return Promise.resolve(null);
+        return safeFetchImage(url, options);
+      });
+      if (!image) {
+        result.deferred++;
+        return null;
+      }
+      downloadedBytes += image.body.length;
       const fileId = await store.save(url, image, {
         name: `${item.stockNumber}-${index + 1}.${image.ext}`,
         alternativeText: item.title,
@@ -86,7 +107,15 @@ export async function syncImages(args: {
   let done = 0;
   for (const item of work) {
     try {
-      const urls = [...new Set(item.urls)];
+      const all = [...new Set(item.urls)];
+      const urls = all.slice(0, options.maxPerVehicle);
+      if (all.length > urls.length) {
+        result.warnings.push({
+          ref: item.stockNumber,
+          field: 'ImageURLs',
+          message: `${all.length - urls.length} image(s) beyond the limit of ${options.maxPerVehicle} per vehicle (images.maxPerVehicle) not attached`,
+        });
+      }
       const files = await Promise.all(urls.map((url, i) => fileFor(item, url, i)));
       const fileIds = files.filter((id): id is number => id !== null);
       const current = await docs().findOne({ documentId: item.vehicleDocumentId, fields: ['documentId'], populate: { [imagesAttribute]: { fields: ['id'] } } });
@@ -115,5 +144,11 @@ export async function syncImages(args: {
     await args.onProgress(done, work.length);
   }
   await limiter.stop({ dropWaitingJobs: false });
+  if (result.deferred) {
+    result.warnings.push({
+      ref: '(images)',
+      message: `The image download limit of ${options.maxMegabytesPerRun} MB per run (images.maxMegabytesPerRun) was reached: ${result.deferred} image(s) were left for the next run.`,
+    });
+  }
   return result;
 }

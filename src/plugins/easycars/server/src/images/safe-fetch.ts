@@ -1,6 +1,7 @@
 /**
  * Fetches one image without letting a stock feed turn the server into a proxy (SSRF):
- *  - http(s) only, host on the allow-list, every redirect (at most 3) checked again;
+ *  - https only, plain http only for hosts in allowHttpHosts, never a redirect from https to http;
+ *  - host on the allow-list, every redirect (at most 3) checked again;
  *  - the host is resolved first and private/loopback addresses are refused unless allowed,
  *    and the connection is pinned to the checked address (no DNS rebinding in between);
  *  - size cap (Content-Length and streamed bytes), a whole-request timeout;
@@ -16,6 +17,8 @@ import { EXTENSION, GENERIC_TYPE_KINDS, MIME, imageKind, isGenericContentType } 
 
 export interface SafeFetchOptions {
   allowedHosts: readonly string[];
+  /** Hosts images may come from over plain http (the local sandbox); all others must be https. */
+  allowHttpHosts?: readonly string[];
   allowPrivateAddresses: boolean;
   maxBytes: number;
   timeoutMs: number;
@@ -54,12 +57,24 @@ export class ImageFetchError extends Error {
 
 const describe = (u: URL) => `${u.protocol}//${u.host}${u.pathname}`;
 
+/** Where a redirect leads; never from https down to plain http, whatever host. */
+export function redirectTarget(from: URL, location: string): URL {
+  const next = new URL(location, from);
+  if (from.protocol === 'https:' && next.protocol === 'http:') {
+    throw new ImageFetchError('scheme', `${describe(from)} redirects from https to plain http (${describe(next)}); refused`);
+  }
+  return next;
+}
+
 async function checkTarget(url: URL, opts: SafeFetchOptions): Promise<LookupAddress> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ImageFetchError('scheme', `${url.protocol} URLs are not fetched (http and https only)`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ImageFetchError('scheme', `${url.protocol} URLs are not fetched (https only)`);
   if (url.username || url.password) throw new ImageFetchError('bad-url', 'URLs with credentials are not fetched');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!hostAllowed(host, opts.allowedHosts)) {
     throw new ImageFetchError('host-not-allowed', `host ${host} is not on the image allow-list (images.allowedHosts)`);
+  }
+  if (url.protocol === 'http:' && !hostAllowed(host, opts.allowHttpHosts ?? [])) {
+    throw new ImageFetchError('scheme', `${describe(url)} is plain http; images are fetched over https only unless the host is in images.allowHttpHosts (EASYCARS_IMAGE_HTTP_HOSTS)`);
   }
   let addresses: LookupAddress[];
   try {
@@ -137,7 +152,7 @@ export async function safeFetchImage(rawUrl: string, opts: SafeFetchOptions): Pr
         const location = res.headers.location;
         if (!location) throw new ImageFetchError('http-status', `redirect ${status} without a Location`);
         if (hop >= maxRedirects) throw new ImageFetchError('too-many-redirects', `more than ${maxRedirects} redirects`);
-        url = new URL(location, url);
+        url = redirectTarget(url, location);
         continue;
       }
       if (status !== 200) {

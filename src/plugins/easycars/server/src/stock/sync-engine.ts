@@ -41,6 +41,7 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
   const { counts } = report;
   let apiCalls = 0;
   let removalRefused: string | undefined;
+  let imagesDeferred = 0;
   const summary: { request: Record<string, unknown>; response: Record<string, unknown> } = { request: {}, response: {} };
   const progress = (phase: string, done: number, total: number) => logs.progress(syncLogId, { phase, done, total });
 
@@ -250,10 +251,11 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
       counts.imagesReused = images.reused;
       counts.imagesRemoved = images.removed;
       counts.imagesFailed = images.failed;
+      imagesDeferred = images.deferred;
       report.warnings.push(...images.warnings);
     }
 
-    const status = counts.failed > 0 ? 'partial' : removalRefused || counts.imagesFailed > 0 ? 'warning' : 'success';
+    const status = counts.failed > 0 ? 'partial' : removalRefused || counts.imagesFailed > 0 || imagesDeferred > 0 ? 'warning' : 'success';
     await logs.finish(syncLogId, {
       status,
       counts,
