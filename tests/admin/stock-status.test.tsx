@@ -21,6 +21,15 @@ describe('StockStatusCard: status first', () => {
     expect(screen.getByTestId('stock-last-status')).toHaveTextContent('Success');
     expect(screen.getByText('Manual (Tess Admin), took 42.0 s')).toBeInTheDocument();
     expect(screen.getByTestId('stock-next-run')).toHaveTextContent(local('2025-03-02T02:00:00.000Z'));
+  });
+
+  it('shows times in the dealership’s timezone with the zone written out', () => {
+    // 15:00 UTC is 2:00 am the next day in Sydney: the schedule's own time, not the browser's.
+    const status = stockStatus();
+    status.stock.nextRunAt = '2025-03-01T15:00:00.000Z';
+    renderAdmin(<StockStatusCard status={status} canSync onSync={jest.fn()} timezone="Australia/Sydney" />);
+    expect(screen.getByTestId('stock-next-run')).toHaveTextContent('2 Mar 2025, 2:00 am AEDT');
+    expect(screen.getByTestId('stock-last-time')).toHaveTextContent('1 Mar 2025, 9:00 pm AEDT');
     const result = screen.getByTestId('stock-last-result');
     expect(count(result, 'Fetched')).toBe('250');
     expect(count(result, 'Created')).toBe('12');

@@ -46,6 +46,8 @@ describe(`sync history (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(res.body.data[1]).toMatchObject({ dealershipName: 'Harbour Motors', updated: 1, processed: 1 });
     const page2 = await get('/easycars/history?pageSize=2&page=2', superAdmin);
     expect(page2.body.data.map((r: { id: number }) => r.id)).toEqual([runs.first]);
+    // Every finished run is one info line in Strapi's log.
+    expect(w.app.logs().filter((l) => new RegExp(`stock sync ${runs.second} \\(dealership ${harbour}, manual\\) finished: success — fetched 6, created 0, updated 1, removed 0, failed 0 in \\d+ ms`).test(l))).toHaveLength(1);
   });
 
   it('filters by dealership, type, status, trigger and date, and names a bad filter', async () => {

@@ -58,7 +58,7 @@ const StockPage = () => {
   const lastId = status.stock.last?.id;
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
-      <StockStatusCard status={status} canSync={Boolean(allowedActions.canTrigger)} onSync={syncNow} />
+      <StockStatusCard status={status} canSync={Boolean(allowedActions.canTrigger)} onSync={syncNow} timezone={dealership?.timezone ?? 'Australia/Sydney'} />
       <StockRunsTable dealership={id} refreshKey={`${lastId}:${isActive(status.stock.active)}`} />
       <ScheduleSettings
         dealership={id}

@@ -3,6 +3,7 @@ import { pluginConfigSchema } from './schema';
 type Env = ((key: string, fallback?: string) => string | undefined) & {
   bool: (key: string, fallback?: boolean) => boolean;
   int: (key: string, fallback?: number) => number;
+  float: (key: string, fallback?: number) => number;
   array: (key: string, fallback?: string[]) => string[];
 };
 

@@ -186,6 +186,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const startedAt = row?.startedAt ? new Date(row.startedAt) : completedAt;
       const counts: Record<string, number> = {};
       for (const field of COUNT_FIELDS) if (input.counts?.[field] !== undefined) counts[field] = input.counts[field] as number;
+      if (row) {
+        // One line per finished run in Strapi's log, whatever its outcome.
+        const shown = ['fetched', 'created', 'updated', 'removed', 'failed'].map((f) => `${f} ${counts[f] ?? 0}`).join(', ');
+        strapi.log.info(
+          `[easycars] ${row.type} sync ${id} (dealership ${row.dealership}, ${row.trigger}) finished: ${input.status} — ${shown} in ${completedAt.getTime() - startedAt.getTime()} ms`,
+        );
+      }
       return query().update({
         where: { id },
         data: {

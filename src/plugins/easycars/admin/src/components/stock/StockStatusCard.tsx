@@ -6,10 +6,13 @@ import { RunCounts } from './RunCounts';
 import { ProgressBar } from '../ProgressBar';
 import { SyncNowButton } from './SyncNowButton';
 import { duration, phaseText, statusText, statusVariant, triggerText, when } from './runLabels';
+import { formatInZone } from '../../utils/zonedTime';
 
 /** Status first (last run, next run), then the action, then live progress or the last result. */
-export const StockStatusCard = ({ status, canSync, onSync }: { status: StockStatus; canSync: boolean; onSync: () => Promise<void> }) => {
+export const StockStatusCard = ({ status, canSync, onSync, timezone }: { status: StockStatus; canSync: boolean; onSync: () => Promise<void>; timezone?: string }) => {
   const t = useT();
+  // Times in the dealership's own timezone, zone written out ("2 Mar 2025, 2:00 am AEDT"): a schedule is set in it.
+  const at = (iso: string | null | undefined) => (timezone ? formatInZone(iso, timezone) : when(iso));
   const { last, active, nextRunAt, enabled } = status.stock;
   const running = isActive(active);
   const percent = active && active.progressTotal > 0 ? Math.round((active.progressDone / active.progressTotal) * 100) : 0;
@@ -17,7 +20,7 @@ export const StockStatusCard = ({ status, canSync, onSync }: { status: StockStat
     ? t('stock.next.globallyOff', 'Scheduled syncs are switched off for this site')
     : !enabled
       ? t('stock.next.off', 'Scheduled stock sync is off for this dealership')
-      : when(nextRunAt);
+      : at(nextRunAt);
 
   return (
     <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius aria-labelledby="stock-status-title" tag="section">
@@ -28,7 +31,7 @@ export const StockStatusCard = ({ status, canSync, onSync }: { status: StockStat
             <Typography textColor="neutral600">{t('stock.lastSync', 'Last sync:')}</Typography>
             {last ? (
               <>
-                <Typography data-testid="stock-last-time">{when(last.completedAt ?? last.startedAt)}</Typography>
+                <Typography data-testid="stock-last-time">{at(last.completedAt ?? last.startedAt)}</Typography>
                 <Badge variant={statusVariant(last.status)} data-testid="stock-last-status">{statusText(t, last.status)}</Badge>
                 <Typography textColor="neutral600">
                   {t('stock.lastMeta', '{trigger}, took {duration}', { trigger: triggerText(t, last.trigger, last.triggeredByName), duration: duration(last.durationMs) })}
