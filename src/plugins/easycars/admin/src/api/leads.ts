@@ -45,6 +45,8 @@ export interface LeadsOverview {
   counts: { known?: number; pending?: number; failed?: number; review?: number; openConflicts?: number; [key: string]: number | undefined };
   lastRun: LeadRun | null;
   activeRun: LeadRun | null;
+  /** The next scheduled lead sync, null when none is scheduled. */
+  nextRunAt?: string | null;
 }
 
 export interface LeadPush {

@@ -69,7 +69,7 @@ const LeadsPage = () => {
           <Typography textColor="danger700">{t('leads.error.stale', 'Could not refresh the lead sync status: {message}', { message: toApiError(error).message })}</Typography>
         </Box>
       ) : null}
-      <LeadsStatusCard overview={overview} dealership={id} onChange={reload} />
+      <LeadsStatusCard overview={overview} dealership={id} onChange={reload} timezone={dealership?.timezone ?? 'Australia/Sydney'} />
       <ConflictsTable dealership={id} onChange={reload} />
       <PendingPushesTable dealership={id} onChange={reload} />
       <LeadRunsTable dealership={id} />

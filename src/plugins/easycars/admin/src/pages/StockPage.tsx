@@ -10,6 +10,8 @@ import { useSelectedDealership } from '../context/DealershipContext';
 import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
+import { useRunFinishedNotice } from '../hooks/useRunFinishedNotice';
+import { statusText } from '../components/stock/runLabels';
 
 /** Stock sync for the selected dealership: status first, then history and schedule. */
 const StockPage = () => {
@@ -23,6 +25,7 @@ const StockPage = () => {
   const { allowedActions } = useRBAC([...PERMISSIONS.triggerSync, ...PERMISSIONS.manageSyncSettings]);
   const { data: status, error, reload } = useStockStatus(id);
   const [, setTick] = useState(0);
+  useRunFinishedNotice('stock', status?.stock.active, status?.stock.last, (s) => statusText(t, s));
 
   if (error) return <Page.Error content={toApiError(error).message} />;
   if (!status || !id) return <Page.Loading />;

@@ -67,6 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         counts: { ...counts, openConflicts },
         lastRun: lastRun ?? null,
         activeRun: activeRun ?? null,
+        nextRunAt: credential ? ((await getService(strapi, 'scheduler').nextRunFor(credential, 'leads'))?.toISOString() ?? null) : null,
       };
     },
 

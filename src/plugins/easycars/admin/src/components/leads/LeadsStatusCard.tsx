@@ -7,14 +7,18 @@ import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 import { ProgressBar } from '../ProgressBar';
 import { runPhaseText, runStatusText, runStatusVariant, when } from './labels';
+import { useRunFinishedNotice } from '../../hooks/useRunFinishedNotice';
+import { formatInZone } from '../../utils/zonedTime';
 
 const Count = ({ label, warn }: { label: string; warn?: boolean }) => (
   <Badge variant={warn ? 'warning' : undefined}>{label}</Badge>
 );
 
 /** Status first: the last run, the counts, and "Sync leads now" with its progress. */
-export const LeadsStatusCard = ({ overview, dealership, onChange }: { overview: LeadsOverview; dealership: string; onChange: () => void }) => {
+export const LeadsStatusCard = ({ overview, dealership, onChange, timezone }: { overview: LeadsOverview; dealership: string; onChange: () => void; timezone?: string }) => {
   const t = useT();
+  useRunFinishedNotice('leads', overview.activeRun, overview.lastRun, (s) => runStatusText(t, s));
+  const at = (iso: string | null | undefined) => (timezone ? formatInZone(iso, timezone) : when(iso));
   const actions = useLeadsActions(dealership);
   const { toggleNotification } = useNotification();
   const [sending, setSending] = useState(false);
@@ -43,13 +47,21 @@ export const LeadsStatusCard = ({ overview, dealership, onChange }: { overview: 
           <Typography variant="beta" tag="h2">{t('leads.status.title', 'Lead sync')}</Typography>
           {last ? (
             <Flex gap={2} wrap="wrap" data-testid="leads-last-run">
-              <Typography textColor="neutral600">{t('leads.status.last', 'Last sync {when}:', { when: when(last.completedAt ?? last.startedAt) })}</Typography>
+              <Typography textColor="neutral600">{t('leads.status.last', 'Last sync {when}:', { when: at(last.completedAt ?? last.startedAt) })}</Typography>
               <Badge variant={runStatusVariant(last.status)}>{runStatusText(t, last.status)}</Badge>
+              <Typography textColor="neutral600" data-testid="leads-last-processed">
+                {t('leads.status.processed', '{n} processed, both ways (to and from EasyCars)', { n: (last.fetched ?? 0) })}
+              </Typography>
             </Flex>
           ) : (
             <Typography textColor="neutral600">{t('leads.status.never', 'No lead sync has run yet.')}</Typography>
           )}
           {last?.errorMessage ? <Typography variant="pi" textColor="danger600">{last.errorMessage}</Typography> : null}
+          <Typography textColor="neutral600" data-testid="leads-next-run">
+            {overview.nextRunAt
+              ? t('leads.status.next', 'Next scheduled sync: {when}', { when: at(overview.nextRunAt) })
+              : t('leads.status.noNext', 'No lead sync scheduled')}
+          </Typography>
           <Flex gap={2} wrap="wrap" tag="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('leads.count.label', 'Lead counts')}>
             <li><Count label={t('leads.count.known', '{n, plural, one {# lead} other {# leads}} in EasyCars', { n: c.known ?? 0 })} /></li>
             <li><Count label={t('leads.count.pending', '{n} waiting to be sent', { n: c.pending ?? 0 })} /></li>
