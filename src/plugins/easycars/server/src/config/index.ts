@@ -3,7 +3,6 @@ import { pluginConfigSchema } from './schema';
 type Env = ((key: string, fallback?: string) => string | undefined) & {
   bool: (key: string, fallback?: boolean) => boolean;
   int: (key: string, fallback?: number) => number;
-  float: (key: string, fallback?: number) => number;
   array: (key: string, fallback?: string[]) => string[];
 };
 
@@ -52,7 +51,8 @@ export default {
       // Plain http only from these hosts (the local sandbox); everything else https.
       allowHttpHosts: env.array('EASYCARS_IMAGE_HTTP_HOSTS', []),
       maxPerVehicle: env.int('EASYCARS_IMAGES_MAX_PER_VEHICLE', 50),
-      maxMegabytesPerRun: env.float('EASYCARS_IMAGES_MAX_MB_PER_RUN', 500),
+      // A number of megabytes, fractions allowed (validated by the config schema).
+      maxMegabytesPerRun: Number(env('EASYCARS_IMAGES_MAX_MB_PER_RUN') || 500),
       maxBytes: 10 * 1024 * 1024,
       timeoutMs: 15000,
       concurrency: 4,
