@@ -64,7 +64,7 @@ const renderPage = (search = '?dealership=dealer-a') =>
 
 describe('Sync history page', () => {
   it('lists the runs with every column, in words', async () => {
-    resetFakes({ '/easycars/history': page([run(9, { status: 'partial', failed: 1, processed: 4 }), run(8, { type: 'leads', direction: 'both', trigger: 'schedule', dealershipName: 'North Shore Autos' })]) });
+    resetFakes({ '/easycars/history/retention': { data: { days: 90, mode: 'delete', canEdit: false } }, '/easycars/history': page([run(9, { status: 'partial', failed: 1, processed: 4 }), run(8, { type: 'leads', direction: 'both', trigger: 'schedule', dealershipName: 'North Shore Autos' })]) });
     renderPage();
     const table = await screen.findByTestId('history-table');
     for (const header of ['When', 'Dealership', 'Type', 'Direction', 'Trigger', 'Status', 'Records processed', 'Duration', 'Details']) {
@@ -80,7 +80,7 @@ describe('Sync history page', () => {
   });
 
   it('reads its filters from the URL and writes changes back, so a link can be shared', async () => {
-    resetFakes({ '/easycars/history': page([run(9)]) });
+    resetFakes({ '/easycars/history/retention': { data: { days: 90, mode: 'delete', canEdit: false } }, '/easycars/history': page([run(9)]) });
     renderPage('?dealership=dealer-a&scope=dealer-b&status=failed&q=10001');
     await screen.findByTestId('history-table');
     expect(api.get).toHaveBeenLastCalledWith('/easycars/history', { params: { dealership: 'dealer-b', status: 'failed', q: '10001', page: 1, pageSize: 25 } });
@@ -96,7 +96,7 @@ describe('Sync history page', () => {
   });
 
   it('pages on the server', async () => {
-    resetFakes({ '/easycars/history': page([run(30)], 60, 3) });
+    resetFakes({ '/easycars/history/retention': { data: { days: 90, mode: 'delete', canEdit: false } }, '/easycars/history': page([run(30)], 60, 3) });
     renderPage();
     expect(await screen.findByText('Page 1 of 3 (60 runs)')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
@@ -120,7 +120,7 @@ describe('Sync history page', () => {
   });
 
   it('says what to do when there are no runs, and offers to clear filters that match nothing', async () => {
-    resetFakes({ '/easycars/history': page([]) });
+    resetFakes({ '/easycars/history/retention': { data: { days: 90, mode: 'delete', canEdit: false } }, '/easycars/history': page([]) });
     renderPage();
     expect(await screen.findByText('No syncs yet. Connect a dealership to EasyCars, then run its first stock sync.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Add credentials' })).toHaveAttribute('href', '/plugins/easycars/credentials?dealership=dealer-a');
@@ -129,7 +129,7 @@ describe('Sync history page', () => {
 
   it('exports the current filter as a file', async () => {
     const blob = new Blob(['id\n9\n'], { type: 'text/csv' });
-    resetFakes({ '/easycars/history': page([run(9)]), '/easycars/history/export': blob });
+    resetFakes({ '/easycars/history/retention': { data: { days: 90, mode: 'delete', canEdit: false } }, '/easycars/history': page([run(9)]), '/easycars/history/export': blob });
     const createObjectURL = jest.fn(() => 'blob:history');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined); // jsdom cannot download
@@ -140,5 +140,32 @@ describe('Sync history page', () => {
     expect(createObjectURL).toHaveBeenCalledWith(blob);
     expect(click).toHaveBeenCalled();
     click.mockRestore();
+  });
+
+  it('shows the retention, and lets a Super Admin archive old runs instead of deleting them', async () => {
+    let saved: unknown = null;
+    resetFakes({
+      '/easycars/history': page([run(9)]),
+      '/easycars/history/retention': { data: { days: 90, mode: 'delete', canEdit: true } },
+      'PUT /easycars/history/retention': (body: unknown) => ((saved = body), { data: { ...(body as object), canEdit: true } }),
+    });
+    renderPage();
+    const section = await screen.findByTestId('history-retention');
+    expect(within(section).getByText('Runs are kept for 90 days, then deleted.')).toBeInTheDocument();
+    const days = within(section).getByRole('textbox', { name: /Keep runs for/ });
+    await userEvent.clear(days);
+    await userEvent.type(days, '365');
+    await userEvent.click(within(section).getByRole('radio', { name: 'Archive to the media library, then delete' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Save retention' }));
+    await waitFor(() => expect(saved).toEqual({ days: 365, mode: 'archive' }));
+    expect(await within(section).findByText(/Runs are kept for 365 days, then saved as a gzipped NDJSON file in the media library/)).toBeInTheDocument();
+  });
+
+  it('says only a Super Admin may change the retention', async () => {
+    resetFakes({ '/easycars/history': page([run(9)]), '/easycars/history/retention': { data: { days: 30, mode: 'archive', canEdit: false } } });
+    renderPage();
+    const section = await screen.findByTestId('history-retention');
+    expect(within(section).getByText('Only a Super Admin can change it (it applies to every dealership).')).toBeInTheDocument();
+    expect(within(section).queryByRole('button', { name: 'Save retention' })).not.toBeInTheDocument();
   });
 });

@@ -6,6 +6,10 @@
 import { startStockWorld, type StockWorld } from '../helpers/stock-sync';
 import { waitFor } from '../helpers/fixtures';
 import type { TestAdmin } from '../helpers/strapi';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { applyRetention } from '../../src/plugins/easycars/server/src/history/retention';
 
 describe(`sync history (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
   let w: StockWorld;
@@ -139,5 +143,32 @@ describe(`sync history (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(await plugin().service('syncLogs').get(runs.first)).toBeNull();
     expect(await w.app.strapi.db.query('plugin::easycars.sync-item' as any).count({ where: { syncLogId: runs.first } })).toBe(0);
     expect(await w.app.strapi.db.query('plugin::easycars.sync-item' as any).count({ where: { syncLogId: runs.second } })).toBe(1);
+  });
+
+  it('keeps runs as long as a Super Admin set, archiving them to the media library first when asked', async () => {
+    const put = (body: unknown, as: TestAdmin) => w.app.http().put('/easycars/history/retention').set('Authorization', `Bearer ${as.token}`).send(body as object);
+    expect((await get('/easycars/history/retention', superAdmin)).body.data).toEqual({ days: 90, mode: 'delete', canEdit: true });
+    expect((await get('/easycars/history/retention', manager)).body.data).toMatchObject({ days: 90, canEdit: false });
+    expect((await put({ days: 1, mode: 'delete' }, manager)).status).toBe(403);
+    const bad = await put({ days: 0, mode: 'keep' }, superAdmin);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('days: days must be at least 1; mode: mode must be delete or archive');
+    const saved = await put({ days: 30, mode: 'archive' }, superAdmin);
+    expect(saved.body.data).toEqual({ days: 30, mode: 'archive', canEdit: true });
+
+    await w.app.strapi.db.query('plugin::easycars.sync-log' as any).update({ where: { id: runs.second }, data: { createdAt: new Date(Date.now() - 40 * 86_400_000) } });
+    const result = await applyRetention(w.app.strapi as any);
+    expect(result.removed).toBe(1);
+    expect(result.archive!.name).toMatch(/^easycars-sync-history-before-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.ndjson\.gz$/);
+    expect(await plugin().service('syncLogs').get(runs.second)).toBeNull();
+    expect(await w.app.strapi.db.query('plugin::easycars.sync-item' as any).count({ where: { syncLogId: runs.second } })).toBe(0);
+
+    const file = await w.app.strapi.db.query('plugin::upload.file' as any).findOne({ where: { id: result.archive!.fileId }, populate: ['folder'] });
+    expect(file).toMatchObject({ name: result.archive!.name, mime: 'application/gzip', folder: { name: 'Sync history archives' } });
+    const lines = gunzipSync(fs.readFileSync(path.join(w.app.strapi.dirs.static.public, file.url))).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ id: runs.second, status: 'success', touched: [expect.objectContaining({ ref: String(runs.stockNumber), outcome: 'updated' })] });
+    expect(lines[0]).not.toHaveProperty('activeKey');
+    await put({ days: 90, mode: 'delete' }, superAdmin);
   });
 });

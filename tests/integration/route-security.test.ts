@@ -11,7 +11,7 @@ jest.setTimeout(180_000);
 
 const PLUGIN_TABLES = ['credential', 'sync-log', 'lead-record', 'lead-conflict', 'stock-record', 'image-asset', 'audit-entry', 'sync-item'].map((n) => `plugin::easycars.${n}`);
 const HOST_TABLES = ['api::dealership.dealership', 'api::vehicle.vehicle', 'api::lead.lead'];
-const SCOPE_POLICIES = ['plugin::easycars.manages-dealership', 'plugin::easycars.lists-own-dealerships'];
+const SCOPE_POLICIES = ['plugin::easycars.manages-dealership', 'plugin::easycars.lists-own-dealerships', 'plugin::easycars.site-wide'];
 
 interface Ids {
   dealershipA: string;
@@ -28,8 +28,8 @@ interface Ids {
 interface Attack {
   url: (ids: Ids) => string;
   body?: (ids: Ids) => Record<string, unknown>;
-  /** What the manager of A gets: 404 for B's data, or a 200 that must not carry B's data. */
-  manager: 404 | ((body: any, ids: Ids) => void);
+  /** What the manager of A gets: 404 for B's data, 403 for a site-wide setting, or a 200 that must not carry B's data. */
+  manager: 404 | 403 | ((body: any, ids: Ids) => void);
 }
 
 const noneOfB = (body: any, ids: Ids) => {
@@ -59,6 +59,9 @@ const ATTACKS: Record<string, Attack> = {
     },
   },
   'GET /dashboard/trend': { url: (i) => `/easycars/dashboard/trend?dealership=${i.dealershipB}`, manager: 404 },
+  'GET /history/retention': { url: () => '/easycars/history/retention', manager: (body) => expect(body.data.canEdit).toBe(false) },
+  // Site-wide (every dealership's history): a dealership's manager may not change it, whatever their permissions.
+  'PUT /history/retention': { url: () => '/easycars/history/retention', body: () => ({ days: 1, mode: 'delete' }), manager: 403 },
   'GET /history/export': { url: (i) => `/easycars/history/export?format=json&dealership=${i.dealershipB}`, manager: 404 },
   'GET /credentials': { url: (i) => `/easycars/credentials?dealership=${i.dealershipB}`, manager: 404 },
   'POST /credentials': {
@@ -193,8 +196,8 @@ describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CL
       const key = `${route.method} ${route.path}`;
       const attack = ATTACKS[key]!;
       const res = await call(route, attack, manager.token);
-      if (attack.manager === 404) {
-        expect([key, res.status]).toEqual([key, 404]);
+      if (typeof attack.manager === 'number') {
+        expect([key, res.status]).toEqual([key, attack.manager]);
         expect(JSON.stringify(res.body)).not.toContain('Private Person');
       } else {
         expect([key, res.status]).toEqual([key, 200]);

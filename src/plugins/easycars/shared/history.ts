@@ -61,3 +61,11 @@ export const EXPORT_COLUMNS = [
   'id', 'createdAt', 'dealershipName', 'dealership', 'type', 'direction', 'trigger', 'triggeredByName', 'status',
   'processed', 'fetched', 'created', 'updated', 'removed', 'failed', 'durationMs', 'errorMessage',
 ] as const;
+
+/** History retention (GET/PUT /easycars/history/retention): site-wide, changed by Super Admins only. */
+export interface RetentionSettings {
+  /** Finished runs older than this many days are removed. */
+  days: number;
+  /** delete: removed for good; archive: first saved as a gzipped NDJSON file in the media library. */
+  mode: 'delete' | 'archive';
+}

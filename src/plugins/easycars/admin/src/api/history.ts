@@ -1,12 +1,13 @@
 /** Calls behind the History page (/easycars/history, /history/export, /sync-logs/:id/items). */
-import type { HistoryFilters, HistoryItem, HistoryPage } from '../../../shared/history';
+import type { HistoryFilters, HistoryItem, HistoryPage, RetentionSettings } from '../../../shared/history';
 import { PLUGIN_ID } from '../pluginId';
 
-export type { HistoryFilters, HistoryItem, HistoryPage, HistoryRun } from '../../../shared/history';
+export type { HistoryFilters, HistoryItem, HistoryPage, HistoryRun, RetentionSettings } from '../../../shared/history';
 export { RUN_STATUSES, RUN_TRIGGERS, RUN_TYPES } from '../../../shared/history';
 
 export interface HistoryClient {
   get: (url: string, config?: any) => Promise<{ data: any }>;
+  put?: (url: string, body?: unknown) => Promise<{ data: any }>;
 }
 
 /** The URL's filter params (what a shared link carries) → the API's filters; blank values dropped. */
@@ -43,6 +44,13 @@ export function historyApi(client: HistoryClient) {
     async run(syncLogId: number) {
       const res = await client.get(`/${PLUGIN_ID}/sync-logs/${syncLogId}`);
       return res.data.data;
+    },
+    async retention(): Promise<RetentionSettings & { canEdit: boolean }> {
+      return (await client.get(`/${PLUGIN_ID}/history/retention`)).data.data;
+    },
+    async setRetention(value: RetentionSettings): Promise<RetentionSettings & { canEdit: boolean }> {
+      if (!client.put) throw new Error('This client cannot save.');
+      return (await client.put(`/${PLUGIN_ID}/history/retention`, value)).data.data;
     },
     /** The export as a Blob (the admin's token goes with the request, so no plain link). */
     async export(filters: HistoryFilters, format: 'csv' | 'json'): Promise<Blob> {

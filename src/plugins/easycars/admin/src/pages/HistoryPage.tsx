@@ -7,6 +7,7 @@ import { filtersFromParams, historyApi, type HistoryPage as HistoryPageData } fr
 import { HistoryFiltersBar, type FilterValues } from '../components/history/HistoryFiltersBar';
 import { HistoryTable } from '../components/history/HistoryTable';
 import { RunDetailsModal } from '../components/history/RunDetailsModal';
+import { RetentionSettings } from '../components/history/RetentionSettings';
 import { DEALERSHIP_PARAM, useSelectedDealership } from '../context/DealershipContext';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
@@ -16,8 +17,8 @@ const PAGE_SIZE = 25;
 /** Every sync run of the admin's dealerships, filtered on the server; the filters live in the URL. */
 const HistoryPage = () => {
   const t = useT();
-  const { get } = useFetchClient();
-  const api = useMemo(() => historyApi({ get }), [get]);
+  const { get, put } = useFetchClient();
+  const api = useMemo(() => historyApi({ get, put }), [get, put]);
   const { toggleNotification } = useNotification();
   const { dealerships } = useSelectedDealership();
   const [params, setParams] = useSearchParams();
@@ -141,6 +142,7 @@ const HistoryPage = () => {
           </>
         )}
       </Box>
+      <RetentionSettings api={api} />
       {open !== null ? <RunDetailsModal id={open} api={api} onClose={() => setOpen(null)} /> : null}
     </Flex>
   );

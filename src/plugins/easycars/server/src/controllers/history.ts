@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { historyExportSchema, historyListSchema } from '../history/filters';
+import { readRetention, saveRetention } from '../history/retention';
 import { adminUser, requiredDealership, scopedDealership } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 import { parseInput } from '../utils/validate';
@@ -9,6 +10,13 @@ const itemsQuery = z
   .object({
     page: z.coerce.number().int().min(1, 'page must be 1 or more').optional(),
     pageSize: z.coerce.number().int().min(1).max(200, 'pageSize must be at most 200').optional(),
+  })
+  .strict();
+
+const retentionBody = z
+  .object({
+    days: z.number({ required_error: 'days is required', invalid_type_error: 'days must be a whole number of days' }).int('days must be a whole number of days').min(1, 'days must be at least 1').max(3650, 'days must be at most 3650 (10 years)'),
+    mode: z.enum(['delete', 'archive'], { errorMap: () => ({ message: 'mode must be delete or archive' }) }),
   })
   .strict();
 
@@ -42,6 +50,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Content-Disposition', `attachment; filename="easycars-sync-history-${stamp}.${format}"`);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = stream;
+    },
+
+    /** GET /easycars/history/retention: how long runs are kept; `canEdit` for a Super Admin. */
+    async retention(ctx: any) {
+      const canEdit = getService(strapi, 'access').isSuperAdmin(adminUser(ctx));
+      ctx.body = { data: { ...(await readRetention(strapi)), canEdit } };
+    },
+
+    /** PUT /easycars/history/retention { days, mode } (Super Admins: the route's site-wide policy). */
+    async setRetention(ctx: any) {
+      const value = parseInput(retentionBody, ctx.request.body, 'body');
+      const saved = await saveRetention(strapi, value);
+      await getService(strapi, 'audit').record({
+        dealership: null,
+        action: 'history.retention',
+        actor: { id: adminUser(ctx).id, name: getService(strapi, 'access').actorName(adminUser(ctx)) },
+        changedFields: ['days', 'mode'],
+        result: 'success',
+        message: `Sync history kept ${saved.days} days, then ${saved.mode === 'archive' ? 'archived to the media library and removed' : 'deleted'}`,
+      });
+      ctx.body = { data: { ...saved, canEdit: true } };
     },
 
     /** GET /easycars/sync-logs/:id/items?page&pageSize: every record the run touched. */

@@ -5,6 +5,7 @@ import { nextRun, previousRun, type ScheduleSetting } from '../schedule/cron-for
 import type { SyncType } from '../sync-logs/types';
 import { getConfig, getService } from '../utils/plugin';
 import { forgetDealership } from '../dealerships/forget-deleted';
+import { applyRetention } from '../history/retention';
 
 export const SCHEDULER_CRON_NAME = 'easycars-scheduler';
 
@@ -26,12 +27,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     (await getService(strapi, 'access').findDealership(dealership))?.timezone ?? 'Australia/Sydney';
 
   let lastRetentionRun = 0;
-  const applyRetention = async (now: Date) => {
+  const retention = async (now: Date) => {
     if (now.getTime() - lastRetentionRun < 3_600_000) return;
     lastRetentionRun = now.getTime();
-    const days = getConfig<PluginConfig['sync']>(strapi, 'sync').logRetentionDays;
-    const removed = await getService(strapi, 'syncLogs').deleteOlderThan(days);
-    if (removed?.count) strapi.log.info(`[easycars] removed ${removed.count} sync log(s) older than ${days} days`);
+    try {
+      const { removed, archive } = await applyRetention(strapi, now);
+      if (removed) strapi.log.info(`[easycars] removed ${removed} old sync run(s) from the history${archive ? `, archived first as ${archive.name} in the media library` : ''}`);
+    } catch (error) {
+      strapi.log.error(`[easycars] sync history retention failed, nothing was removed: ${(error as Error).message}`);
+    }
   };
 
   const service = {
@@ -51,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async tick(now = new Date()): Promise<Array<{ dealership: string; type: SyncType; syncLogId: number }>> {
       // Runs orphaned by an instance that stopped would block their dealership forever.
       await getService(strapi, 'syncLogs').closeInterrupted({ everyActive: false });
-      await applyRetention(now);
+      await retention(now);
       if (service.isGloballyDisabled()) return [];
       const enqueued: Array<{ dealership: string; type: SyncType; syncLogId: number }> = [];
       const credentials = await getService(strapi, 'credentials').findAll({ isActive: true });

@@ -5,15 +5,17 @@ import { actionUid, type ActionKey } from '../permissions';
  * How a route is scoped to dealerships — required for every admin route, so none can be added
  * without saying who may act on which dealership:
  *  - `{ from, optional? }`: the caller must manage the dealership found there (policies/manages-dealership.ts);
- *  - `'own-dealerships'`: the handler answers only about the caller's own dealerships (policies/lists-own-dealerships.ts).
+ *  - `'own-dealerships'`: the handler answers only about the caller's own dealerships (policies/lists-own-dealerships.ts);
+ *  - `'site-wide'`: a setting of every dealership at once, Super Admins only (policies/site-wide.ts).
  */
-export type RouteScope = ManagesDealershipConfig | 'own-dealerships';
+export type RouteScope = ManagesDealershipConfig | 'own-dealerships' | 'site-wide';
 
 export const MANAGES_DEALERSHIP_POLICY = 'plugin::easycars.manages-dealership';
 export const OWN_DEALERSHIPS_POLICY = 'plugin::easycars.lists-own-dealerships';
+export const SITE_WIDE_POLICY = 'plugin::easycars.site-wide';
 
 const scopePolicy = (scope: RouteScope) =>
-  scope === 'own-dealerships' ? OWN_DEALERSHIPS_POLICY : { name: MANAGES_DEALERSHIP_POLICY, config: scope };
+  scope === 'own-dealerships' ? OWN_DEALERSHIPS_POLICY : scope === 'site-wide' ? SITE_WIDE_POLICY : { name: MANAGES_DEALERSHIP_POLICY, config: scope };
 
 /**
  * An admin route: login, then the plugin's RBAC action(s) (none for an 'own-dealerships' route,
