@@ -108,13 +108,14 @@ describe('Sync history page', () => {
     resetFakes({
       '/easycars/history': page([run(9)]),
       '/easycars/sync-logs/9': { data: { ...run(9), unchanged: 9, restored: 0, apiCalls: 2, imagesDownloaded: 0, imagesReused: 0, imagesRemoved: 0, imagesFailed: 0, requestSummary: { yardCode: 'all yards' }, responseSummary: { code: 0, items: 12 } } },
-      '/easycars/sync-logs/9/items': page([{ ref: '10001', vin: 'VIN1', outcome: 'updated', message: null, changes: { Price: { before: 25990, after: 19990 } } }]),
+      '/easycars/sync-logs/9/items': page([{ ref: '10001', vin: 'VIN1', outcome: 'updated', message: null, changes: { Price: { before: 25990, after: 19990 } }, entryUrl: '/content-manager/collection-types/api::vehicle.vehicle/veh-1' }]),
     });
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: 'View details of run 9' }));
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText('Price: 25990 → 19990')).toBeInTheDocument();
     expect(within(dialog).getByText('Records touched (1)')).toBeInTheDocument();
+    expect(within(dialog).getByRole('link', { name: 'Open the vehicle' })).toHaveAttribute('href', '/content-manager/collection-types/api::vehicle.vehicle/veh-1');
     expect(within(dialog).getByText('Request (redacted)')).toBeInTheDocument();
     expect(within(dialog).getByText(/"items": 12/)).toBeInTheDocument();
   });

@@ -93,6 +93,8 @@ describe(`sync history (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
       expect.objectContaining({ ref: String(runs.stockNumber), outcome: 'updated', changes: { Price: { before: expect.anything(), after: 19990 } } }),
     ]);
     expect(Number(res.body.data[0].changes.Price.before)).not.toBe(19990);
+    const [vehicle] = await w.app.strapi.documents('api::vehicle.vehicle' as any).findMany({ filters: { stockNumber: String(runs.stockNumber), dealership: { documentId: harbour } } } as any);
+    expect(res.body.data[0].entryUrl).toBe(`/content-manager/collection-types/api::vehicle.vehicle/${(vehicle as any).documentId}`);
     const first = await get(`/easycars/sync-logs/${runs.first}/items?pageSize=4`, manager);
     expect(first.body.meta.pagination).toMatchObject({ total: 6, pageCount: 2 });
     expect(first.body.data[0]).toMatchObject({ outcome: 'created', vin: expect.any(String), changes: null });

@@ -54,6 +54,8 @@ export interface HistoryItem {
   outcome: string;
   message: string | null;
   changes: Record<string, { before: unknown; after: unknown }> | null;
+  /** The admin path of the vehicle or lead (content manager), when it is known. */
+  entryUrl: string | null;
 }
 
 /** CSV/JSON export columns, in order. */

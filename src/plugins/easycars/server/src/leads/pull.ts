@@ -18,6 +18,8 @@ export type PullOutcome = 'updated' | 'unchanged' | 'conflict' | 'skipped' | 'fa
 
 export interface PullResult {
   ref: string;
+  /** The local lead's documentId, when there is one (a link from the history). */
+  entry?: string | null;
   outcome: PullOutcome;
   message?: string;
   warnings: string[];

@@ -45,7 +45,7 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
     while (next < known.length && !cancelled) {
       const rec = known[next++]!;
       try {
-        results.push(await puller.refresh(rec.id, account.api, account.row.leadConflictStrategy));
+        results.push({ ...(await puller.refresh(rec.id, account.api, account.row.leadConflictStrategy)), entry: rec.leadDocumentId ?? null });
       } catch (error) {
         results.push({ ref: rec.LeadNumber ?? `record ${rec.id}`, outcome: 'failed', message: (error as Error).message, warnings: [] });
       }
@@ -75,7 +75,7 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
     errorMessage: failed ? `${failed} of ${results.length} lead(s) could not be refreshed.` : null,
     itemErrors: results.filter((r) => r.outcome === 'failed').map((r) => ({ ref: r.ref, message: r.message ?? 'failed' })),
     warnings,
-    items: results.map((r) => ({ ref: r.ref, outcome: r.outcome, ...(r.message ? { message: r.message } : {}) })),
+    items: results.map((r) => ({ ref: r.ref, outcome: r.outcome, entry: r.entry ?? null, ...(r.message ? { message: r.message } : {}) })),
     responseSummary: {
       known: known.length + selection.notDue.deleted + selection.notDue.closed,
       refreshed: known.length,

@@ -17,6 +17,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const logs = () => strapi.db.query(pluginUid('sync-log'));
   const dealershipUid = () => getConfig<{ dealership: string }>(strapi, 'contentTypes').dealership as any;
 
+  /** The content-manager edit view of the vehicle or lead an item is about. */
+  const entryUrl = (type: string, documentId: string | null): string | null => {
+    if (!documentId) return null;
+    const types = getConfig<{ vehicle: string; lead: string }>(strapi, 'contentTypes');
+    const uid = type === 'stock' ? types.vehicle : type === 'leads' ? types.lead : null;
+    return uid ? `/content-manager/collection-types/${uid}/${documentId}` : null;
+  };
+
   const dealershipNames = async (): Promise<Map<string, string>> => {
     const rows = (await strapi.db.query(dealershipUid()).findMany({ select: ['documentId', 'name'] })) as Array<{ documentId: string; name: string }>;
     return new Map(rows.map((r) => [r.documentId, r.name]));
@@ -64,11 +72,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where = { syncLogId };
       const q = strapi.db.query(pluginUid('sync-item'));
       const [rows, total] = await Promise.all([
-        q.findMany({ select: ['ref', 'vin', 'outcome', 'message', 'changes'], where, orderBy: [{ id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+        q.findMany({ select: ['ref', 'vin', 'outcome', 'message', 'changes', 'entryDocumentId', 'type'], where, orderBy: [{ id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
         q.count({ where }),
       ]);
       return {
-        data: (rows as Array<Record<string, any>>).map((r): HistoryItem => ({ ref: r.ref, vin: r.vin ?? null, outcome: r.outcome, message: r.message ?? null, changes: r.changes ?? null })),
+        data: (rows as Array<Record<string, any>>).map(
+          (r): HistoryItem => ({ ref: r.ref, vin: r.vin ?? null, outcome: r.outcome, message: r.message ?? null, changes: r.changes ?? null, entryUrl: entryUrl(r.type, r.entryDocumentId) }),
+        ),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
       };
     },

@@ -63,6 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         type: log.type,
         ref: String(item.ref).slice(0, 255),
         vin: item.vin ? String(item.vin).slice(0, 255) : null,
+        entryDocumentId: item.entry ?? null,
         outcome: item.outcome,
         message: item.message ?? null,
         changes: item.changes && Object.keys(item.changes).length ? item.changes : null,

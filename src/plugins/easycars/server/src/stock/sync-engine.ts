@@ -174,6 +174,7 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
           outcome: applied.kind === 'link' ? 'linked' : applied.kind === 'create' ? 'created' : applied.kind === 'restore' ? 'restored' : 'updated',
           ...(applied.kind === 'link' ? { message: `linked to the existing vehicle ${applied.vehicleDocumentId} (matched by ${applied.matchedBy === 'vin' ? 'VIN' : 'stock number'})` } : {}),
           vin: (prepared.recordData.VIN as string | null | undefined) ?? null,
+          entry: applied.vehicleDocumentId,
           ...(before ? { changes: diffStockFields(before, prepared.recordData) } : {}),
         });
       }

@@ -44,6 +44,8 @@ export interface ItemOutcome {
   message?: string;
   /** Vehicles: the VIN, so a run can be found by it. */
   vin?: string | null;
+  /** The local entry (vehicle or lead documentId), for a link from the history. */
+  entry?: string | null;
   /** Changed records: the fields that changed, before and after (never secrets; vehicle data or lead status). */
   changes?: Record<string, { before: unknown; after: unknown }>;
 }

@@ -1,4 +1,5 @@
-import { Badge, Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Link, Modal, Typography } from '@strapi/design-system';
+import { NavLink } from 'react-router-dom';
 import { useEffect, useState } from 'react';
 import type { HistoryItem, historyApi } from '../../api/history';
 import type { SyncRun } from '../../api/stock';
@@ -85,7 +86,12 @@ export const RunDetailsModal = ({ id, api, onClose }: { id: number; api: ReturnT
                       <strong>{item.ref}</strong>
                       {item.vin ? ` (VIN ${item.vin})` : ''}: {outcomeText(t, item.outcome)}
                       {item.message ? ` — ${item.message}` : ''}
-                    </Typography>
+                    </Typography>{' '}
+                    {item.entryUrl ? (
+                      <Link tag={NavLink} to={item.entryUrl}>
+                        {run?.type === 'leads' ? t('history.details.openLead', 'Open the lead') : t('history.details.openVehicle', 'Open the vehicle')}
+                      </Link>
+                    ) : null}
                     {item.changes
                       ? Object.entries(item.changes).map(([field, c]) => (
                           <Typography key={field} tag="p" variant="pi" textColor="neutral700">
