@@ -173,4 +173,17 @@ describe(`sync history (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(lines[0]).not.toHaveProperty('activeKey');
     await put({ days: 90, mode: 'delete' }, superAdmin);
   });
+
+  it('keeps the class of the error that stopped a run for every admin, and its stack for Super Admins only', async () => {
+    w.sandbox.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'malformed-json', times: 5 });
+    const failed = await w.sync(harbour);
+    w.sandbox.control.clearFaults();
+    expect(failed.status).toBe('failed');
+    const asSuper = (await get(`/easycars/sync-logs/${failed.id}`, superAdmin)).body.data;
+    expect(asSuper.errorClass).toBe('EasyCarsProtocolError');
+    expect(asSuper.errorStack).toMatch(/EasyCarsProtocolError[\s\S]*\n\s+at /);
+    const asManager = (await get(`/easycars/sync-logs/${failed.id}`, manager)).body.data;
+    expect(asManager.errorClass).toBe('EasyCarsProtocolError');
+    expect(asManager).not.toHaveProperty('errorStack');
+  });
 });

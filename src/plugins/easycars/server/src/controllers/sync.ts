@@ -89,8 +89,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id must be a positive whole number.');
       const log = await getService(strapi, 'syncLogs').get(id);
       if (!log || log.dealership !== requiredDealership(ctx).documentId) throw new errors.NotFoundError(`Sync log ${id} not found.`);
-      const { activeKey, instanceId, ...rest } = log;
-      ctx.body = { data: rest };
+      const { activeKey, instanceId, errorStack, ...rest } = log;
+      // The stack of an internal failure is for Super Admins only (file paths, library internals).
+      const superAdmin = getService(strapi, 'access').isSuperAdmin(adminUser(ctx));
+      ctx.body = { data: superAdmin ? { ...rest, errorStack } : rest };
     },
   };
 };

@@ -63,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.log.error(`[easycars] ${type} sync ${data.syncLogId} for dealership ${data.dealership} failed: ${(error as Error).message}`);
       const log = await logs().get(data.syncLogId);
       if (log && (log.status === 'running' || log.status === 'queued')) {
-        await logs().finish(data.syncLogId, { status: 'failed', errorMessage: (error as Error).message });
+        await logs().finish(data.syncLogId, { status: 'failed', errorMessage: (error as Error).message, error });
       }
     } finally {
       running.delete(data.syncLogId);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { pluginUid } from '../utils/plugin';
 import { redactValue } from '../utils/redact-summary';
+import { redactText } from '../client/redact';
 import {
   COUNT_FIELDS,
   MAX_LISTED_ITEMS,
@@ -16,6 +17,13 @@ import {
 } from '../sync-logs/types';
 
 const ACTIVE: SyncStatus[] = ['queued', 'running'];
+
+/** The class and (redacted, shortened) stack of the error that stopped a run. */
+const errorDetails = (error: unknown) => {
+  if (!(error instanceof Error)) return {};
+  const stack = error.stack ? redactText(error.stack, { personal: true }).slice(0, 4000) : null;
+  return { errorClass: error.name && error.name !== 'Error' ? error.name : error.constructor?.name ?? 'Error', errorStack: stack };
+};
 const ITEM_CHUNK = 500;
 const PROGRESS_WRITE_INTERVAL_MS = 1000;
 /** A running log whose heartbeat is older than this was left by a stopped instance. */
@@ -206,6 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           durationMs: completedAt.getTime() - startedAt.getTime(),
           apiCalls: input.apiCalls ?? row?.apiCalls ?? 0,
           errorMessage: input.errorMessage ?? null,
+          ...errorDetails(input.error),
           itemErrors: capList(input.itemErrors),
           warnings: capList(input.warnings),
           items: capList(input.items),

@@ -279,6 +279,7 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
       counts,
       apiCalls,
       errorMessage: message,
+      error,
       itemErrors: report.itemErrors,
       warnings: report.warnings,
       items: report.items,

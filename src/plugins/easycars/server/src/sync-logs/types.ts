@@ -58,6 +58,8 @@ export interface FinishInput {
   itemErrors?: ItemError[];
   warnings?: SyncWarning[];
   items?: ItemOutcome[];
+  /** The error that stopped the run: its class is kept for every admin, its stack (redacted) for Super Admins. */
+  error?: unknown;
   requestSummary?: Record<string, unknown>;
   responseSummary?: Record<string, unknown>;
 }

@@ -28,7 +28,7 @@ const Summary = ({ value }: { value: unknown }) => (
 /** One run in full: counts, errors and warnings, the redacted request/response summaries, and every record it touched. */
 export const RunDetailsModal = ({ id, api, onClose }: { id: number; api: ReturnType<typeof historyApi>; onClose: () => void }) => {
   const t = useT();
-  const [run, setRun] = useState<SyncRun & { requestSummary?: unknown; responseSummary?: unknown; type?: string } | null>(null);
+  const [run, setRun] = useState<(SyncRun & { requestSummary?: unknown; responseSummary?: unknown; type?: string; errorClass?: string | null; errorStack?: string | null }) | null>(null);
   const [items, setItems] = useState<HistoryItem[]>([]);
   const [itemsPage, setItemsPage] = useState({ page: 1, pageCount: 0, total: 0 });
   const [error, setError] = useState<string | null>(null);
@@ -60,6 +60,16 @@ export const RunDetailsModal = ({ id, api, onClose }: { id: number; api: ReturnT
                 <Typography>{when(run.startedAt ?? run.createdAt)} · {triggerText(t, run.trigger, run.triggeredByName)} · {duration(run.durationMs)}</Typography>
               </Flex>
               {run.errorMessage ? <Box paddingTop={3}><Typography tag="p">{run.errorMessage}</Typography></Box> : null}
+              {run.errorClass ? (
+                <Box paddingTop={2}>
+                  <Typography variant="pi" textColor="neutral600" tag="p">{t('history.details.errorClass', 'Error class: {name}', { name: run.errorClass })}</Typography>
+                </Box>
+              ) : null}
+              {run.errorStack ? (
+                <Section title={t('history.details.stack', 'Stack (Super Admins only)')}>
+                  <Summary value={run.errorStack} />
+                </Section>
+              ) : null}
               <Box paddingTop={3}><RunCounts run={run} /></Box>
               {run.itemErrors?.length ? (
                 <Section title={t('history.details.errors', 'Errors')}>
