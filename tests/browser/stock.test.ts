@@ -42,6 +42,23 @@ describe('EasyCars stock page (browser)', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
+  /**
+   * Screenshots at phone and tablet widths (docs/screenshots/<name>-375.png, -768.png); the page itself
+   * must not scroll sideways (Strapi's own list table scrolls inside its frame, so it may).
+   */
+  const atPhoneAndTablet = async (name: string, opts: { overflowAllowed?: boolean } = {}) => {
+    for (const width of [375, 768]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+      if (!opts.overflowAllowed) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect([name, width, overflow <= 1]).toEqual([name, width, true]);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+
   afterAll(async () => {
     await browser?.close();
     await admin?.app.destroy();
@@ -76,6 +93,7 @@ describe('EasyCars stock page (browser)', () => {
     expect(await page.getByTestId('stock-last-result').innerText()).toMatch(/created\s*120/i);
     await page.getByText('Last 10 stock syncs').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'stock-4-success.png'), fullPage: true });
+    await atPhoneAndTablet('stock-page');
 
     await page.getByRole('button', { name: 'View details' }).first().click();
     await page.getByText(/Stock sync #\d+/).waitFor();
@@ -98,6 +116,7 @@ describe('EasyCars stock page (browser)', () => {
     expect(await easycars.count()).toBeGreaterThan(0);
     expect(await page.getByText(/^Synced /).count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, 'stock-6-vehicle-list.png'), fullPage: true });
+    await atPhoneAndTablet('stock-vehicle-list', { overflowAllowed: true });
 
     // The hand-entered vehicle reads "Manual".
     await page.goto(`${admin.url}/admin/content-manager/collection-types/api::vehicle.vehicle?page=1&pageSize=10&_q=HAND-1`);
@@ -112,5 +131,6 @@ describe('EasyCars stock page (browser)', () => {
     expect(text).toContain((vehicle as any).stockNumber);
     expect(text).toMatch(/fields easycars overwrites/i);
     await page.screenshot({ path: path.join(SHOTS, 'stock-7-side-panel.png'), fullPage: true });
+    await atPhoneAndTablet('stock-side-panel');
   });
 });
