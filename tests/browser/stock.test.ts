@@ -90,6 +90,8 @@ describe('EasyCars stock page (browser)', () => {
     const status = page.getByTestId('stock-last-status');
     await status.filter({ hasText: 'Success' }).waitFor({ timeout: 180_000 });
     await page.getByTestId('stock-last-result').waitFor();
+    // The run finished while the page was open: it says so, with the summary.
+    await page.getByText(/Stock sync finished: Success — 120 fetched, 120 created, 0 updated, 0 removed, 0 failed\./).waitFor();
     expect(await page.getByTestId('stock-last-result').innerText()).toMatch(/created\s*120/i);
     await page.getByText('Last 10 stock syncs').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'stock-4-success.png'), fullPage: true });
@@ -98,7 +100,7 @@ describe('EasyCars stock page (browser)', () => {
     await page.getByRole('button', { name: 'View details' }).first().click();
     await page.getByText(/Stock sync #\d+/).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'stock-5-details.png') });
-    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
   });
 
   it('shows EasyCars badges in the vehicle list and the side panel in the edit view', async () => {
