@@ -217,6 +217,29 @@ describe(`sync jobs (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     }
   });
 
+  it('runs every job outside the request that queued it (a sync never acts as the admin who clicked)', async () => {
+    let seen: unknown = 'not run';
+    easycars()
+      .service('jobs')
+      .registerSyncHandler('stock', async (job: any) => {
+        seen = app.strapi.requestContext.get();
+        await easycars().service('syncLogs').start(job.syncLogId);
+        await easycars().service('syncLogs').finish(job.syncLogId, { status: 'success' });
+      });
+    const res = await app.http().post('/easycars/sync/stock').set(auth(superToken)).send({ dealership: dealershipB });
+    expect(res.status).toBe(202);
+    await waitFor(async () => (seen !== 'not run' ? true : null));
+    expect(seen).toBeUndefined();
+
+    let jobSeen: unknown = 'not run';
+    easycars().service('jobs').registerJob('easycars-test-context', async () => {
+      jobSeen = app.strapi.requestContext.get();
+    });
+    await app.strapi.requestContext.run({ state: { user: { id: 1 } } } as any, () => easycars().service('jobs').sendJob('easycars-test-context', {}));
+    await waitFor(async () => (jobSeen !== 'not run' ? true : null));
+    expect(jobSeen).toBeUndefined();
+  });
+
   it('closes runs left running by a stopped Strapi as interrupted on the next start', async () => {
     const logs = easycars().service('syncLogs');
     const orphan = await logs.createIfIdle({ dealership: dealershipA, type: 'leads', trigger: 'manual' });

@@ -33,6 +33,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const logs = () => getService(strapi, 'syncLogs');
 
+  /**
+   * Every job runs outside any request: the in-process queue starts a job inside the request that
+   * queued it (or that finished the job before it), and Strapi's request context would follow it,
+   * so a background sync would act as that admin (the dealership guards would judge it as them).
+   */
+  const outsideRequests = <T>(handler: JobHandler<T>): JobHandler<T> => (data: T) =>
+    strapi.requestContext.run(undefined as any, () => handler(data)) as Promise<void>;
+
   const chooseQueue = (): JobQueue => {
     const setting = getConfig<PluginConfig['sync']>(strapi, 'sync').queue;
     const client = strapi.db.dialect.client as string;
@@ -80,8 +88,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     registerJob<T>(name: string, handler: JobHandler<T>, options: { concurrency?: number } = {}) {
-      jobHandlers.set(name, { handler: handler as JobHandler, concurrency: options.concurrency ?? 2 });
-      if (started && queue) void queue.work(name, handler as JobHandler, { concurrency: options.concurrency ?? 2 });
+      const detached = outsideRequests(handler as JobHandler);
+      jobHandlers.set(name, { handler: detached, concurrency: options.concurrency ?? 2 });
+      if (started && queue) void queue.work(name, detached, { concurrency: options.concurrency ?? 2 });
     },
 
     async sendJob<T>(name: string, data: T, options?: SendOptions) {
@@ -99,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const closed = await logs().closeInterrupted({ everyActive: queue.kind === 'memory' });
       if (closed) strapi.log.warn(`[easycars] closed ${closed} sync run(s) left unfinished by a previous stop as interrupted`);
       const concurrency = getConfig<PluginConfig['sync']>(strapi, 'sync').concurrency;
-      for (const type of ['stock', 'leads'] as SyncType[]) await queue.work(syncQueueName(type), runSync(type), { concurrency });
+      for (const type of ['stock', 'leads'] as SyncType[]) await queue.work(syncQueueName(type), outsideRequests(runSync(type)), { concurrency });
       for (const [name, { handler, concurrency: c }] of jobHandlers) await queue.work(name, handler, { concurrency: c });
       heartbeatTimer = setInterval(() => {
         logs()
