@@ -226,7 +226,9 @@ describe(`sync jobs (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
         await easycars().service('syncLogs').start(job.syncLogId);
         await easycars().service('syncLogs').finish(job.syncLogId, { status: 'success' });
       });
-    const res = await app.http().post('/easycars/sync/stock').set(auth(superToken)).send({ dealership: dealershipB });
+    const fresh = (await createDealership(app.strapi, 'Context Motors')).documentId;
+    await createCredential(app.strapi, fresh);
+    const res = await app.http().post('/easycars/sync/stock').set(auth(superToken)).send({ dealership: fresh });
     expect(res.status).toBe(202);
     await waitFor(async () => (seen !== 'not run' ? true : null));
     expect(seen).toBeUndefined();

@@ -34,12 +34,15 @@ export function createPgBossQueue(
     application_name: 'strapi-easycars',
   });
   boss.on('error', (error: unknown) => onError('pg-boss', error));
-  const created = new Set<string>();
-
-  const ensureQueue = async (name: string) => {
-    if (created.has(name)) return;
-    await boss.createQueue(name, { name, policy: 'standard', retentionDays: 7 });
-    created.add(name);
+  // One createQueue per name, even when work() and send() ask at once (two concurrent ones deadlock in PostgreSQL).
+  const created = new Map<string, Promise<void>>();
+  const ensureQueue = (name: string): Promise<void> => {
+    const known = created.get(name);
+    if (known) return known;
+    const pending: Promise<void> = boss.createQueue(name, { name, policy: 'standard', retentionDays: 7 }).then(() => undefined);
+    pending.catch(() => created.delete(name)); // a failed attempt is tried again next time
+    created.set(name, pending);
+    return pending;
   };
 
   return {
