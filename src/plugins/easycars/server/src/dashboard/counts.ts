@@ -3,6 +3,9 @@ import type { Core } from '@strapi/strapi';
 
 type Counts = Map<string, number>;
 
+/** A datetime column as knex returns it: a Date or ISO string (PostgreSQL) or epoch milliseconds (SQLite). */
+const toDate = (value: string | number | Date) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
 async function grouped(strapi: Core.Strapi, table: string, dealerships: string[], where: (q: any) => any): Promise<Counts> {
   if (!dealerships.length) return new Map();
   const rows = (await where(strapi.db.connection(table).whereIn('dealership', dealerships)).select('dealership').count({ n: '*' }).groupBy('dealership')) as Array<{ dealership: string; n: number | string }>;
@@ -26,7 +29,7 @@ export async function lastSuccess(strapi: Core.Strapi, dealerships: string[]): P
     .select('dealership', 'type')
     .max({ at: 'completed_at' })
     .groupBy('dealership', 'type')) as Array<{ dealership: string; type: string; at: string | number | Date | null }>;
-  return new Map(rows.filter((r) => r.at !== null).map((r) => [`${r.dealership}:${r.type}`, new Date(typeof r.at === 'string' && /^\d+$/.test(r.at) ? Number(r.at) : (r.at as any)).toISOString()]));
+  return new Map(rows.filter((r) => r.at !== null).map((r) => [`${r.dealership}:${r.type}`, toDate(r.at!).toISOString()]));
 }
 
 /** Finished runs per UTC day, type and status since `since`. */
@@ -38,5 +41,5 @@ export async function runsPerDay(strapi: Core.Strapi, dealerships: string[], sin
     .whereIn('type', ['stock', 'leads'])
     .where('created_at', '>=', since)
     .select('created_at', 'type', 'status')) as Array<{ created_at: string | number | Date; type: 'stock' | 'leads'; status: string }>;
-  return rows.map((r) => ({ at: new Date(typeof r.created_at === 'string' && /^\d+$/.test(r.created_at) ? Number(r.created_at) : (r.created_at as any)), type: r.type, status: r.status }));
+  return rows.map((r) => ({ at: toDate(r.created_at), type: r.type, status: r.status }));
 }

@@ -14,11 +14,11 @@ import { createGzip } from 'node:zlib';
 import type { Core } from '@strapi/strapi';
 import type { RetentionSettings } from '../../../shared/history';
 import type { PluginConfig } from '../config/schema';
-import { getConfig, pluginUid, PLUGIN_ID } from '../utils/plugin';
+import { getConfig, getService, pluginUid, PLUGIN_ID } from '../utils/plugin';
+import { easycarsFolder } from '../images/media-folder';
 
 const STORE_KEY = 'history-retention';
 const CHUNK = 500;
-const ACTIVE = ['queued', 'running'];
 export const ARCHIVE_FOLDER = 'Sync history archives';
 
 const store = (strapi: Core.Strapi) => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
@@ -34,15 +34,6 @@ export async function readRetention(strapi: Core.Strapi): Promise<RetentionSetti
 export async function saveRetention(strapi: Core.Strapi, value: RetentionSettings): Promise<RetentionSettings> {
   await store(strapi).set({ value });
   return value;
-}
-
-async function oldRunIds(strapi: Core.Strapi, cutoff: Date): Promise<number[]> {
-  const rows = (await strapi.db.query(pluginUid('sync-log')).findMany({
-    select: ['id'],
-    where: { createdAt: { $lt: cutoff }, status: { $notIn: ACTIVE } },
-    orderBy: { id: 'asc' },
-  })) as Array<{ id: number }>;
-  return rows.map((r) => r.id);
 }
 
 async function* ndjson(strapi: Core.Strapi, ids: number[]) {
@@ -64,14 +55,6 @@ async function* ndjson(strapi: Core.Strapi, ids: number[]) {
   }
 }
 
-async function archiveFolder(strapi: Core.Strapi): Promise<number> {
-  const folders = strapi.db.query('plugin::upload.folder' as any);
-  const find = async (name: string, parent: number | null) =>
-    (await folders.findOne({ where: parent === null ? { name, parent: { id: { $null: true } } } : { name, parent: { id: parent } }, select: ['id'] }))?.id as number | undefined;
-  const ensure = async (name: string, parent: number | null) => (await find(name, parent)) ?? (await strapi.plugin('upload').service('folder').create({ name, parent })).id;
-  return ensure(ARCHIVE_FOLDER, await ensure('EasyCars', null));
-}
-
 async function archive(strapi: Core.Strapi, ids: number[], cutoff: Date): Promise<{ fileId: number; name: string }> {
   const name = `easycars-sync-history-before-${cutoff.toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}.ndjson.gz`;
   const tmp = path.join(os.tmpdir(), name);
@@ -82,7 +65,7 @@ async function archive(strapi: Core.Strapi, ids: number[], cutoff: Date): Promis
       .plugin('upload')
       .service('upload')
       .upload({
-        data: { fileInfo: { name, caption: `${ids.length} EasyCars sync run(s) created before ${cutoff.toISOString()}`, folder: await archiveFolder(strapi) } },
+        data: { fileInfo: { name, caption: `${ids.length} EasyCars sync run(s) created before ${cutoff.toISOString()}`, folder: await easycarsFolder(strapi, ARCHIVE_FOLDER) } },
         files: { filepath: tmp, originalFilename: name, mimetype: 'application/gzip', size },
       });
     return { fileId: file.id, name };
@@ -95,14 +78,9 @@ async function archive(strapi: Core.Strapi, ids: number[], cutoff: Date): Promis
 export async function applyRetention(strapi: Core.Strapi, now = new Date()): Promise<{ removed: number; archive: { fileId: number; name: string } | null }> {
   const settings = await readRetention(strapi);
   const cutoff = new Date(now.getTime() - settings.days * 86_400_000);
-  const ids = await oldRunIds(strapi, cutoff);
+  const logs = getService(strapi, 'syncLogs');
+  const ids = await logs.finishedBefore(cutoff);
   if (!ids.length) return { removed: 0, archive: null };
   const saved = settings.mode === 'archive' ? await archive(strapi, ids, cutoff) : null;
-  let removed = 0;
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    await strapi.db.query(pluginUid('sync-item')).deleteMany({ where: { syncLogId: { $in: chunk } } });
-    removed += Number((await strapi.db.query(pluginUid('sync-log')).deleteMany({ where: { id: { $in: chunk } } }))?.count ?? 0);
-  }
-  return { removed, archive: saved };
+  return { removed: await logs.deleteRuns(ids), archive: saved };
 }

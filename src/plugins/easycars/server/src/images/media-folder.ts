@@ -1,4 +1,4 @@
-/** The media-library folder "EasyCars/<dealership name>" (created on first use). */
+/** Media-library folders "EasyCars/<name>" (a dealership's images, the sync-history archives), created on first use. */
 import type { Core } from '@strapi/strapi';
 
 const FOLDER_UID = 'plugin::upload.folder';
@@ -23,10 +23,10 @@ async function findOrCreate(strapi: Core.Strapi, name: string, parent: number | 
   }
 }
 
-async function resolveFolder(strapi: Core.Strapi, dealershipName: string): Promise<number> {
+async function resolveFolder(strapi: Core.Strapi, name: string): Promise<number> {
   const root = await findOrCreate(strapi, 'EasyCars', null);
   // Folder names cannot contain "/" in the media library.
-  return findOrCreate(strapi, dealershipName.replace(/\//g, '-').trim() || 'Dealership', root);
+  return findOrCreate(strapi, name.replace(/\//g, '-').trim() || 'Dealership', root);
 }
 
 let previous: Promise<unknown> = Promise.resolve();
@@ -35,8 +35,11 @@ let previous: Promise<unknown> = Promise.resolve();
  * One lookup at a time in this process: images downloaded in parallel, or two dealerships'
  * syncs, must not each create "EasyCars" (the upload plugin would make two folders or clash).
  */
-export function dealershipFolder(strapi: Core.Strapi, dealershipName: string): Promise<number> {
-  const next = previous.then(() => resolveFolder(strapi, dealershipName));
+export function easycarsFolder(strapi: Core.Strapi, name: string): Promise<number> {
+  const next = previous.then(() => resolveFolder(strapi, name));
   previous = next.catch(() => undefined);
   return next;
 }
+
+/** A dealership's image folder, "EasyCars/<dealership name>". */
+export const dealershipFolder = (strapi: Core.Strapi, dealershipName: string) => easycarsFolder(strapi, dealershipName);

@@ -46,8 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const credential = credentials.get(d.documentId) ?? null;
       const service = async (type: SyncKind) => {
         const summary = (summaries[d.documentId]?.[type] ?? { last: null, active: null }) as { last: any; active: any };
-        const last = summary.last as { id: number; status: string; completedAt: string | null; created?: number; updated?: number; removed?: number; failed?: number } | null;
-        const lastFull = last ? await getService(strapi, 'syncLogs').get(last.id) : null;
+        const last = summary.last as { id: number; status: string; completedAt: string | null; errorMessage: string | null; created?: number; updated?: number; removed?: number; failed?: number } | null;
         const enabled = Boolean(credential?.isActive && (type === 'stock' ? credential.stockSyncEnabled : credential.leadSyncEnabled));
         return serviceHealth({
           configured: Boolean(credential),
@@ -58,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
                 id: last.id,
                 status: last.status,
                 completedAt: last.completedAt ? new Date(last.completedAt).toISOString() : null,
-                errorMessage: lastFull?.errorMessage ?? null,
+                errorMessage: last.errorMessage,
                 processed: Number(last.created ?? 0) + Number(last.updated ?? 0) + Number(last.removed ?? 0) + Number(last.failed ?? 0),
               }
             : null,

@@ -252,7 +252,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async summaries(dealerships: string[]) {
       const pick = (log: any) =>
         log
-          ? { id: log.id, status: log.status, trigger: log.trigger, startedAt: log.startedAt, completedAt: log.completedAt, durationMs: log.durationMs, fetched: log.fetched, created: log.created, updated: log.updated, removed: log.removed, failed: log.failed }
+          ? { id: log.id, status: log.status, trigger: log.trigger, startedAt: log.startedAt, completedAt: log.completedAt, durationMs: log.durationMs, fetched: log.fetched, created: log.created, updated: log.updated, removed: log.removed, failed: log.failed, errorMessage: log.errorMessage ?? null }
           : null;
       const out: Record<string, Record<'stock' | 'leads', { last: unknown; active: unknown }>> = {};
       for (const dealership of dealerships) {
@@ -300,17 +300,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return stale.length;
     },
 
-    /** Retention: finished runs older than `days`, with their items. */
-    async deleteOlderThan(days: number): Promise<{ count: number }> {
-      const cutoff = new Date(Date.now() - days * 86_400_000);
+    /** Ids of the finished runs created before `cutoff`, oldest first. */
+    async finishedBefore(cutoff: Date): Promise<number[]> {
+      const rows = (await query().findMany({ where: { createdAt: { $lt: cutoff }, status: { $notIn: ACTIVE } }, select: ['id'], orderBy: { id: 'asc' } })) as Array<{ id: number }>;
+      return rows.map((r) => r.id);
+    },
+
+    /** Deletes runs with their items, 500 at a time; answers how many runs went. */
+    async deleteRuns(ids: number[]): Promise<number> {
       let count = 0;
-      for (;;) {
-        const old = (await query().findMany({ where: { createdAt: { $lt: cutoff }, status: { $notIn: ACTIVE } }, select: ['id'], limit: 500 })) as Array<{ id: number }>;
-        if (!old.length) return { count };
-        const ids = old.map((r) => r.id);
-        await items_().deleteMany({ where: { syncLogId: { $in: ids } } });
-        count += Number((await query().deleteMany({ where: { id: { $in: ids } } }))?.count ?? 0);
+      for (let i = 0; i < ids.length; i += ITEM_CHUNK) {
+        const chunk = ids.slice(i, i + ITEM_CHUNK);
+        await items_().deleteMany({ where: { syncLogId: { $in: chunk } } });
+        count += Number((await query().deleteMany({ where: { id: { $in: chunk } } }))?.count ?? 0);
       }
+      return count;
+    },
+
+    /** Retention without archiving: finished runs older than `days`, with their items. */
+    async deleteOlderThan(days: number): Promise<{ count: number }> {
+      return { count: await service.deleteRuns(await service.finishedBefore(new Date(Date.now() - days * 86_400_000))) };
     },
   };
   return service;
