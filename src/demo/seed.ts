@@ -51,6 +51,7 @@ export function demoManagerPermissions() {
     'plugin::easycars.sync-logs.read',
     'plugin::easycars.sync-settings.manage',
     'plugin::easycars.conflicts.resolve',
+    'plugin::easycars.alerts.manage',
   ];
   const contentActions = [
     ...['read', 'create', 'update', 'delete', 'publish'].flatMap((a) =>

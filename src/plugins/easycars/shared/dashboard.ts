@@ -48,3 +48,20 @@ export interface TrendDay {
   /** success + warning over finished runs, 0–100; null without finished runs. */
   successRate: number | null;
 }
+
+/** One day of one sync type from the metric rollups (GET /easycars/dashboard/performance), kept 400 days. */
+export interface PerformanceDay {
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  type: 'stock' | 'leads';
+  runs: number;
+  /** success + warning over finished runs, 0–100; null without runs. */
+  successRate: number | null;
+  avgDurationMs: number | null;
+  p95DurationMs: number | null;
+  apiCalls: number;
+  apiErrors: number;
+  avgLatencyMs: number | null;
+  p95LatencyMs: number | null;
+  throttled: number;
+}

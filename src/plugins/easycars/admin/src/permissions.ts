@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   readSyncLogs: [action('sync-logs.read')],
   manageSyncSettings: [action('sync-settings.manage')],
   resolveConflicts: [action('conflicts.resolve')],
+  manageAlerts: [action('alerts.manage')],
   /** The menu entry shows for a user with any of the plugin's actions. */
   any: [
     action('credentials.read'),
@@ -15,5 +16,6 @@ export const PERMISSIONS = {
     action('sync-logs.read'),
     action('sync-settings.manage'),
     action('conflicts.resolve'),
+    action('alerts.manage'),
   ],
 };

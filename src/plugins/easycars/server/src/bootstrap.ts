@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS } from './permissions';
 import { PLUGIN_ID, getService } from './utils/plugin';
+import { registerWebhookEvents } from './alerts/notify';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.admin.services.permission.actionProvider.registerMany(
@@ -14,6 +15,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
         'Set EASYCARS_ENCRYPTION_KEY before going to production (see docs/encryption.md).',
     );
   }
+
+  registerWebhookEvents(strapi);
+  const metrics = getService(strapi, 'metrics');
+  getService(strapi, 'easycarsClient').onCall((event) => metrics.recordApiCall(event));
+  await metrics.start();
 
   getService(strapi, 'stockSync').registerHandler();
   getService(strapi, 'leadSync').registerJobs();

@@ -4,6 +4,8 @@ import { getService } from './utils/plugin';
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'scheduler').unregister();
   await getService(strapi, 'jobs').stop();
+  await getService(strapi, 'alerts').idle();
+  await getService(strapi, 'metrics').stop();
 };
 
 export default destroy;

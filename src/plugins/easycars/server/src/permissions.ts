@@ -7,6 +7,7 @@ export const ACTIONS = {
   manageSyncSettings: 'sync-settings.manage',
   resolveConflicts: 'conflicts.resolve',
   manageManagers: 'dealerships.manage-managers',
+  manageAlerts: 'alerts.manage',
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;
@@ -21,4 +22,5 @@ export const ACTION_DEFINITIONS: Array<{ uid: string; displayName: string; subCa
   { uid: ACTIONS.manageSyncSettings, displayName: 'Manage sync settings', subCategory: 'Sync' },
   { uid: ACTIONS.resolveConflicts, displayName: 'Resolve lead conflicts', subCategory: 'Leads' },
   { uid: ACTIONS.manageManagers, displayName: 'Manage dealership managers', subCategory: 'Dealerships' },
+  { uid: ACTIONS.manageAlerts, displayName: 'Manage alerts (acknowledge, snooze, rules)', subCategory: 'Monitoring' },
 ];

@@ -123,6 +123,8 @@ export async function executeCall(
   let attempts = 0;
   let retries = 0;
   let refreshed = false;
+  let throttled = 0;
+  let waitedMs = 0;
   let last: AttemptOutcome | undefined;
   const meta = (extra: Record<string, unknown> = {}) => ({
     environment: spec.environment,
@@ -141,6 +143,8 @@ export async function executeCall(
         outcome,
         durationMs: ctx.now() - started,
         attempt: attempts,
+        throttled,
+        waitedMs,
         ...(spec.accountNumber ? { accountNumber: spec.accountNumber } : {}),
         ...extra,
       });
@@ -178,6 +182,7 @@ export async function executeCall(
     const t0 = ctx.now();
     const out = await ctx.transport.attempt({ url, body: spec.body, bearer, timeoutMs: spec.timeoutMs ?? ctx.timeoutMs });
     last = out;
+    if ((out.type === 'http' || out.type === 'envelope') && out.status === 429) throttled++;
     const ms = ctx.now() - t0;
     ctx.logger.debug(
       `EasyCars ${name} attempt ${attempts}: ${describe(out)} in ${ms} ms`,
@@ -232,6 +237,7 @@ export async function executeCall(
       const ra = 'retryAfterMs' in out ? out.retryAfterMs : undefined;
       const delay = ra !== undefined ? Math.min(ra, ctx.retryAfterCapMs) : backoff(ctx, retries);
       retries++;
+      waitedMs += delay;
       ctx.logger.warn(`EasyCars ${name} attempt ${attempts} failed (${describe(out)}); retry ${retries} of ${ctx.maxRetries} in ${delay} ms`, meta({ attempt: attempts, delayMs: delay }));
       await sleep(delay);
       continue;

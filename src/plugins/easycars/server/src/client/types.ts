@@ -30,6 +30,10 @@ export interface EasyCarsCallEvent {
   durationMs: number;
   /** Number of HTTP attempts made. */
   attempt: number;
+  /** Attempts answered with HTTP 429 (rate limited). */
+  throttled?: number;
+  /** Time spent waiting (Retry-After, back-off) between attempts. */
+  waitedMs?: number;
   /** Error kind when outcome is 'error'. */
   errorKind?: string;
   accountNumber?: string;

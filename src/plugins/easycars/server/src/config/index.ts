@@ -58,6 +58,14 @@ export default {
       concurrency: 4,
       minTimeMs: 25,
     },
+    monitoring: {
+      metricsToken: env('EASYCARS_METRICS_TOKEN') || undefined,
+      rollupRetentionDays: env.int('EASYCARS_METRICS_RETENTION_DAYS', 400),
+      flushIntervalMs: env.int('EASYCARS_METRICS_FLUSH_MS', 15000),
+      emailRepeatHours: env.int('EASYCARS_ALERT_EMAIL_REPEAT_HOURS', 4),
+      emailFrom: env('EASYCARS_ALERT_EMAIL_FROM') || undefined,
+      adminUrl: env('EASYCARS_ADMIN_URL') || undefined,
+    },
     contentTypes: {
       dealership: 'api::dealership.dealership',
       vehicle: 'api::vehicle.vehicle',

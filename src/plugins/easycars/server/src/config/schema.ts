@@ -65,6 +65,22 @@ export const pluginConfigSchema = z
       vehicle: z.string(),
       lead: z.string(),
     }),
+    monitoring: z
+      .object({
+        /** Bearer token of GET /api/easycars/metrics; the endpoint answers 404 while it is unset. */
+        metricsToken: z.string().min(16, 'monitoring.metricsToken must be at least 16 characters').optional(),
+        /** Hourly and daily rollups older than this are deleted (independent of the sync-log retention). */
+        rollupRetentionDays: positiveInt,
+        /** How often each instance adds its counts to the shared rollups and writes its heartbeat. */
+        flushIntervalMs: positiveInt,
+        /** Hours between two mails about the same open alert. */
+        emailRepeatHours: positiveInt,
+        /** Sender of alert mails (default: the email plugin's defaultFrom). */
+        emailFrom: z.string().optional(),
+        /** The admin panel's public URL, for links in alert mails (default: Strapi's admin URL). */
+        adminUrl: z.string().optional(),
+      })
+      .strict(),
     vehicleFieldMap: z.record(z.string(), z.union([z.string(), z.literal(false)])).optional(),
   })
   .strict();

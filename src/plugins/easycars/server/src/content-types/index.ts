@@ -7,6 +7,9 @@ import imageAsset from './image-asset';
 import leadConflict from './lead-conflict';
 import rateLimit from './rate-limit';
 import syncItem from './sync-item';
+import metricRollup from './metric-rollup';
+import alert from './alert';
+import instance from './instance';
 
 export default {
   credential,
@@ -18,4 +21,7 @@ export default {
   'lead-conflict': leadConflict,
   'rate-limit': rateLimit,
   'sync-item': syncItem,
+  'metric-rollup': metricRollup,
+  alert,
+  instance,
 };

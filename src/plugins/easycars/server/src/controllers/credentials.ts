@@ -16,6 +16,7 @@ import { actionUid } from '../permissions';
 import { adminUser, conflict, requiredDealership, scopedDealership } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 import { throttle } from '../utils/throttle';
+import { isUniqueViolation } from '../utils/db-errors';
 
 const CREATED_FIELDS = ['environment', 'clientId', 'clientSecret', 'accountNumber', 'accountSecret'];
 
@@ -39,10 +40,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!row || row.dealership !== scopedDealership(ctx)?.documentId) throw new errors.NotFoundError(`EasyCars credential ${id} not found.`);
     return row;
   };
-
-  const isUniqueViolation = (err: unknown) =>
-    /unique|duplicate/i.test(String((err as { message?: string })?.message ?? '')) ||
-    ['23505', 'SQLITE_CONSTRAINT_UNIQUE'].includes(String((err as { code?: string })?.code));
 
 
   return {

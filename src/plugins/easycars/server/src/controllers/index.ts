@@ -5,6 +5,8 @@ import leads from './leads';
 import stock from './stock';
 import history from './history';
 import dashboard from './dashboard';
+import monitoring from './monitoring';
+import alerts from './alerts';
 
 export default {
   sync,
@@ -14,4 +16,6 @@ export default {
   stock,
   history,
   dashboard,
+  monitoring,
+  alerts,
 };

@@ -14,6 +14,8 @@ export const DEALERSHIP_DELETED_REASON = 'the dealership was deleted';
 /** Removes the EasyCars connection of a dealership that no longer exists. Answers whether there was one. */
 export async function forgetDealership(strapi: Core.Strapi, dealership: string, actor: { id: number; name: string } | null): Promise<boolean> {
   const cancelled = await getService(strapi, 'jobs').cancelForDealership(dealership, DEALERSHIP_DELETED_REASON);
+  await getService(strapi, 'alerts').resolveAll(dealership);
+  await getService(strapi, 'alerts').forgetSettings(dealership);
   const credential = await getService(strapi, 'credentials').findByDealership(dealership);
   if (!credential) return false;
   await getService(strapi, 'credentials').delete(credential.id);

@@ -6,7 +6,7 @@
  */
 import Bottleneck from 'bottleneck';
 import type { Core, UID } from '@strapi/strapi';
-import { pluginUid } from '../utils/plugin';
+import { getService, pluginUid } from '../utils/plugin';
 import type { SyncWarning } from '../sync-logs/types';
 import { imagesHash } from '../stock/hash';
 import { createImageStore } from './image-store';
@@ -67,6 +67,7 @@ export async function syncImages(args: {
       throw error;
     }));
   const docs = () => strapi.documents(vehicleUid as any) as any;
+  const metrics = getService(strapi, 'metrics');
 
   const fileFor = async (item: ImageWork, url: string, index: number): Promise<number | null> => {
     const known = await store.find(url);
@@ -79,10 +80,18 @@ export async function syncImages(args: {
       return null;
     }
     try {
-      const image = await limiter.schedule(() => {
+      const image = await limiter.schedule(async () => {
         // Checked again when its turn comes: downloads queued behind the one that spent the budget wait too.
-        if (downloadedBytes >= budgetBytes) return Promise.resolve(null);
-        return safeFetchImage(url, options);
+        if (downloadedBytes >= budgetBytes) return null;
+        const started = Date.now();
+        try {
+          const fetched = await safeFetchImage(url, options);
+          metrics.recordImage({ dealership: dealership.documentId, ok: true, bytes: fetched.body.length, durationMs: Date.now() - started });
+          return fetched;
+        } catch (error) {
+          metrics.recordImage({ dealership: dealership.documentId, ok: false, bytes: 0, durationMs: Date.now() - started });
+          throw error;
+        }
       });
       if (!image) {
         result.deferred++;

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-export const DEALERSHIP_SOURCES = ['query', 'body', 'credential', 'sync-log', 'lead-push', 'lead-conflict', 'lead', 'test-connection'] as const;
+export const DEALERSHIP_SOURCES = ['query', 'body', 'credential', 'sync-log', 'lead-push', 'lead-conflict', 'lead', 'test-connection', 'alert'] as const;
 export type DealershipSource = (typeof DEALERSHIP_SOURCES)[number];
 
 export interface Resolved {
@@ -58,6 +58,8 @@ export async function resolveDealership(strapi: Core.Strapi, source: DealershipS
       return { dealership: await dealershipOfRow(strapi, 'plugin::easycars.lead-record', positiveId(params.id)), what: `Lead push ${params.id}` };
     case 'lead-conflict':
       return { dealership: await dealershipOfRow(strapi, 'plugin::easycars.lead-conflict', positiveId(params.id)), what: `Conflict ${params.id}` };
+    case 'alert':
+      return { dealership: await dealershipOfRow(strapi, 'plugin::easycars.alert', positiveId(params.id)), what: `Alert ${params.id}` };
     case 'lead': {
       // A lead that is unknown or belongs to no dealership names none: its panel has nothing to show.
       const documentId = text(params.documentId);

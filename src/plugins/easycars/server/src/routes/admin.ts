@@ -4,5 +4,6 @@ import dealerships from './admin/dealerships';
 import leads from './admin/leads';
 import stock from './admin/stock';
 import history from './admin/history';
+import monitoring from './admin/monitoring';
 
-export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history] as Array<Record<string, unknown>>;
+export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history, ...monitoring] as Array<Record<string, unknown>>;

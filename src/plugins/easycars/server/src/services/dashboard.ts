@@ -3,24 +3,12 @@ import type { DashboardOverview, DashboardRow, TrendDay } from '../../../shared/
 import type { CredentialRow } from '../credentials/types';
 import { serviceHealth } from '../dashboard/health';
 import * as counts from '../dashboard/counts';
-import { nextRun } from '../schedule/cron-for';
-import { scheduleOf } from './scheduler';
+import { scheduleIntervalHours } from '../schedule/interval-hours';
 import type { DealershipSummary } from './access';
 import { getService } from '../utils/plugin';
 
 type SyncKind = 'stock' | 'leads';
 const AUTH_FAILURE = /rejected|authentication|Code 1\b|AuthenticationFail/i;
-
-/** Hours between two scheduled runs (from the schedule itself, so custom crons work too). */
-function intervalHours(row: CredentialRow, type: SyncKind, timezone: string, now: Date): number | null {
-  try {
-    const first = nextRun(scheduleOf(row, type), timezone, now);
-    const second = nextRun(scheduleOf(row, type), timezone, new Date(first.getTime() + 1000));
-    return (second.getTime() - first.getTime()) / 3_600_000;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The dashboard: every dealership in scope with the state of its stock and lead syncs, quick stats,
@@ -63,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             : null,
           lastSuccessAt: lastSuccess.get(`${d.documentId}:${type}`) ?? null,
           nextRunAt: credential ? (await scheduler.nextRunFor(credential, type, now))?.toISOString() ?? null : null,
-          intervalHours: credential && enabled ? intervalHours(credential, type, d.timezone, now) : null,
+          intervalHours: credential && enabled ? scheduleIntervalHours(credential, type, d.timezone, now) : null,
           connectedAt: credential ? new Date(credential.createdAt).toISOString() : null,
           now,
         });

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { createEasyCarsClient, type EasyCarsCallEvent, type EasyCarsClient } from '../client';
 import type { DecryptedCredential } from '../credentials/types';
 import type { PluginConfig } from '../config/schema';
-import { getConfig } from '../utils/plugin';
+import { getConfig, getService } from '../utils/plugin';
 
 type CallListener = (event: EasyCarsCallEvent) => void;
 
@@ -37,7 +37,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return client;
     },
     /** The account-bound API for one dealership's decrypted credential. */
-    forCredential(credential: Pick<DecryptedCredential, 'environment' | 'clientId' | 'clientSecret' | 'accountNumber' | 'accountSecret'> & Partial<Pick<DecryptedCredential, 'leadClient'>>) {
+    forCredential(credential: Pick<DecryptedCredential, 'environment' | 'clientId' | 'clientSecret' | 'accountNumber' | 'accountSecret'> & Partial<Pick<DecryptedCredential, 'leadClient' | 'dealership'>>) {
+      // Metrics attribute each call to its dealership by the account it names.
+      if (credential.dealership) getService(strapi, 'metrics').rememberAccount(credential.environment, credential.accountNumber, credential.dealership);
       return this.client().forAccount({
         environment: credential.environment,
         clientId: credential.clientId,

@@ -13,6 +13,9 @@ import leadSync from './lead-sync';
 import stockSync from './stock-sync';
 import history from './history';
 import dashboard from './dashboard';
+import metrics from './metrics';
+import alerts from './alerts';
+import health from './health';
 
 export const services = {
   cipher,
@@ -30,6 +33,9 @@ export const services = {
   leadSync,
   history,
   dashboard,
+  metrics,
+  alerts,
+  health,
 };
 
 export type Services = typeof services;

@@ -38,6 +38,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  let lastRollupPrune = 0;
+  const monitoring = async (now: Date) => {
+    await getService(strapi, 'alerts')
+      .evaluateDue(now)
+      .catch((error) => strapi.log.error(`[easycars] alert evaluation failed: ${(error as Error).message}`));
+    if (now.getTime() - lastRollupPrune < 86_400_000) return;
+    lastRollupPrune = now.getTime();
+    await getService(strapi, 'metrics')
+      .prune(now.getTime())
+      .then((n) => n && strapi.log.info(`[easycars] removed ${n} metric rollup(s) past their retention`))
+      .catch((error) => strapi.log.error(`[easycars] metric rollup retention failed: ${(error as Error).message}`));
+  };
+
   const service = {
     isGloballyDisabled(): boolean {
       return getConfig<PluginConfig['sync']>(strapi, 'sync').disabled;
@@ -53,9 +66,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async tick(now = new Date()): Promise<Array<{ dealership: string; type: SyncType; syncLogId: number }>> {
+      getService(strapi, 'metrics').heartbeat().schedulerTicked(now);
       // Runs orphaned by an instance that stopped would block their dealership forever.
       await getService(strapi, 'syncLogs').closeInterrupted({ everyActive: false });
       await retention(now);
+      await monitoring(now);
       if (service.isGloballyDisabled()) return [];
       const enqueued: Array<{ dealership: string; type: SyncType; syncLogId: number }> = [];
       const credentials = await getService(strapi, 'credentials').findAll({ isActive: true });

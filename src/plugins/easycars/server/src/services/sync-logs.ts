@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { pluginUid } from '../utils/plugin';
+import { getService, pluginUid } from '../utils/plugin';
+import { isUniqueViolation } from '../utils/db-errors';
 import { redactValue } from '../utils/redact-summary';
 import { redactText } from '../client/redact';
 import {
@@ -45,11 +46,6 @@ const capList = <T>(list: T[] | undefined) => {
   return list.length > MAX_LISTED_ITEMS ? [...list.slice(0, MAX_LISTED_ITEMS), { ref: '…', message: `${list.length - MAX_LISTED_ITEMS} more not listed` }] : list;
 };
 
-const isUniqueViolation = (error: unknown) => {
-  const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /unique constraint|UNIQUE constraint failed/i.test(e?.message ?? '');
-};
-
 /**
  * Sync logs: one row per run. The `activeKey` column (unique, cleared when the run ends)
  * guarantees at most one queued-or-running sync per (dealership, type) across every
@@ -77,6 +73,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         changes: item.changes && Object.keys(item.changes).length ? item.changes : null,
       }));
     for (let i = 0; i < rows.length; i += ITEM_CHUNK) await items_().createMany({ data: rows.slice(i, i + ITEM_CHUNK) });
+  };
+
+  /** A run ended: counted in the metrics, then its dealership's alert rules (in the background: the run is done). */
+  const ranOut = (run: { id: number; dealership: string; type: string; trigger: string; status: string; durationMs: number; counts: Record<string, number>; errorMessage: string | null }) => {
+    getService(strapi, 'metrics').recordRun(run);
+    void getService(strapi, 'alerts').afterRun(run);
   };
 
   const service = {
@@ -142,8 +144,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * same on every instance and queue, because the log in the database is what every run checks.
      */
     async cancelActive(dealership: string, reason: string): Promise<number> {
-      const active = (await query().findMany({ where: { dealership, status: { $in: ACTIVE } }, select: ['id', 'startedAt', 'status'] })) as Array<{
+      const active = (await query().findMany({ where: { dealership, status: { $in: ACTIVE } }, select: ['id', 'startedAt', 'status', 'type'] })) as Array<{
         id: number;
+        type: SyncType;
         startedAt: string | null;
         status: SyncStatus;
       }>;
@@ -162,6 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             errorMessage: log.status === 'queued' ? `Cancelled before it started: ${reason}` : `Cancelled while running: ${reason}`,
           },
         });
+        getService(strapi, 'metrics').recordRun({ dealership, type: log.type, status: 'cancelled', durationMs: completedAt.getTime() - startedAt.getTime(), counts: {} });
       }
       return active.length;
     },
@@ -202,7 +206,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           `[easycars] ${row.type} sync ${id} (dealership ${row.dealership}, ${row.trigger}) finished: ${input.status} — ${shown} in ${completedAt.getTime() - startedAt.getTime()} ms`,
         );
       }
-      return query().update({
+      const finished = await query().update({
         where: { id },
         data: {
           ...counts,
@@ -222,6 +226,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           responseSummary: input.responseSummary ? redactValue(input.responseSummary) : null,
         },
       });
+      if (row) ranOut({ ...row, status: input.status, durationMs: completedAt.getTime() - startedAt.getTime(), counts, errorMessage: input.errorMessage ?? null });
+      return finished;
     },
 
     async list(filters: { dealership?: string; type?: string; status?: string; page?: number; pageSize?: number }) {

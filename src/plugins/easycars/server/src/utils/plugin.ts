@@ -12,7 +12,10 @@ export type PluginContentType =
   | 'image-asset'
   | 'lead-conflict'
   | 'rate-limit'
-  | 'sync-item';
+  | 'sync-item'
+  | 'metric-rollup'
+  | 'alert'
+  | 'instance';
 
 export const pluginUid = <T extends PluginContentType>(name: T) => `plugin::${PLUGIN_ID}.${name}` as UID.ContentType;
 
