@@ -48,6 +48,12 @@ const TREND = [
   { day: '2026-11-27', type: 'leads', success: 9, warning: 0, failed: 0, other: 0, total: 9, successRate: 100 },
 ];
 
+const PERFORMANCE = [
+  { day: '2026-11-27', type: 'stock', runs: 4, successRate: 75, avgDurationMs: 42_000, p95DurationMs: 60_000, apiCalls: 12, apiErrors: 1, avgLatencyMs: 380, p95LatencyMs: 1000, throttled: 3 },
+  { day: '2026-11-28', type: 'stock', runs: 0, successRate: null, avgDurationMs: null, p95DurationMs: null, apiCalls: 0, apiErrors: 0, avgLatencyMs: null, p95LatencyMs: null, throttled: 0 },
+  { day: '2026-11-27', type: 'leads', runs: 24, successRate: 100, avgDurationMs: 900, p95DurationMs: 1000, apiCalls: 30, apiErrors: 0, avgLatencyMs: 120, p95LatencyMs: 250, throttled: 0 },
+];
+
 const renderPage = () =>
   renderAdmin(
     <Routes>
@@ -66,7 +72,14 @@ const renderPage = () =>
   );
 
 describe('EasyCars dashboard', () => {
-  beforeEach(() => resetFakes({ '/easycars/dashboard': { data: OVERVIEW }, '/easycars/dashboard/trend': { data: TREND }, 'POST /easycars/sync/stock': { data: { syncLogId: 5 } } }));
+  beforeEach(() =>
+    resetFakes({
+      '/easycars/dashboard': { data: OVERVIEW },
+      '/easycars/dashboard/trend': { data: TREND },
+      '/easycars/dashboard/performance': { data: PERFORMANCE },
+      'POST /easycars/sync/stock': { data: { syncLogId: 5 } },
+    }),
+  );
 
   it('shows each dealership’s state in words, times in its own timezone with the zone named', async () => {
     renderPage();
@@ -103,6 +116,16 @@ describe('EasyCars dashboard', () => {
     const row = within(table).getByText('2026-11-27').closest('tr')!;
     expect(within(row).getByText('80%')).toBeInTheDocument();
     expect(within(table).getByText('—')).toBeInTheDocument();
+  });
+
+  it('charts sync time, API latency, success rate and rate limiting from the rollups, with a table for screen readers', async () => {
+    renderPage();
+    const table = await screen.findByTestId('performance-table');
+    const row = within(table).getByText('2026-11-27').closest('tr')!;
+    expect(within(row).getAllByRole('gridcell').map((c) => c.textContent)).toEqual(['2026-11-27', '4', '42', '60', '1', '75%', '3']);
+    const empty = within(table).getByText('2026-11-28').closest('tr')!;
+    expect(within(empty).getAllByRole('gridcell').map((c) => c.textContent)).toEqual(['2026-11-28', '0', '—', '—', '—', '—', '0']);
+    expect(api.get).toHaveBeenCalledWith('/easycars/dashboard/performance', { params: { days: 30 } });
   });
 
   it('syncs from the table and refreshes; refreshes itself every 30 s while visible', async () => {

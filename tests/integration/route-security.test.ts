@@ -6,10 +6,11 @@
 import { startStockWorld, type StockWorld } from '../helpers/stock-sync';
 import type { TestAdmin } from '../helpers/strapi';
 import { SANDBOX_CLIENT } from '../helpers/fixtures';
+import { DEFAULT_ALERT_SETTINGS } from '../../src/plugins/easycars/shared/alerts';
 
 jest.setTimeout(180_000);
 
-const PLUGIN_TABLES = ['credential', 'sync-log', 'lead-record', 'lead-conflict', 'stock-record', 'image-asset', 'audit-entry', 'sync-item'].map((n) => `plugin::easycars.${n}`);
+const PLUGIN_TABLES = ['credential', 'sync-log', 'lead-record', 'lead-conflict', 'stock-record', 'image-asset', 'audit-entry', 'sync-item', 'alert'].map((n) => `plugin::easycars.${n}`);
 const HOST_TABLES = ['api::dealership.dealership', 'api::vehicle.vehicle', 'api::lead.lead'];
 const SCOPE_POLICIES = ['plugin::easycars.manages-dealership', 'plugin::easycars.lists-own-dealerships', 'plugin::easycars.site-wide'];
 
@@ -23,6 +24,7 @@ interface Ids {
   leadNumberB: string;
   pushB: number;
   conflictB: number;
+  alertB: number;
 }
 
 interface Attack {
@@ -102,6 +104,21 @@ const ATTACKS: Record<string, Attack> = {
     manager: (body, ids) => noneOfB(body, ids),
   },
   'GET /leads/status/:documentId': { url: (i) => `/easycars/leads/status/${i.leadB}`, manager: 404 },
+  'GET /health': { url: (i) => `/easycars/health?dealership=${i.dealershipB}`, manager: 404 },
+  'GET /dashboard/performance': { url: (i) => `/easycars/dashboard/performance?dealership=${i.dealershipB}`, manager: 404 },
+  // Without a dealership: the caller's own dealerships' alerts only.
+  'GET /alerts': {
+    url: () => '/easycars/alerts?status=active',
+    manager: (body, ids) => {
+      expect(body.data.results).toEqual([]);
+      noneOfB(body, ids);
+    },
+  },
+  'GET /alerts/count': { url: () => '/easycars/alerts/count', manager: (body) => expect(body.data).toEqual({ open: 0 }) },
+  'GET /alerts/settings': { url: (i) => `/easycars/alerts/settings?dealership=${i.dealershipB}`, manager: 404 },
+  'PUT /alerts/settings': { url: () => '/easycars/alerts/settings', body: (i) => ({ dealership: i.dealershipB, settings: DEFAULT_ALERT_SETTINGS }), manager: 404 },
+  'POST /alerts/:id/acknowledge': { url: (i) => `/easycars/alerts/${i.alertB}/acknowledge`, manager: 404 },
+  'POST /alerts/:id/snooze': { url: (i) => `/easycars/alerts/${i.alertB}/snooze`, body: () => ({ hours: 4 }), manager: 404 },
 };
 
 describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
@@ -128,7 +145,7 @@ describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CL
   beforeAll(async () => {
     w = await startStockWorld({ stockCount: { EC114575: 3, EC208841: 3 } });
     const { strapi } = w.app;
-    const everything = ['credentials.read', 'credentials.manage', 'sync.trigger', 'sync-logs.read', 'sync-settings.manage', 'conflicts.resolve'];
+    const everything = ['credentials.read', 'credentials.manage', 'sync.trigger', 'sync-logs.read', 'sync-settings.manage', 'conflicts.resolve', 'alerts.manage'];
     manager = await w.app.createAdmin({ roles: [await w.app.createRole('Manager of A', everything.map((a) => `plugin::easycars.${a}`))] });
     noPermission = await w.app.createAdmin({ roles: [await w.app.createRole('No EasyCars permission', [])] });
 
@@ -145,6 +162,8 @@ describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CL
       { ...SANDBOX_CLIENT, accountNumber: 'EC208841', accountSecret: '9B8A7C6D-5E4F-4A3B-8C2D-1E0F9A8B7C6D' },
     )).id as number;
     const syncLogB = (await w.sync(dealershipB)).id as number;
+    // The alert evaluation that follows every run finishes before B's records below are made.
+    await strapi.plugin('easycars').service('alerts').idle();
     const [vehicle] = await w.vehiclesOf(dealershipB);
 
     const leadNumberB = 'B-000777';
@@ -156,7 +175,10 @@ describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CL
     const conflict = await strapi.db.query('plugin::easycars.lead-conflict' as any).create({
       data: { dealership: dealershipB, leadDocumentId: lead.documentId, leadNumber: leadNumberB, state: 'open' },
     });
-    ids = { dealershipA, dealershipB, credentialB, syncLogB, vehicleB: vehicle.documentId, leadB: lead.documentId, leadNumberB, pushB: push.id, conflictB: conflict.id };
+    const alert = await strapi.db.query('plugin::easycars.alert' as any).create({
+      data: { dealership: dealershipB, rule: 'leads_stuck', severity: 'warning', status: 'open', message: '1 lead not in EasyCars', openKey: `${dealershipB}:leads_stuck`, openedAt: new Date(), lastSeenAt: new Date() },
+    });
+    ids = { dealershipA, dealershipB, credentialB, syncLogB, vehicleB: vehicle.documentId, leadB: lead.documentId, leadNumberB, pushB: push.id, conflictB: conflict.id, alertB: alert.id };
 
     const admin = strapi.plugin('easycars').routes as unknown as { admin: { routes: typeof routes } };
     routes = admin.admin.routes;

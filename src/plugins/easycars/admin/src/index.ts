@@ -1,5 +1,6 @@
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
+import { MenuIcon } from './components/MenuIcon';
 import { PERMISSIONS } from './permissions';
 import { getTranslation } from './utils/getTranslation';
 import { addVehicleColumn } from './content-manager/vehicle-column';
@@ -11,7 +12,7 @@ export default {
   register(app: any) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
-      icon: PluginIcon,
+      icon: MenuIcon,
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'EasyCars' },
       Component: () => import('./pages/App'),
       permissions: PERMISSIONS.any,

@@ -11,6 +11,7 @@ import LeadsPage from './LeadsPage';
 import StockPage from './StockPage';
 import HistoryPage from './HistoryPage';
 import DashboardPage from './DashboardPage';
+import AlertsPage from './AlertsPage';
 
 /** The index is the dashboard once any dealership is connected; before that, the Credentials page (first run). */
 const IndexPage = () => {
@@ -73,6 +74,7 @@ const App = () => {
                 <Route path="leads" element={<LeadsPage />} />
                 <Route path="credentials" element={<CredentialsPage />} />
                 <Route path="history" element={<HistoryPage />} />
+                <Route path="alerts" element={<AlertsPage />} />
                 <Route path="*" element={<Page.Error />} />
               </Routes>
             </Flex>

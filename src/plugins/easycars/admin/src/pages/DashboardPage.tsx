@@ -2,9 +2,11 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { alertsApi, type AlertView } from '../api/alerts';
 import { dashboardApi, type DashboardOverview, type TrendDay } from '../api/dashboard';
 import { AlertBanner } from '../components/dashboard/AlertBanner';
 import { DealershipHealthTable } from '../components/dashboard/DealershipHealthTable';
+import { PerformanceCharts } from '../components/dashboard/PerformanceCharts';
 import { QuickStats } from '../components/dashboard/QuickStats';
 import { TrendChart } from '../components/dashboard/TrendChart';
 import { useSelectedDealership } from '../context/DealershipContext';
@@ -20,11 +22,13 @@ const DashboardPage = () => {
   const t = useT();
   const { get, post } = useFetchClient();
   const api = useMemo(() => dashboardApi({ get, post }), [get, post]);
+  const alerts = useMemo(() => alertsApi({ get }), [get]);
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC([...PERMISSIONS.triggerSync]);
   const { dealerships } = useSelectedDealership();
   const [overview, setOverview] = useState<DashboardOverview | null>(null);
   const [trend, setTrend] = useState<TrendDay[]>([]);
+  const [openAlerts, setOpenAlerts] = useState<AlertView[]>([]);
   const [trendType, setTrendType] = useState<'stock' | 'leads'>('stock');
   const [trendScope, setTrendScope] = useState('all');
   const [error, setError] = useState<string | null>(null);
@@ -34,16 +38,22 @@ const DashboardPage = () => {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const [o, tr] = await Promise.all([api.overview(), api.trend(trendScope === 'all' ? null : trendScope)]);
+      const [o, tr, open] = await Promise.all([
+        api.overview(),
+        api.trend(trendScope === 'all' ? null : trendScope),
+        // The banner still shows the dashboard's own findings when the alerts cannot be read.
+        alerts.list({ status: 'active', pageSize: 100 }).then((list) => list.results, () => [] as AlertView[]),
+      ]);
       setOverview(o);
       setTrend(tr);
+      setOpenAlerts(open);
       setError(null);
     } catch (e) {
       setError(toApiError(e).message);
     } finally {
       setLoading(false);
     }
-  }, [api, trendScope]);
+  }, [api, alerts, trendScope]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -79,7 +89,7 @@ const DashboardPage = () => {
         </Flex>
       </Flex>
       {error ? <Typography textColor="danger600" role="alert">{t('dashboard.refreshFailed', 'Could not refresh: {message}', { message: error })}</Typography> : null}
-      <AlertBanner rows={overview.rows} />
+      <AlertBanner rows={overview.rows} openAlerts={openAlerts} />
       <QuickStats stats={overview.stats} />
       {overview.rows.length === 0 ? (
         <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
@@ -89,6 +99,7 @@ const DashboardPage = () => {
         <DealershipHealthTable rows={overview.rows} canSync={Boolean(allowedActions.canTrigger)} syncing={syncing} onSync={(d, type) => void sync(d, type)} />
       )}
       <TrendChart days={trend} type={trendType} scope={trendScope} dealerships={dealerships} onType={setTrendType} onScope={setTrendScope} />
+      <PerformanceCharts dealerships={dealerships} />
     </Flex>
   );
 };

@@ -1,6 +1,8 @@
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
+import type { AlertRule, AlertView } from '../../api/alerts';
 import type { DashboardRow } from '../../api/dashboard';
+import { ruleTitle } from '../alerts/alertLabels';
 import { useT } from '../../utils/useT';
 import { PLUGIN_ID } from '../../pluginId';
 import { healthText, needsAttention } from './healthLabels';
@@ -10,6 +12,26 @@ interface Alert {
   text: string;
   to: string;
 }
+
+/** Which open alert rules already say what a dashboard finding would (the finding is then not repeated). */
+const COVERED_BY: Record<string, AlertRule[]> = {
+  auth: ['auth_failure'],
+  stock: ['consecutive_failures', 'auth_failure', 'stale_sync'],
+  leads: ['consecutive_failures', 'auth_failure'],
+  review: ['leads_stuck'],
+};
+
+/** Open, unsnoozed alerts first (the alert rules' words), then what the dashboard finds that no open alert already says. */
+export const bannerItems = (rows: DashboardRow[], open: AlertView[], t: ReturnType<typeof useT>, now = Date.now()): Alert[] => {
+  const shown = open.filter((a) => !(a.snoozedUntil && Date.parse(a.snoozedUntil) > now));
+  const items: Alert[] = shown.map((a) => ({
+    key: `alert:${a.id}`,
+    text: `${a.dealership.name} — ${ruleTitle(t, a.rule)}: ${a.message}`,
+    to: `/plugins/${PLUGIN_ID}/alerts?dealership=${encodeURIComponent(a.dealership.documentId)}`,
+  }));
+  const covered = (dealership: string, finding: string) => shown.some((a) => a.dealership.documentId === dealership && COVERED_BY[finding]?.includes(a.rule));
+  return [...items, ...alertsOf(rows, t).filter((f) => !covered(f.key.split(':')[0]!, f.key.split(':')[1]!))];
+};
 
 /** What needs attention now: failing, stale or partly failed syncs, authentication failures, leads in review. */
 export const alertsOf = (rows: DashboardRow[], t: ReturnType<typeof useT>): Alert[] => {
@@ -41,9 +63,9 @@ export const alertsOf = (rows: DashboardRow[], t: ReturnType<typeof useT>): Aler
   return alerts;
 };
 
-export const AlertBanner = ({ rows }: { rows: DashboardRow[] }) => {
+export const AlertBanner = ({ rows, openAlerts = [] }: { rows: DashboardRow[]; openAlerts?: AlertView[] }) => {
   const t = useT();
-  const alerts = alertsOf(rows, t);
+  const alerts = bannerItems(rows, openAlerts, t);
   if (!alerts.length) return null;
   return (
     <Box background="danger100" borderColor="danger200" padding={5} hasRadius role="alert" data-testid="dashboard-alerts">

@@ -2,6 +2,7 @@ import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useMemo, useState } from 'react';
 import { NavLink } from 'react-router-dom';
+import { alertsApi, type AlertView } from '../../api/alerts';
 import { dashboardApi, type DashboardOverview, type DashboardRow } from '../../api/dashboard';
 import { PLUGIN_ID } from '../../pluginId';
 import { toApiError } from '../../utils/apiError';
@@ -18,9 +19,13 @@ export const HealthWidget = () => {
   const api = useMemo(() => dashboardApi({ get, post }), [get, post]);
   const [data, setData] = useState<DashboardOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [alerts, setAlerts] = useState<AlertView[]>([]);
   useEffect(() => {
     api.overview().then(setData, (e: unknown) => setError(toApiError(e).message));
-  }, [api]);
+    alertsApi({ get })
+      .list({ status: 'open', pageSize: 100 })
+      .then((list) => setAlerts(list.results), () => undefined);
+  }, [api, get]);
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!data) return <Typography textColor="neutral600">{t('history.loading', 'Loading…')}</Typography>;
   const d = data.stats.dealerships;
@@ -35,6 +40,11 @@ export const HealthWidget = () => {
         <Typography textColor={d.failing ? 'danger600' : undefined}><strong>{d.failing}</strong> {t('widget.failing', 'failing')}</Typography>
         <Typography textColor={d.stale ? 'warning600' : undefined}><strong>{d.stale}</strong> {t('widget.stale', 'stale')}</Typography>
       </Flex>
+      {alerts.length ? (
+        <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/alerts`}>
+          {t('widget.openAlerts', '{n, plural, one {# open alert} other {# open alerts}} ({critical} critical)', { n: alerts.length, critical: alerts.filter((a) => a.severity === 'critical').length })}
+        </Link>
+      ) : null}
       {worst.length ? (
         <Flex tag="ul" direction="column" alignItems="stretch" gap={2}>
           {worst.map((row) => {

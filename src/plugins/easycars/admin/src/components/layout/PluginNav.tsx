@@ -36,6 +36,7 @@ export const PluginNav = () => {
     { to: 'leads', label: t('nav.leads', 'Leads') },
     { to: 'credentials', label: t('nav.credentials', 'Credentials') },
     { to: 'history', label: t('nav.history', 'History') },
+    { to: 'alerts', label: t('nav.alerts', 'Alerts') },
   ];
   return (
     <nav aria-label={t('nav.label', 'EasyCars sections')}>

@@ -1,0 +1,160 @@
+import { Box, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTheme } from 'styled-components';
+import { alertsApi, type PerformanceDay } from '../../api/alerts';
+import type { DealershipItem } from '../../api/dealerships';
+import { useVisibleInterval } from '../../hooks/useVisibleInterval';
+import { toApiError } from '../../utils/apiError';
+import { useT } from '../../utils/useT';
+
+const REFRESH_MS = 60_000;
+const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
+
+/**
+ * Sync time (average and p95), EasyCars API latency (p95), success rate and throttled requests per
+ * day over 30 or 90 days, from the metric rollups (kept 400 days); the same numbers as a table.
+ */
+export const PerformanceCharts = ({ dealerships }: { dealerships: DealershipItem[] }) => {
+  const t = useT();
+  const theme = useTheme() as any;
+  const colors = theme?.colors ?? {};
+  const { get } = useFetchClient();
+  const api = useMemo(() => alertsApi({ get }), [get]);
+  const [days, setDays] = useState(30);
+  const [type, setType] = useState<'stock' | 'leads'>('stock');
+  const [scope, setScope] = useState('all');
+  const [series, setSeries] = useState<PerformanceDay[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setSeries(await api.performance(scope === 'all' ? null : scope, days));
+      setError(null);
+    } catch (e) {
+      setError(toApiError(e).message);
+    }
+  }, [api, scope, days]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useVisibleInterval(() => void load(), REFRESH_MS);
+
+  const data = (series ?? [])
+    .filter((d) => d.type === type)
+    .map((d) => ({ ...d, label: d.day.slice(5), avgS: seconds(d.avgDurationMs), p95S: seconds(d.p95DurationMs), latencyP95S: seconds(d.p95LatencyMs), latencyAvgS: seconds(d.avgLatencyMs) }));
+  const axis = { stroke: colors.neutral600, tick: { fill: colors.neutral600, fontSize: 12 } };
+  const tooltip = { contentStyle: { background: colors.neutral0, border: `1px solid ${colors.neutral200}`, color: colors.neutral800 } };
+  const labels = {
+    avg: t('dashboard.perf.avg', 'Average sync time (s)'),
+    p95: t('dashboard.perf.p95', 'p95 sync time (s)'),
+    latency: t('dashboard.perf.latency', 'API latency p95 (s)'),
+    latencyAvg: t('dashboard.perf.latencyAvg', 'API latency average (s)'),
+    rate: t('dashboard.trend.rate', 'Success rate (%)'),
+    throttled: t('dashboard.perf.throttled', 'Rate-limited requests'),
+  };
+  const chart = (title: string, lines: Array<{ key: string; name: string; color: string }>, domain?: [number, number]) => (
+    <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+      <Typography variant="omega" fontWeight="bold" tag="h3">{title}</Typography>
+      <Box aria-hidden="true" style={{ width: '100%', height: 200 }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+            <CartesianGrid stroke={colors.neutral200} vertical={false} />
+            <XAxis dataKey="label" {...axis} interval="preserveStartEnd" />
+            <YAxis {...axis} domain={domain ?? [0, 'auto']} />
+            <Tooltip {...tooltip} />
+            <Legend />
+            {lines.map((l) => (
+              <Line key={l.key} dataKey={l.key} name={l.name} stroke={l.color} dot={false} connectNulls isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </Box>
+    </Grid.Item>
+  );
+
+  return (
+    <Box background="neutral0" padding={6} hasRadius shadow="tableShadow" tag="section" aria-labelledby="dashboard-performance" data-testid="performance">
+      <Flex justifyContent="space-between" alignItems="flex-end" wrap="wrap" gap={4} paddingBottom={4}>
+        <Typography variant="delta" tag="h2" id="dashboard-performance">
+          {t('dashboard.perf.title', 'Performance over {days} days', { days })}
+        </Typography>
+        <Flex gap={3} wrap="wrap">
+          <Field.Root name="perf-days" id="perf-days">
+            <Field.Label>{t('dashboard.perf.period', 'Period')}</Field.Label>
+            <SingleSelect value={String(days)} onChange={(v) => setDays(Number(v))}>
+              <SingleSelectOption value="30">{t('dashboard.perf.30', 'Last 30 days')}</SingleSelectOption>
+              <SingleSelectOption value="90">{t('dashboard.perf.90', 'Last 90 days')}</SingleSelectOption>
+            </SingleSelect>
+          </Field.Root>
+          <Field.Root name="perf-type" id="perf-type">
+            <Field.Label>{t('dashboard.trend.type', 'Type')}</Field.Label>
+            <SingleSelect value={type} onChange={(v) => setType(String(v) as 'stock' | 'leads')}>
+              <SingleSelectOption value="stock">{t('dashboard.stock', 'Stock')}</SingleSelectOption>
+              <SingleSelectOption value="leads">{t('dashboard.leads', 'Leads')}</SingleSelectOption>
+            </SingleSelect>
+          </Field.Root>
+          <Field.Root name="perf-scope" id="perf-scope">
+            <Field.Label>{t('dashboard.trend.dealership', 'Dealership')}</Field.Label>
+            <SingleSelect value={scope} onChange={(v) => setScope(String(v))}>
+              <SingleSelectOption value="all">{t('history.filters.allDealerships', 'All my dealerships')}</SingleSelectOption>
+              {dealerships.map((d) => (
+                <SingleSelectOption key={d.documentId} value={d.documentId}>{d.name}</SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+        </Flex>
+      </Flex>
+      {error ? <Typography textColor="danger600" role="alert">{t('dashboard.perf.error', 'Could not load the performance figures: {message}', { message: error })}</Typography> : null}
+      {series === null && !error ? <Typography textColor="neutral600">{t('history.loading', 'Loading…')}</Typography> : null}
+      {series ? (
+        <>
+          <Grid.Root gap={6}>
+            {chart(t('dashboard.perf.durationTitle', 'Sync time'), [
+              { key: 'avgS', name: labels.avg, color: colors.primary600 },
+              { key: 'p95S', name: labels.p95, color: colors.warning600 },
+            ])}
+            {chart(t('dashboard.perf.latencyTitle', 'EasyCars API latency'), [
+              { key: 'latencyAvgS', name: labels.latencyAvg, color: colors.primary600 },
+              { key: 'latencyP95S', name: labels.latency, color: colors.warning600 },
+            ])}
+            {chart(t('dashboard.perf.rateTitle', 'Success rate'), [{ key: 'successRate', name: labels.rate, color: colors.success600 }], [0, 100])}
+            {chart(t('dashboard.perf.throttledTitle', 'Rate limiting'), [{ key: 'throttled', name: labels.throttled, color: colors.danger600 }])}
+          </Grid.Root>
+          <Box paddingTop={4} tag="details">
+            <Typography tag="summary" style={{ cursor: 'pointer' }}>{t('dashboard.trend.table', 'The same numbers as a table')}</Typography>
+            <Box paddingTop={3}>
+              <Table colCount={7} rowCount={data.length + 1} data-testid="performance-table">
+                <Thead>
+                  <Tr>
+                    <Th><Typography variant="sigma">{t('dashboard.trend.day', 'Day (UTC)')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('dashboard.perf.runs', 'Runs')}</Typography></Th>
+                    <Th><Typography variant="sigma">{labels.avg}</Typography></Th>
+                    <Th><Typography variant="sigma">{labels.p95}</Typography></Th>
+                    <Th><Typography variant="sigma">{labels.latency}</Typography></Th>
+                    <Th><Typography variant="sigma">{labels.rate}</Typography></Th>
+                    <Th><Typography variant="sigma">{labels.throttled}</Typography></Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {data.map((d) => (
+                    <Tr key={d.day}>
+                      <Td><Typography>{d.day}</Typography></Td>
+                      <Td><Typography>{d.runs}</Typography></Td>
+                      <Td><Typography>{d.avgS ?? '—'}</Typography></Td>
+                      <Td><Typography>{d.p95S ?? '—'}</Typography></Td>
+                      <Td><Typography>{d.latencyP95S ?? '—'}</Typography></Td>
+                      <Td><Typography>{d.successRate === null ? '—' : `${d.successRate}%`}</Typography></Td>
+                      <Td><Typography>{d.throttled}</Typography></Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            </Box>
+          </Box>
+        </>
+      ) : null}
+    </Box>
+  );
+};
