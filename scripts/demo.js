@@ -4,9 +4,10 @@
  *   1. writes .env with fresh secrets (first run only)
  *   2. builds the plugin and the admin panel when they are missing or stale
  *   3. starts the EasyCars sandbox (a local stand-in for EasyCars) on port 4010
- *   4. starts Strapi on SQLite (.tmp/demo.db), seeded with demo users, dealerships,
+ *   4. starts a local mail catcher (alert mails land there, readable in the browser)
+ *   5. starts Strapi on SQLite (.tmp/demo.db), seeded with demo users, dealerships,
  *      credentials pointing at the sandbox, and a first stock sync
- *   5. prints the URL and the login
+ *   6. prints the URL and the login
  * Ctrl+C stops both. `npm run demo -- --reset` starts from an empty demo database.
  */
 const { spawn, spawnSync } = require('node:child_process');
@@ -19,6 +20,8 @@ const root = path.resolve(__dirname, '..');
 const args = new Set(process.argv.slice(2));
 const SANDBOX_PORT = Number(process.env.EASYCARS_SANDBOX_PORT || 4010);
 const STRAPI_PORT = Number(process.env.PORT || 1337);
+const MAIL_SMTP_PORT = Number(process.env.MAIL_SINK_SMTP_PORT || 1025);
+const MAIL_HTTP_PORT = Number(process.env.MAIL_SINK_HTTP_PORT || 1080);
 const DEMO_DB = '.tmp/demo.db';
 const LOGIN = { email: 'admin@demo.easycars.local', password: 'EasyCars-Demo-2026' };
 const MANAGER = { email: 'manager@demo.easycars.local', password: 'EasyCars-Demo-2026' };
@@ -37,6 +40,7 @@ function ensureEnvFile() {
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
     EASYCARS_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+    EASYCARS_METRICS_TOKEN: crypto.randomBytes(24).toString('hex'),
   };
   const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
   const out = example
@@ -133,6 +137,14 @@ async function main() {
   });
   await waitFor(`http://127.0.0.1:${SANDBOX_PORT}/`, 30000, () => true);
 
+  log(`starting the mail catcher (SMTP ${MAIL_SMTP_PORT}, web ${MAIL_HTTP_PORT})`);
+  const mailSink = spawn(process.execPath, [path.join(root, 'scripts/mail-sink.js'), '--smtp', String(MAIL_SMTP_PORT), '--http', String(MAIL_HTTP_PORT)], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(mailSink);
+  await waitFor(`http://127.0.0.1:${MAIL_HTTP_PORT}/`, 15000, () => true);
+
   const sandboxBase = `http://127.0.0.1:${SANDBOX_PORT}`;
   log('starting Strapi on SQLite');
   const strapi = spawn(path.join(root, 'node_modules/.bin/strapi'), ['start'], {
@@ -153,6 +165,10 @@ async function main() {
       // The local sandbox serves images over plain http; every other host must be https.
       EASYCARS_IMAGE_HTTP_HOSTS: '127.0.0.1,localhost',
       EASYCARS_IMAGES_ALLOW_PRIVATE: 'true',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(MAIL_SMTP_PORT),
+      SMTP_IGNORE_TLS: 'true',
+      SMTP_FROM: 'EasyCars demo <alerts@demo.easycars.local>',
     },
   });
   children.push(strapi);
@@ -173,6 +189,10 @@ async function main() {
                  (manages Harbour City Motors only)
 
   EasyCars sandbox: ${sandboxBase}  (TestECService, ECService)
+  Alert mails:      http://localhost:${MAIL_HTTP_PORT}/  (a local mail catcher; nothing leaves this machine)
+  Metrics:          http://localhost:${STRAPI_PORT}/api/easycars/metrics
+                    (Authorization: Bearer <EASYCARS_METRICS_TOKEN from .env>)
+  Health:           http://localhost:${STRAPI_PORT}/api/easycars/health/live
   Open "EasyCars" in the left menu. Ctrl+C stops everything.
 ============================================================
 `);
