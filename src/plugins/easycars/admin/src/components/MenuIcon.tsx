@@ -2,7 +2,7 @@ import { Car } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { styled } from 'styled-components';
-import { alertsApi } from '../api/alerts';
+import { ALERTS_CHANGED, alertsApi } from '../api/alerts';
 import { useVisibleInterval } from '../hooks/useVisibleInterval';
 import { useT } from '../utils/useT';
 
@@ -40,6 +40,10 @@ export const MenuIcon = () => {
     api.count().then(setOpen, () => undefined);
   }, [api]);
   useEffect(load, [load]);
+  useEffect(() => {
+    window.addEventListener(ALERTS_CHANGED, load);
+    return () => window.removeEventListener(ALERTS_CHANGED, load);
+  }, [load]);
   useVisibleInterval(load, REFRESH_MS);
   return (
     <Wrapper>

@@ -2,7 +2,7 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { alertsApi, type AlertList, type AlertSettings, type AlertView } from '../api/alerts';
+import { alertsApi, announceAlertsChanged, type AlertList, type AlertSettings, type AlertView } from '../api/alerts';
 import { AlertRulesForm } from '../components/alerts/AlertRulesForm';
 import { AlertsTable } from '../components/alerts/AlertsTable';
 import { useSelectedDealership } from '../context/DealershipContext';
@@ -62,6 +62,7 @@ const AlertsPage = () => {
     setBusy(alert.id);
     try {
       await run();
+      announceAlertsChanged();
       toggleNotification({ type: 'success', message: done });
     } catch (e) {
       toggleNotification({ type: 'danger', message: toApiError(e).message });
@@ -77,6 +78,7 @@ const AlertsPage = () => {
     setSettingsError(null);
     try {
       setSettings(await api.saveSettings(dealership.documentId, next));
+      announceAlertsChanged();
       toggleNotification({ type: 'success', message: t('alerts.form.saved', 'Alert rules saved for {name}.', { name: dealership.name }) });
       void load();
     } catch (e) {

@@ -72,7 +72,7 @@ export const AlertRulesForm = ({
       </Box>
       <Grid.Root gap={4}>
         {ALERT_RULES.map((rule) => (
-          <Grid.Item key={rule} col={6} s={12} direction="column" alignItems="stretch">
+          <Grid.Item key={rule} col={6} s={12} xs={12} direction="column" alignItems="stretch">
             <Box padding={4} hasRadius borderColor="neutral200" style={{ height: '100%' }}>
               <Checkbox checked={rules[rule].enabled} disabled={!canEdit} onCheckedChange={(v: boolean | 'indeterminate') => setRule(rule, { enabled: v === true })}>
                 {ruleTitle(t, rule)}

@@ -14,7 +14,7 @@ const ServiceCell = ({ s, timezone }: { s: ServiceHealth; timezone: string }) =>
   return (
     <Flex direction="column" alignItems="flex-start" gap={1}>
       <Badge variant={healthVariant(s.health)}>{healthText(t, s.health)}</Badge>
-      {s.health !== 'ok' ? <Typography variant="pi" textColor="neutral600" style={{ maxWidth: '18rem', overflowWrap: 'anywhere' }}>{s.reason}</Typography> : null}
+      {s.health !== 'ok' ? <Typography variant="pi" textColor="neutral600" style={{ maxWidth: '18rem', whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{s.reason}</Typography> : null}
       <Typography variant="pi">
         {t('dashboard.lastSync', 'Last: {when}', { when: formatInZone(s.lastRun?.completedAt, timezone) })}
         {s.lastRun ? ` · ${t('dashboard.processed', '{n} processed', { n: s.lastRun.processed })}` : ''}

@@ -55,7 +55,7 @@ export const PerformanceCharts = ({ dealerships }: { dealerships: DealershipItem
     throttled: t('dashboard.perf.throttled', 'Rate-limited requests'),
   };
   const chart = (title: string, lines: Array<{ key: string; name: string; color: string }>, domain?: [number, number]) => (
-    <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+    <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
       <Typography variant="omega" fontWeight="bold" tag="h3">{title}</Typography>
       <Box aria-hidden="true" style={{ width: '100%', height: 200 }}>
         <ResponsiveContainer width="100%" height="100%">
