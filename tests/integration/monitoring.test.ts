@@ -266,4 +266,13 @@ describe(`metrics, health and alerts (${process.env.DB_TEST_CLIENT ?? 'sqlite'})
     expect((await alertsOf(harbour)).map((a) => a.rule)).toEqual([]);
     expect((await as(outsider).put('/easycars/alerts/settings', { dealership: harbour, settings: current })).status).toBe(404);
   });
+
+  it('ends a run whose feed came with Code 5 as a warning showing EasyCars’ message (FR15)', async () => {
+    w.sandbox.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'code5', times: 1 });
+    const log = await w.sync(north);
+    expect(log.status).toBe('warning');
+    expect(log.errorMessage).toBe('EasyCars answered with a warning (Code 5): Warning: the request was processed with warnings.');
+    expect(log.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'Code', message: log.errorMessage })]));
+    expect(log.created).toBe(2);
+  });
 });

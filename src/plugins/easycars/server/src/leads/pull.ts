@@ -34,8 +34,10 @@ export function createPuller(deps: LeadDeps) {
     if (!first?.LeadNumber) return { ref, outcome: 'skipped', message: 'Not in EasyCars yet', warnings: [] };
     return withLeadLock(first.leadDocumentId ?? `lead-number:${first.LeadNumber}`, async () => {
       const rec = (await records.byId(recordId)) as LeadRecord;
-      const { lead: detail } = await api.getLeadDetail(rec.LeadNumber as string);
+      const { lead: detail, code, errorMessage } = await api.getLeadDetail(rec.LeadNumber as string);
       const inbound = valuesFromDetail(detail);
+      // Code 5 (FR15): the detail came with a message EasyCars wants read; the run shows it as a warning.
+      if (code === 5) inbound.warnings.push(`EasyCars answered with a warning (Code 5): ${errorMessage ?? 'no message given'}`);
       const recordFields = { ...recordFieldsFromDetail(detail), lastPulledAt: new Date().toISOString() };
       const lead = rec.leadDocumentId ? await local.find(rec.leadDocumentId) : null;
       if (!lead) {

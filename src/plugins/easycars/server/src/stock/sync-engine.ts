@@ -74,18 +74,22 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
     });
     let items: StockItem[];
     let clientWarnings;
+    // Code 5 (FR15): the list came, with a message EasyCars wants read; the run ends as a warning showing it.
+    let easycarsWarning: string | null = null;
     summary.request = { environment: credential.environment, yardCode: credential.yardCode ?? 'all yards' };
     try {
       const result = await client.forCredential(credential).getAdvertisementStocks(credential.yardCode ? { yardCode: credential.yardCode } : {});
       items = result.items;
       clientWarnings = result.warnings;
       summary.response = { code: result.code, items: result.items.length, errorMessage: result.errorMessage };
+      if (result.code === 5) easycarsWarning = `EasyCars answered with a warning (Code 5): ${result.errorMessage ?? 'no message given'}`;
     } finally {
       stopCounting();
     }
     for (const w of clientWarnings) {
       report.warnings.push({ ref: w.id ?? '(feed)', field: w.field, message: w.message, value: w.rawValue });
     }
+    if (easycarsWarning) report.warnings.push({ ref: '(feed)', field: 'Code', message: easycarsWarning });
     const feed = new Map<string, StockItem>();
     for (const item of items) {
       if (feed.has(item.StockNumber)) {
@@ -256,12 +260,12 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
       report.warnings.push(...images.warnings);
     }
 
-    const status = counts.failed > 0 ? 'partial' : removalRefused || counts.imagesFailed > 0 || imagesDeferred > 0 ? 'warning' : 'success';
+    const status = counts.failed > 0 ? 'partial' : removalRefused || easycarsWarning || counts.imagesFailed > 0 || imagesDeferred > 0 ? 'warning' : 'success';
     await logs.finish(syncLogId, {
       status,
       counts,
       apiCalls,
-      errorMessage: removalRefused ?? (counts.failed > 0 ? `${counts.failed} item(s) could not be saved; the others were.` : null),
+      errorMessage: removalRefused ?? (counts.failed > 0 ? `${counts.failed} item(s) could not be saved; the others were.` : easycarsWarning),
       itemErrors: report.itemErrors,
       warnings: report.warnings,
       items: report.items,
