@@ -4,11 +4,6 @@
  * (the real module is the whole admin app). Each test file mocks the module with:
  *   jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
  */
-import { DesignSystemProvider } from '@strapi/design-system';
-import { render } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { IntlProvider } from 'react-intl';
-import { MemoryRouter } from 'react-router-dom';
 
 type Answer = unknown | ((body?: any) => unknown);
 export interface FakeApi {
@@ -80,14 +75,4 @@ export function polyfillDom() {
   } as unknown as typeof ResizeObserver;
   Element.prototype.hasPointerCapture ??= () => false;
   Element.prototype.scrollIntoView ??= () => undefined;
-}
-
-export function renderAdmin(ui: ReactNode, route = '/plugins/easycars/leads?dealership=dealer-a') {
-  return render(
-    <MemoryRouter initialEntries={[route]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
-      <IntlProvider locale="en" messages={{}}>
-        <DesignSystemProvider>{ui}</DesignSystemProvider>
-      </IntlProvider>
-    </MemoryRouter>,
-  );
 }
