@@ -1,12 +1,11 @@
 import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
 import { DEFAULT_ALERT_SETTINGS } from '../../src/plugins/easycars/shared/alerts';
-import { DealershipProvider } from '../../src/plugins/easycars/admin/src/context/DealershipContext';
 import AlertsPage from '../../src/plugins/easycars/admin/src/pages/AlertsPage';
 import { AlertBanner } from '../../src/plugins/easycars/admin/src/components/dashboard/AlertBanner';
-import { api, fetchError, polyfillDom, rbac, renderAdmin, resetFakes, toggleNotification } from './leads-fakes';
+import { api, fetchError, polyfillDom, rbac, resetFakes, toggleNotification } from './leads-fakes';
+import { renderAdmin, renderPluginPage } from './render';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
 
@@ -37,11 +36,7 @@ const OPEN = [alert({}), alert({ id: 2, dealership: { documentId: 'dealer-b', na
 const RESOLVED = [alert({ id: 3, rule: 'slow_run', severity: 'warning', status: 'resolved', message: 'The last stock sync took 45 minutes (the limit is 30)', resolvedAt: '2026-11-27T18:00:00.000Z' })];
 
 const answers = (over: Record<string, unknown> = {}) => ({
-  '/easycars/alerts': (() => {
-    let call = 0;
-    // The page asks for the open alerts, then the resolved ones, on every load.
-    return () => (call++ % 2 === 0 ? page(OPEN) : page(RESOLVED));
-  })(),
+  '/easycars/alerts': (config: { params: { status: string } }) => (config.params.status === 'resolved' ? page(RESOLVED) : page(OPEN)),
   '/easycars/alerts/settings': { data: DEFAULT_ALERT_SETTINGS },
   'PUT /easycars/alerts/settings': (body: any) => ({ data: body.settings }),
   'POST /easycars/alerts/1/acknowledge': { data: alert({ status: 'acknowledged', acknowledgedBy: 'Ada Admin' }) },
@@ -49,22 +44,7 @@ const answers = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const renderPage = () =>
-  renderAdmin(
-    <Routes>
-      <Route
-        path="/plugins/easycars/*"
-        element={
-          <DealershipProvider dealerships={DEALERSHIPS} refresh={async () => undefined}>
-            <Routes>
-              <Route path="alerts" element={<AlertsPage />} />
-            </Routes>
-          </DealershipProvider>
-        }
-      />
-    </Routes>,
-    '/plugins/easycars/alerts?dealership=dealer-a',
-  );
+const renderPage = () => renderPluginPage('alerts', <AlertsPage />, { dealerships: DEALERSHIPS });
 
 describe('EasyCars alerts page', () => {
   beforeEach(() => resetFakes(answers()));

@@ -1,9 +1,11 @@
-import { DesignSystemProvider } from '@strapi/design-system';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IntlProvider } from 'react-intl';
 import { credentialsApi, type CredentialView, type FetchClient } from '../../src/plugins/easycars/admin/src/api/credentials';
 import { CredentialsPanel } from '../../src/plugins/easycars/admin/src/components/credentials/CredentialsPanel';
+import { renderAdmin } from './render';
+
+// The panel's hooks import the admin module (its fetch client is unused here: the panel gets `api`).
+jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
 
 // jsdom lacks what Radix (under the design system) measures with.
 beforeAll(() => {
@@ -109,19 +111,15 @@ function renderPanel(opts: { credential?: CredentialView | null; canManage?: boo
   const client = opts.client ?? fakeClient();
   const notify = jest.fn();
   const onChanged = jest.fn();
-  render(
-    <IntlProvider locale="en" messages={{}}>
-      <DesignSystemProvider>
-        <CredentialsPanel
-          dealership={{ documentId: 'dealer-a', name: 'Harbour Motors' }}
-          credential={opts.credential ?? null}
-          canManage={opts.canManage ?? true}
-          api={credentialsApi(client)}
-          notify={notify}
-          onChanged={onChanged}
-        />
-      </DesignSystemProvider>
-    </IntlProvider>,
+  renderAdmin(
+    <CredentialsPanel
+      dealership={{ documentId: 'dealer-a', name: 'Harbour Motors' }}
+      credential={opts.credential ?? null}
+      canManage={opts.canManage ?? true}
+      api={credentialsApi(client)}
+      notify={notify}
+      onChanged={onChanged}
+    />,
   );
   return { client, notify, onChanged, user: userEvent.setup() };
 }

@@ -1,12 +1,11 @@
 import '@testing-library/jest-dom';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
-import { DealershipProvider } from '../../src/plugins/easycars/admin/src/context/DealershipContext';
 import DashboardPage from '../../src/plugins/easycars/admin/src/pages/DashboardPage';
 import { HealthWidget } from '../../src/plugins/easycars/admin/src/components/dashboard/HealthWidget';
 import { formatInZone } from '../../src/plugins/easycars/admin/src/utils/zonedTime';
-import { api, polyfillDom, renderAdmin, resetFakes, toggleNotification } from './leads-fakes';
+import { api, polyfillDom, resetFakes, toggleNotification } from './leads-fakes';
+import { renderAdmin, renderPluginPage } from './render';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
 
@@ -54,22 +53,7 @@ const PERFORMANCE = [
   { day: '2026-11-27', type: 'leads', runs: 24, successRate: 100, avgDurationMs: 900, p95DurationMs: 1000, apiCalls: 30, apiErrors: 0, avgLatencyMs: 120, p95LatencyMs: 250, throttled: 0 },
 ];
 
-const renderPage = () =>
-  renderAdmin(
-    <Routes>
-      <Route
-        path="/plugins/easycars/*"
-        element={
-          <DealershipProvider dealerships={DEALERSHIPS} refresh={async () => undefined}>
-            <Routes>
-              <Route path="dashboard" element={<DashboardPage />} />
-            </Routes>
-          </DealershipProvider>
-        }
-      />
-    </Routes>,
-    '/plugins/easycars/dashboard?dealership=dealer-a',
-  );
+const renderPage = () => renderPluginPage('dashboard', <DashboardPage />, { dealerships: DEALERSHIPS });
 
 describe('EasyCars dashboard', () => {
   beforeEach(() =>

@@ -2,7 +2,8 @@ import { screen } from '@testing-library/react';
 import { DealershipPicker } from '../../src/plugins/easycars/admin/src/components/layout/DealershipPicker';
 import { DealershipProvider } from '../../src/plugins/easycars/admin/src/context/DealershipContext';
 import type { DealershipItem } from '../../src/plugins/easycars/admin/src/api/dealerships';
-import { polyfillDom, renderAdmin } from './leads-fakes';
+import { polyfillDom } from './leads-fakes';
+import { renderAdmin } from './render';
 
 beforeAll(polyfillDom);
 
@@ -22,7 +23,7 @@ const broken: DealershipItem = {
 
 const renderPicker = (route: string) =>
   renderAdmin(
-    <DealershipProvider dealerships={[readable, broken]} refresh={async () => undefined}>
+    <DealershipProvider dealerships={[readable, broken]}>
       <DealershipPicker />
     </DealershipProvider>,
     route,

@@ -1,10 +1,10 @@
 import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes, useLocation } from 'react-router-dom';
-import { DealershipProvider } from '../../src/plugins/easycars/admin/src/context/DealershipContext';
+import { useLocation } from 'react-router-dom';
 import HistoryPage from '../../src/plugins/easycars/admin/src/pages/HistoryPage';
-import { api, polyfillDom, renderAdmin, resetFakes } from './leads-fakes';
+import { api, polyfillDom, resetFakes } from './leads-fakes';
+import { renderPluginPage } from './render';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
 
@@ -44,23 +44,7 @@ const LocationSpy = () => {
   location = `${useLocation().pathname}${useLocation().search}`;
   return null;
 };
-const renderPage = (search = '?dealership=dealer-a') =>
-  renderAdmin(
-    <Routes>
-      <Route
-        path="/plugins/easycars/*"
-        element={
-          <DealershipProvider dealerships={DEALERSHIPS} refresh={async () => undefined}>
-            <LocationSpy />
-            <Routes>
-              <Route path="history" element={<HistoryPage />} />
-            </Routes>
-          </DealershipProvider>
-        }
-      />
-    </Routes>,
-    `/plugins/easycars/history${search}`,
-  );
+const renderPage = (search = '?dealership=dealer-a') => renderPluginPage('history', <HistoryPage />, { dealerships: DEALERSHIPS, search, beside: <LocationSpy /> });
 
 describe('Sync history page', () => {
   it('lists the runs with every column, in words', async () => {

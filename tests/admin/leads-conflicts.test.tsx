@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ConflictsTable } from '../../src/plugins/easycars/admin/src/components/leads/ConflictsTable';
-import { api, fetchError, polyfillDom, renderAdmin, resetFakes, toggleNotification } from './leads-fakes';
+import { api, fetchError, polyfillDom, resetFakes, toggleNotification } from './leads-fakes';
+import { renderAdmin } from './render';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
 

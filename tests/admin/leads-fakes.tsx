@@ -4,11 +4,6 @@
  * (the real module is the whole admin app). Each test file mocks the module with:
  *   jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
  */
-import { DesignSystemProvider } from '@strapi/design-system';
-import { render } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { IntlProvider } from 'react-intl';
-import { MemoryRouter } from 'react-router-dom';
 
 type Answer = unknown | ((body?: any) => unknown);
 export interface FakeApi {
@@ -36,7 +31,8 @@ const answer = async (api: FakeApi, method: string, url: string, body?: unknown)
 
 export const api: FakeApi = {
   answers: {},
-  get: jest.fn((url: string) => answer(api, 'GET', url)),
+  // A GET answer given as a function receives the request config ({ params }).
+  get: jest.fn((url: string, config?: unknown) => answer(api, 'GET', url, config)),
   post: jest.fn((url: string, body?: unknown) => answer(api, 'POST', url, body)),
   put: jest.fn((url: string, body?: unknown) => answer(api, 'PUT', url, body)),
   del: jest.fn((url: string) => answer(api, 'DELETE', url)),
@@ -80,14 +76,4 @@ export function polyfillDom() {
   } as unknown as typeof ResizeObserver;
   Element.prototype.hasPointerCapture ??= () => false;
   Element.prototype.scrollIntoView ??= () => undefined;
-}
-
-export function renderAdmin(ui: ReactNode, route = '/plugins/easycars/leads?dealership=dealer-a') {
-  return render(
-    <MemoryRouter initialEntries={[route]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
-      <IntlProvider locale="en" messages={{}}>
-        <DesignSystemProvider>{ui}</DesignSystemProvider>
-      </IntlProvider>
-    </MemoryRouter>,
-  );
 }

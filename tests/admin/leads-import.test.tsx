@@ -1,7 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ImportLeadForm, leadNumberProblem } from '../../src/plugins/easycars/admin/src/components/leads/ImportLeadForm';
-import { api, fetchError, polyfillDom, renderAdmin, resetFakes, toggleNotification } from './leads-fakes';
+import { api, fetchError, polyfillDom, resetFakes, toggleNotification } from './leads-fakes';
+import { renderAdmin } from './render';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
 

@@ -1,9 +1,8 @@
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
 import { LeadPanelContent } from '../../src/plugins/easycars/admin/src/content-manager/lead-panel';
-import { DealershipProvider } from '../../src/plugins/easycars/admin/src/context/DealershipContext';
 import LeadsPage from '../../src/plugins/easycars/admin/src/pages/LeadsPage';
-import { polyfillDom, renderAdmin, resetFakes, fetchError } from './leads-fakes';
+import { polyfillDom, resetFakes, fetchError } from './leads-fakes';
+import { renderAdmin, renderPluginPage } from './render';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
 
@@ -11,21 +10,7 @@ beforeAll(polyfillDom);
 
 const DEALERSHIPS = [{ documentId: 'dealer-a', name: 'Northside Cars', credential: null }] as any[];
 // Mounted like the admin mounts it: the plugin at plugins/easycars/*, the page at its "leads" route.
-const renderPage = () =>
-  renderAdmin(
-    <Routes>
-      <Route
-        path="/plugins/easycars/*"
-        element={
-          <DealershipProvider dealerships={DEALERSHIPS} refresh={async () => undefined}>
-            <Routes>
-              <Route path="leads" element={<LeadsPage />} />
-            </Routes>
-          </DealershipProvider>
-        }
-      />
-    </Routes>,
-  );
+const renderPage = () => renderPluginPage('leads', <LeadsPage />, { dealerships: DEALERSHIPS });
 
 describe('Leads page states', () => {
   it('without credentials says so and links to the Credentials page of the same dealership', async () => {

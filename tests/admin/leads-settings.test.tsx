@@ -1,32 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
 import { LeadEasyCarsCell } from '../../src/plugins/easycars/admin/src/content-manager/lead-column';
 import { LeadPanelContent } from '../../src/plugins/easycars/admin/src/content-manager/lead-panel';
-import { DealershipProvider } from '../../src/plugins/easycars/admin/src/context/DealershipContext';
 import LeadsPage from '../../src/plugins/easycars/admin/src/pages/LeadsPage';
-import { api, polyfillDom, rbac, renderAdmin, resetFakes, toggleNotification } from './leads-fakes';
+import { api, polyfillDom, rbac, resetFakes, toggleNotification } from './leads-fakes';
+import { renderAdmin, renderPluginPage } from './render';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
 
 beforeAll(polyfillDom);
 
 const DEALERSHIPS = [{ documentId: 'dealer-a', name: 'Northside Cars', timezone: 'Australia/Sydney', credential: null }] as any[];
-const renderPage = () =>
-  renderAdmin(
-    <Routes>
-      <Route
-        path="/plugins/easycars/*"
-        element={
-          <DealershipProvider dealerships={DEALERSHIPS} refresh={async () => undefined}>
-            <Routes>
-              <Route path="leads" element={<LeadsPage />} />
-            </Routes>
-          </DealershipProvider>
-        }
-      />
-    </Routes>,
-  );
+const renderPage = () => renderPluginPage('leads', <LeadsPage />, { dealerships: DEALERSHIPS });
 
 const OVERVIEW = {
   data: {

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import type { LeadsOverview } from '../../src/plugins/easycars/admin/src/api/leads';
 import { LeadRunsTable } from '../../src/plugins/easycars/admin/src/components/leads/LeadRunsTable';
 import { LeadsStatusCard } from '../../src/plugins/easycars/admin/src/components/leads/LeadsStatusCard';
-import { api, fetchError, polyfillDom, renderAdmin, resetFakes, toggleNotification } from './leads-fakes';
+import { api, fetchError, polyfillDom, resetFakes, toggleNotification } from './leads-fakes';
+import { renderAdmin } from './render';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
 

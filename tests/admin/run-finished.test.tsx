@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { LeadsStatusCard } from '../../src/plugins/easycars/admin/src/components/leads/LeadsStatusCard';
 import { useRunFinishedNotice } from '../../src/plugins/easycars/admin/src/hooks/useRunFinishedNotice';
-import { polyfillDom, renderAdmin, resetFakes, toggleNotification } from './leads-fakes';
+import { polyfillDom, resetFakes, toggleNotification } from './leads-fakes';
+import { renderAdmin } from './render';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);
 

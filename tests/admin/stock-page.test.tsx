@@ -1,10 +1,9 @@
 import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
-import { DealershipProvider } from '../../src/plugins/easycars/admin/src/context/DealershipContext';
 import StockPage from '../../src/plugins/easycars/admin/src/pages/StockPage';
-import { api, fetchError, polyfillDom, renderAdmin, resetFakes, toggleNotification } from './leads-fakes';
+import { api, fetchError, polyfillDom, resetFakes, toggleNotification } from './leads-fakes';
+import { renderPluginPage } from './render';
 import { stockRun, stockStatus } from './stock-fixtures';
 
 // useRBAC names allowed actions after the action's last segment (sync.trigger → canTrigger).
@@ -22,22 +21,7 @@ beforeEach(() => {
 const DEALERSHIPS = [{ documentId: 'dealer-a', name: 'Northside Cars', slug: 'northside', timezone: 'Australia/Sydney', credential: null }] as any[];
 const CREDENTIAL = { data: { id: 7, sync: { stock: { enabled: true, schedule: 'daily', time: '02:00', cron: null, images: true } } } };
 // Mounted like the admin mounts it: the plugin at plugins/easycars/*, the page at its "stock" route.
-const renderPage = () =>
-  renderAdmin(
-    <Routes>
-      <Route
-        path="/plugins/easycars/*"
-        element={
-          <DealershipProvider dealerships={DEALERSHIPS} refresh={async () => undefined}>
-            <Routes>
-              <Route path="stock" element={<StockPage />} />
-            </Routes>
-          </DealershipProvider>
-        }
-      />
-    </Routes>,
-    '/plugins/easycars/stock?dealership=dealer-a',
-  );
+const renderPage = () => renderPluginPage('stock', <StockPage />, { dealerships: DEALERSHIPS });
 const syncButton = () => screen.getByRole('button', { name: /Sync now|Syncing…/ });
 const confirmSync = async () => {
   await userEvent.click(syncButton());

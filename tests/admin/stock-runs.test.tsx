@@ -3,7 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { StockRunsTable } from '../../src/plugins/easycars/admin/src/components/stock/StockRunsTable';
-import { api, fetchError, polyfillDom, renderAdmin, resetFakes } from './leads-fakes';
+import { api, fetchError, polyfillDom, resetFakes } from './leads-fakes';
+import { renderAdmin } from './render';
 import { local, stockRun } from './stock-fixtures';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);

@@ -2,7 +2,8 @@ import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StockStatusCard } from '../../src/plugins/easycars/admin/src/components/stock/StockStatusCard';
-import { polyfillDom, renderAdmin, resetFakes } from './leads-fakes';
+import { polyfillDom, resetFakes } from './leads-fakes';
+import { renderAdmin } from './render';
 import { local, stockRun, stockStatus } from './stock-fixtures';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);

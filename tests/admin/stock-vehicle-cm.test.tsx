@@ -4,7 +4,8 @@ import type { ReactElement } from 'react';
 import { addVehicleColumn, VehicleSyncCell } from '../../src/plugins/easycars/admin/src/content-manager/vehicle-column';
 import { VehicleEasyCarsDetails, VehicleEasyCarsPanel } from '../../src/plugins/easycars/admin/src/content-manager/vehicle-side-panel';
 import type { VehicleLink } from '../../src/plugins/easycars/admin/src/content-manager/vehicle-links';
-import { api, fetchError, polyfillDom, renderAdmin, resetFakes } from './leads-fakes';
+import { api, fetchError, polyfillDom, resetFakes } from './leads-fakes';
+import { renderAdmin } from './render';
 import { local } from './stock-fixtures';
 
 jest.mock('@strapi/strapi/admin', () => require('./leads-fakes').strapiAdminDouble);

@@ -9,10 +9,6 @@ export { ALERT_RULES, DEFAULT_ALERT_SETTINGS } from '../../../shared/alerts';
 export type { PerformanceDay } from '../../../shared/dashboard';
 export type { HealthReport } from '../../../shared/health';
 
-/** Dispatched on window after an alert or a rule changed here, so the menu count refreshes at once. */
-export const ALERTS_CHANGED = 'easycars:alerts-changed';
-export const announceAlertsChanged = () => window.dispatchEvent(new Event(ALERTS_CHANGED));
-
 export interface AlertsClient {
   get: (url: string, config?: any) => Promise<{ data: any }>;
   post?: (url: string, body?: unknown) => Promise<{ data: any }>;

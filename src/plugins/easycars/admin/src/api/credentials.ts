@@ -1,5 +1,6 @@
 /** Types and calls of the credentials admin API (/easycars/credentials, /easycars/test-connection). */
 export type Environment = 'test' | 'production';
+export type SyncSchedule = 'hourly' | 'daily' | 'custom';
 
 export interface LastTest {
   at: string;
@@ -24,6 +25,11 @@ export interface CredentialView {
   leadClient: { clientId: string | null; hasClientSecret: boolean } | null;
   yardCode: string | null;
   isActive: boolean;
+  /** The schedules kept on the credential (the Stock and Leads pages edit them). */
+  sync?: {
+    stock?: Partial<{ enabled: boolean; schedule: SyncSchedule; time: string | null; cron: string | null; images: boolean }>;
+    leads?: Partial<{ enabled: boolean; schedule: SyncSchedule; time: string | null; cron: string | null; conflictStrategy: string }>;
+  };
   lastTest: LastTest | null;
   createdAt: string;
   updatedAt: string;
@@ -50,7 +56,7 @@ export type TestResult = ConnectionTestResult;
 
 /** The subset of useFetchClient() these calls need (kept small so components can be tested). */
 export interface FetchClient {
-  get: (url: string) => Promise<{ data: any }>;
+  get: (url: string, config?: any) => Promise<{ data: any }>;
   post: (url: string, body?: unknown) => Promise<{ data: any }>;
   put: (url: string, body?: unknown) => Promise<{ data: any }>;
   del: (url: string) => Promise<{ data: any }>;
@@ -77,7 +83,12 @@ export function toPayload(values: CredentialFormValues, editing: boolean): Recor
 export function credentialsApi(client: FetchClient) {
   return {
     async get(dealership: string): Promise<CredentialView | null> {
-      const res = await client.get(`/easycars/credentials?dealership=${encodeURIComponent(dealership)}`);
+      const res = await client.get('/easycars/credentials', { params: { dealership } });
+      return res.data.data;
+    },
+    /** Changes some fields of the stored credential (schedules, the on/off switch); the server checks each field's permission. */
+    async updateFields(id: number, fields: Record<string, unknown>): Promise<CredentialView> {
+      const res = await client.put(`/easycars/credentials/${id}`, fields);
       return res.data.data;
     },
     async create(dealership: string, values: CredentialFormValues): Promise<CredentialView> {

@@ -22,3 +22,15 @@ export interface DealershipItem {
   timezone: string;
   credential: CredentialStatus;
 }
+
+export interface DealershipsClient {
+  get: (url: string) => Promise<{ data: any }>;
+}
+
+export function dealershipsApi(client: DealershipsClient) {
+  return {
+    async list(): Promise<DealershipItem[]> {
+      return (await client.get('/easycars/dealerships')).data.data;
+    },
+  };
+}

@@ -1,6 +1,4 @@
 /** Types and calls behind the Leads page, the lead list column and the lead edit-view panel (/easycars/leads/*). */
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { PLUGIN_ID } from '../pluginId';
 
 export const leadsUrl = (path: string) => `/${PLUGIN_ID}${path}`;
@@ -94,66 +92,39 @@ export interface LeadPanelData {
   notAccepted?: string[];
 }
 
-export interface LeadsQuery<T> {
-  data: T | null;
-  /** The last request failed (data keeps the previous answer, if any). */
-  error: unknown;
-  /** No answer yet (first load). */
-  loading: boolean;
-  reload: () => Promise<void>;
+export interface LeadsClient {
+  get: (url: string, config?: any) => Promise<{ data: any }>;
+  post: (url: string, body?: unknown) => Promise<{ data: any }>;
+  put: (url: string, body?: unknown) => Promise<{ data: any }>;
 }
 
-/**
- * GETs an admin endpoint for the selected dealership and keeps it fresh.
- * `pick` extracts the payload (most routes answer { data }, the sync-log list { results, pagination }).
- */
-export function useLeadsQuery<T>(
-  path: string,
-  dealership: string | undefined,
-  options: { params?: Record<string, string | number>; pollMs?: number; pick?: (body: any) => T } = {},
-): LeadsQuery<T> {
-  const { get } = useFetchClient();
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const { pollMs } = options;
-  const paramsKey = JSON.stringify(options.params ?? {});
-  const pick = useRef(options.pick);
-  pick.current = options.pick;
-  const load = useCallback(async () => {
-    if (!dealership) return;
-    try {
-      const res = await get<any>(leadsUrl(path), { params: { ...JSON.parse(paramsKey), dealership } });
-      setData(pick.current ? pick.current(res.data) : res.data.data);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [get, path, paramsKey, dealership]);
-  useEffect(() => {
-    setData(null);
-    setLoading(true);
-  }, [path, paramsKey, dealership]);
-  useEffect(() => {
-    void load();
-    if (!pollMs) return undefined;
-    const timer = setInterval(() => void load(), pollMs);
-    return () => clearInterval(timer);
-  }, [load, pollMs]);
-  return { data, error, loading, reload: load };
+export interface ImportedLead {
+  leadNumber: string;
+  leadDocumentId: string;
+  outcome: 'created' | 'linked';
 }
 
-/** The actions of the Leads page; each answers the server's JSON or throws the fetch client's error. */
-export function useLeadsActions(dealership: string) {
-  const { post, put } = useFetchClient();
+/** The lead admin API of one dealership's pages; each call answers the payload or throws the fetch client's error. */
+export function leadsApi(client: LeadsClient) {
+  const list = async (path: string, dealership: string, params: Record<string, string | number> = {}) =>
+    (await client.get(leadsUrl(path), { params: { ...params, dealership } })).data;
   return {
-    syncNow: () => post(leadsUrl('/sync/leads'), { dealership }),
+    overview: async (dealership: string): Promise<LeadsOverview> => (await list('/leads/overview', dealership)).data,
+    conflicts: async (dealership: string): Promise<LeadConflictItem[]> => (await list('/leads/conflicts', dealership, { state: 'open' })).data,
+    pushes: async (dealership: string): Promise<LeadPush[]> => (await list('/leads/pushes', dealership)).data,
+    /** The last 10 lead runs (the sync-log list answers { results, pagination }). */
+    runs: async (dealership: string): Promise<LeadRun[]> => (await list('/sync-logs', dealership, { type: 'leads', pageSize: 10 })).results ?? [],
+    /** What the edit-view panel shows about one host lead. */
+    panel: async (documentId: string): Promise<LeadPanelData> => (await client.get(leadsUrl(`/leads/status/${documentId}`))).data.data,
+    syncNow: async (dealership: string) => (await client.post(leadsUrl('/sync/leads'), { dealership })).data,
     /** confirmResend: the admin confirmed a lead in review is not in EasyCars (the server refuses a review resend without it). */
-    retryPush: (id: number, confirmResend = false) => post(leadsUrl(`/leads/pushes/${id}/retry`), confirmResend ? { dealership, confirmResend: true } : { dealership }),
-    resolveConflict: (id: number, choice: 'local' | 'easycars') => post(leadsUrl(`/leads/conflicts/${id}/resolve`), { dealership, choice }),
-    importLead: (leadNumber: string) => post<{ data: { leadNumber: string; leadDocumentId: string; outcome: 'created' | 'linked' } }>(leadsUrl('/leads/import'), { dealership, leadNumber }),
-    setStrategy: (leadConflictStrategy: string) => put(leadsUrl('/leads/settings'), { dealership, leadConflictStrategy }),
+    retryPush: async (dealership: string, id: number, confirmResend = false) =>
+      (await client.post(leadsUrl(`/leads/pushes/${id}/retry`), confirmResend ? { dealership, confirmResend: true } : { dealership })).data,
+    resolveConflict: async (dealership: string, id: number, choice: 'local' | 'easycars') =>
+      (await client.post(leadsUrl(`/leads/conflicts/${id}/resolve`), { dealership, choice })).data,
+    importLead: async (dealership: string, leadNumber: string): Promise<ImportedLead> =>
+      (await client.post(leadsUrl('/leads/import'), { dealership, leadNumber })).data.data,
+    setStrategy: async (dealership: string, leadConflictStrategy: string) =>
+      (await client.put(leadsUrl('/leads/settings'), { dealership, leadConflictStrategy })).data,
   };
 }

@@ -1,6 +1,4 @@
 /** Types and calls behind the Stock page (/easycars/sync/*, /easycars/sync-logs, /easycars/credentials). */
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { PLUGIN_ID } from '../pluginId';
 
 export type RunStatus = 'queued' | 'running' | 'success' | 'warning' | 'partial' | 'failed' | 'interrupted' | 'cancelled';
@@ -51,38 +49,23 @@ export interface StockStatus {
 export const stockUrl = (path: string) => `/${PLUGIN_ID}${path}`;
 export const isActive = (run: SyncRun | null | undefined) => run?.status === 'queued' || run?.status === 'running';
 
-/** The stock status of a dealership, polled fast while a sync runs (so progress survives a reload). */
-export function useStockStatus(dealership: string | undefined) {
-  const { get } = useFetchClient();
-  const [data, setData] = useState<StockStatus | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const load = useCallback(async () => {
-    if (!dealership) return null;
-    try {
-      const res = await get<any>(stockUrl('/sync/status'), { params: { dealership } });
-      setData(res.data.data);
-      setError(null);
-      return res.data.data as StockStatus;
-    } catch (e) {
-      setError(e);
-      return null;
-    }
-  }, [get, dealership]);
+export interface StockClient {
+  get: (url: string, config?: any) => Promise<{ data: any }>;
+  post: (url: string, body?: unknown) => Promise<{ data: any }>;
+}
 
-  useEffect(() => {
-    let stopped = false;
-    const loop = async () => {
-      const status = await load();
-      if (stopped) return;
-      timer.current = setTimeout(loop, isActive(status?.stock.active) ? 1000 : 10000);
-    };
-    void loop();
-    return () => {
-      stopped = true;
-      clearTimeout(timer.current);
-    };
-  }, [load]);
-
-  return { data, error, reload: load };
+export function stockApi(client: StockClient) {
+  return {
+    async status(dealership: string): Promise<StockStatus> {
+      return (await client.get(stockUrl('/sync/status'), { params: { dealership } })).data.data;
+    },
+    /** The last 10 stock runs of the dealership. */
+    async runs(dealership: string): Promise<SyncRun[]> {
+      const res = await client.get(stockUrl('/sync-logs'), { params: { dealership, type: 'stock', pageSize: 10 } });
+      return res.data.results ?? res.data.data?.results ?? [];
+    },
+    async syncNow(dealership: string) {
+      return (await client.post(stockUrl('/sync/stock'), { dealership })).data.data;
+    },
+  };
 }

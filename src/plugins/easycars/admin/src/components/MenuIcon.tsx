@@ -1,9 +1,6 @@
 import { Car } from '@strapi/icons';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useMemo, useState } from 'react';
 import { styled } from 'styled-components';
-import { ALERTS_CHANGED, alertsApi } from '../api/alerts';
-import { useVisibleInterval } from '../hooks/useVisibleInterval';
+import { useAlertCount } from '../api/alerts-queries';
 import { useT } from '../utils/useT';
 
 const REFRESH_MS = 60_000;
@@ -29,22 +26,11 @@ const Count = styled.span`
   text-align: center;
 `;
 
-/** The EasyCars menu icon, with the number of open alerts nobody acknowledged or snoozed. */
+/** The EasyCars menu icon, with the number of open alerts nobody acknowledged or snoozed (refreshed when one changes). */
 export const MenuIcon = () => {
   const t = useT();
-  const { get } = useFetchClient();
-  const api = useMemo(() => alertsApi({ get }), [get]);
-  const [open, setOpen] = useState(0);
-  const load = useCallback(() => {
-    // The badge is a hint: a failed count leaves the last one.
-    api.count().then(setOpen, () => undefined);
-  }, [api]);
-  useEffect(load, [load]);
-  useEffect(() => {
-    window.addEventListener(ALERTS_CHANGED, load);
-    return () => window.removeEventListener(ALERTS_CHANGED, load);
-  }, [load]);
-  useVisibleInterval(load, REFRESH_MS);
+  // The badge is a hint: a failed count shows none.
+  const open = useAlertCount(REFRESH_MS).data ?? 0;
   return (
     <Wrapper>
       <Car />

@@ -1,9 +1,8 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { useLeadColumnStatus } from '../api/leads-queries';
 import { getTranslation } from '../utils/getTranslation';
-import { loadLeadStatus, type LeadColumnStatus } from './lead-status-store';
+import type { LeadColumnStatus } from './lead-status-store';
 
 /** The host app's lead collection (the plugin's contentTypes.lead default). */
 export const LEAD_UID = 'api::lead.lead';
@@ -23,16 +22,8 @@ export const ORIGIN: Record<'here' | 'easycars', { id: string; defaultMessage: s
 };
 
 export const LeadEasyCarsCell = ({ documentId }: { documentId: string }) => {
-  const { get } = useFetchClient();
   const { formatMessage } = useIntl();
-  const [status, setStatus] = useState<LeadColumnStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadLeadStatus(get, documentId).then((s) => live && setStatus(s));
-    return () => {
-      live = false;
-    };
-  }, [get, documentId]);
+  const { data: status } = useLeadColumnStatus(documentId);
   if (!status) return <Typography textColor="neutral500">—</Typography>;
   const origin = status.origin ? ORIGIN[status.origin] : null;
   const originText = origin ? (

@@ -1,8 +1,6 @@
 import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
 import { NavLink } from 'react-router-dom';
-import { leadsUrl, type LeadPanelData } from '../api/leads';
+import { useLeadPanel } from '../api/leads-queries';
 import { conflictValueText, leadFieldText, leadStatusText, pushStateText, pushStateVariant } from '../components/leads/labels';
 import { PLUGIN_ID } from '../pluginId';
 import { toApiError } from '../utils/apiError';
@@ -18,31 +16,11 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
 
 export const LeadPanelContent = ({ documentId, version }: { documentId: string; version?: unknown }) => {
   const t = useT();
-  const { get } = useFetchClient();
-  const [data, setData] = useState<LeadPanelData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    get<{ data: LeadPanelData }>(leadsUrl(`/leads/status/${documentId}`))
-      .then((res) => live && (setData(res.data.data), setError(null)))
-      .catch((e) => {
-        if (!live) return;
-        const apiError = toApiError(e);
-        setError(apiError.status === 403 || apiError.status === 404 ? t('leads.panel.forbidden', 'You may not see the EasyCars status of this lead.') : apiError.message);
-      });
-    return () => {
-      live = false;
-    };
-    // `version` (the document's updatedAt) reloads the panel after a save: the push state changes.
-  }, [get, documentId, version, tick]);
-  // A push runs in the background after a save: look again until it has settled.
-  const waiting = data?.pushState === 'pending';
-  useEffect(() => {
-    if (!waiting) return undefined;
-    const timer = setTimeout(() => setTick((n) => n + 1), 2000);
-    return () => clearTimeout(timer);
-  }, [waiting, tick]);
+  // `version` (the document's updatedAt) reloads the panel after a save; while the push that follows a
+  // save is pending, the panel looks again until it has settled.
+  const { data, error: failure } = useLeadPanel(documentId, version);
+  const apiError = failure ? toApiError(failure) : null;
+  const error = apiError && (apiError.status === 403 || apiError.status === 404 ? t('leads.panel.forbidden', 'You may not see the EasyCars status of this lead.') : apiError.message);
   if (error) return <Typography textColor="neutral600">{t('leads.panel.unavailable', 'EasyCars status unavailable: {message}', { message: error })}</Typography>;
   if (!data) return <Typography textColor="neutral600">{t('leads.section.loading', 'Loading…')}</Typography>;
   const at = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('leads.panel.never', 'Never'));

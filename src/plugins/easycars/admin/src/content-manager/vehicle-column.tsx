@@ -1,28 +1,16 @@
 /** "EasyCars" column of the vehicle list (FR19): a text badge plus when it was last synced. */
 import { Badge, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { useVehicleColumnLink } from '../api/vehicles-queries';
 import { getTranslation } from '../utils/getTranslation';
 import { useT } from '../utils/useT';
-import { formatWhen, loadVehicleLink, VEHICLE_UID, type VehicleLink } from './vehicle-links';
+import { formatWhen, VEHICLE_UID } from './vehicle-links';
 
 export const VehicleSyncCell = ({ documentId }: { documentId: string }) => {
   const t = useT();
-  const { post } = useFetchClient();
-  const [state, setState] = useState<{ link: VehicleLink | null } | 'loading' | 'error'>('loading');
-  useEffect(() => {
-    let live = true;
-    loadVehicleLink(documentId, post)
-      .then((link) => live && setState({ link }))
-      .catch(() => live && setState('error'));
-    return () => {
-      live = false;
-    };
-  }, [documentId, post]);
+  const { data: link, isError } = useVehicleColumnLink(documentId);
 
-  if (state === 'loading') return <Typography textColor="neutral500">…</Typography>;
-  if (state === 'error') return <Typography textColor="neutral500">{t('stock.cm.column.unknown', 'Unknown')}</Typography>;
-  const { link } = state;
+  if (isError) return <Typography textColor="neutral500">{t('stock.cm.column.unknown', 'Unknown')}</Typography>;
+  if (link === undefined) return <Typography textColor="neutral500">…</Typography>;
   if (!link) {
     return (
       <Badge data-testid="easycars-badge" data-source="manual">

@@ -1,10 +1,8 @@
 /** Edit-view side panel of a vehicle: where it comes from and what EasyCars owns (FR18/FR19). */
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
-import { PLUGIN_ID } from '../pluginId';
+import { useVehicleLink } from '../api/vehicles-queries';
 import { useT } from '../utils/useT';
-import { formatWhen, VEHICLE_UID, type VehicleLink } from './vehicle-links';
+import { formatWhen, VEHICLE_UID } from './vehicle-links';
 
 const Row = ({ label, value }: { label: string; value: string }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -15,22 +13,12 @@ const Row = ({ label, value }: { label: string; value: string }) => (
 
 export const VehicleEasyCarsDetails = ({ documentId }: { documentId?: string }) => {
   const t = useT();
-  const { get } = useFetchClient();
-  const [state, setState] = useState<{ link: VehicleLink | null } | 'loading' | 'error'>('loading');
-  useEffect(() => {
-    if (!documentId) return setState({ link: null });
-    let live = true;
-    get<any>(`/${PLUGIN_ID}/vehicles/${documentId}/easycars`)
-      .then((res) => live && setState({ link: res.data.data }))
-      .catch((e: any) => live && setState((e?.status ?? e?.response?.status) === 404 ? { link: null } : 'error'));
-    return () => {
-      live = false;
-    };
-  }, [documentId, get]);
+  const query = useVehicleLink(documentId);
+  // A vehicle not saved yet is entered by hand: nothing to ask.
+  const link = documentId ? query.data : null;
 
-  if (state === 'loading') return <Typography textColor="neutral500">…</Typography>;
-  if (state === 'error') return <Typography textColor="neutral600">{t('stock.cm.panel.error', 'EasyCars details could not be loaded.')}</Typography>;
-  const { link } = state;
+  if (query.isError) return <Typography textColor="neutral600">{t('stock.cm.panel.error', 'EasyCars details could not be loaded.')}</Typography>;
+  if (link === undefined) return <Typography textColor="neutral500">…</Typography>;
   if (!link) {
     return (
       <Flex direction="column" alignItems="flex-start" gap={2} data-testid="easycars-panel">

@@ -8,8 +8,6 @@ export interface SelectedDealership {
   /** Every dealership the admin may act on. */
   dealerships: DealershipItem[];
   credentialStatus: CredentialStatus | null;
-  /** Reloads dealerships and their credential status (e.g. after saving credentials). */
-  refresh: () => Promise<void>;
   select: (documentId: string) => void;
 }
 
@@ -17,15 +15,7 @@ const DealershipContext = createContext<SelectedDealership | null>(null);
 
 export const DEALERSHIP_PARAM = 'dealership';
 
-export function DealershipProvider({
-  dealerships,
-  refresh,
-  children,
-}: {
-  dealerships: DealershipItem[];
-  refresh: () => Promise<void>;
-  children: ReactNode;
-}) {
+export function DealershipProvider({ dealerships, children }: { dealerships: DealershipItem[]; children: ReactNode }) {
   const [params, setParams] = useSearchParams();
   const wanted = params.get(DEALERSHIP_PARAM);
   const dealership = dealerships.find((d) => d.documentId === wanted) ?? dealerships[0] ?? null;
@@ -58,13 +48,13 @@ export function DealershipProvider({
   }, [dealership, wanted, setParams]);
 
   const value = useMemo<SelectedDealership>(
-    () => ({ dealership, dealerships, credentialStatus: dealership?.credential ?? null, refresh, select }),
-    [dealership, dealerships, refresh, select],
+    () => ({ dealership, dealerships, credentialStatus: dealership?.credential ?? null, select }),
+    [dealership, dealerships, select],
   );
   return <DealershipContext.Provider value={value}>{children}</DealershipContext.Provider>;
 }
 
-/** For every EasyCars page: the selected dealership, the list, its credential status and refresh(). */
+/** For every EasyCars page: the selected dealership, the list and its credential status. */
 export function useSelectedDealership(): SelectedDealership {
   const value = useContext(DealershipContext);
   if (!value) throw new Error('useSelectedDealership must be used inside the EasyCars plugin pages (DealershipProvider)');

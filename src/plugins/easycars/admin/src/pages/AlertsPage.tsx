@@ -1,12 +1,12 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { alertsApi, announceAlertsChanged, type AlertList, type AlertSettings, type AlertView } from '../api/alerts';
+import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import type { AlertSettings, AlertView } from '../api/alerts';
+import { useAcknowledgeAlert, useAlertList, useAlertSettings, useSaveAlertSettings, useSnoozeAlert } from '../api/alerts-queries';
 import { AlertRulesForm } from '../components/alerts/AlertRulesForm';
 import { AlertsTable } from '../components/alerts/AlertsTable';
 import { useSelectedDealership } from '../context/DealershipContext';
-import { useVisibleInterval } from '../hooks/useVisibleInterval';
 import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
@@ -17,75 +17,36 @@ const HISTORY_PAGE_SIZE = 10;
 /** Open alerts of every dealership the admin manages (acknowledge, snooze), their history, and the selected dealership's rules. */
 const AlertsPage = () => {
   const t = useT();
-  const { get, post, put } = useFetchClient();
-  const api = useMemo(() => alertsApi({ get, post, put }), [get, post, put]);
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC([...PERMISSIONS.manageAlerts]);
   const canManage = Boolean(allowedActions.canManage);
   const { dealership, dealerships } = useSelectedDealership();
-  const [active, setActive] = useState<AlertList | null>(null);
-  const [history, setHistory] = useState<AlertList | null>(null);
   const [historyPage, setHistoryPage] = useState(1);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [busy, setBusy] = useState<number | null>(null);
-  const [settings, setSettings] = useState<AlertSettings | null>(null);
-  const [settingsError, setSettingsError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const activeQuery = useAlertList({ status: 'active', pageSize: 100 }, REFRESH_MS);
+  const historyQuery = useAlertList({ status: 'resolved', page: historyPage, pageSize: HISTORY_PAGE_SIZE }, REFRESH_MS);
+  const settingsQuery = useAlertSettings(dealership?.documentId ?? null);
+  const acknowledge = useAcknowledgeAlert();
+  const snooze = useSnoozeAlert();
+  const saveSettings = useSaveAlertSettings();
+  const active = activeQuery.data;
+  const history = historyQuery.data;
+  const failure = activeQuery.error ?? historyQuery.error;
+  const error = failure ? toApiError(failure).message : null;
+  const busy = acknowledge.isLoading ? (acknowledge.variables ?? null) : snooze.isLoading ? (snooze.variables?.id ?? null) : null;
+  const settings = settingsQuery.data ?? null;
+  const settingsError = saveSettings.error ? toApiError(saveSettings.error).message : settingsQuery.error ? toApiError(settingsQuery.error).message : null;
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const [a, h] = await Promise.all([api.list({ status: 'active', pageSize: 100 }), api.list({ status: 'resolved', page: historyPage, pageSize: HISTORY_PAGE_SIZE })]);
-      setActive(a);
-      setHistory(h);
-      setError(null);
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setLoading(false);
-    }
-  }, [api, historyPage]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useVisibleInterval(() => void load(), REFRESH_MS);
-
-  useEffect(() => {
+  const notify = (message: string) => ({
+    onSuccess: () => toggleNotification({ type: 'success', message }),
+    onError: (e: unknown) => toggleNotification({ type: 'danger', message: toApiError(e).message }),
+  });
+  const save = (next: AlertSettings) => {
     if (!dealership) return;
-    setSettings(null);
-    setSettingsError(null);
-    api.settings(dealership.documentId).then(setSettings, (e: unknown) => setSettingsError(toApiError(e).message));
-  }, [api, dealership]);
-
-  const act = async (alert: AlertView, run: () => Promise<AlertView>, done: string) => {
-    setBusy(alert.id);
-    try {
-      await run();
-      announceAlertsChanged();
-      toggleNotification({ type: 'success', message: done });
-    } catch (e) {
-      toggleNotification({ type: 'danger', message: toApiError(e).message });
-    } finally {
-      setBusy(null);
-      void load();
-    }
+    saveSettings.mutate({ dealership: dealership.documentId, settings: next }, { onSuccess: () => toggleNotification({ type: 'success', message: t('alerts.form.saved', 'Alert rules saved for {name}.', { name: dealership.name }) }) });
   };
-
-  const save = async (next: AlertSettings) => {
-    if (!dealership) return;
-    setSaving(true);
-    setSettingsError(null);
-    try {
-      setSettings(await api.saveSettings(dealership.documentId, next));
-      announceAlertsChanged();
-      toggleNotification({ type: 'success', message: t('alerts.form.saved', 'Alert rules saved for {name}.', { name: dealership.name }) });
-      void load();
-    } catch (e) {
-      setSettingsError(toApiError(e).message);
-    } finally {
-      setSaving(false);
-    }
+  const refresh = () => {
+    void activeQuery.refetch();
+    void historyQuery.refetch();
   };
 
   if (error && !active) return <Page.Error content={error} />;
@@ -93,14 +54,14 @@ const AlertsPage = () => {
   const actions = {
     canManage,
     busy,
-    onAcknowledge: (a: AlertView) => void act(a, () => api.acknowledge(a.id), t('alerts.acknowledged', 'Alert acknowledged: no more reminder mails while it stays open.')),
-    onSnooze: (a: AlertView, hours: number) => void act(a, () => api.snooze(a.id, hours), t('alerts.snoozed', 'Alert snoozed for {hours} hours.', { hours })),
+    onAcknowledge: (a: AlertView) => acknowledge.mutate(a.id, notify(t('alerts.acknowledged', 'Alert acknowledged: no more reminder mails while it stays open.'))),
+    onSnooze: (a: AlertView, hours: number) => snooze.mutate({ id: a.id, hours }, notify(t('alerts.snoozed', 'Alert snoozed for {hours} hours.', { hours }))),
   };
   return (
     <Flex direction="column" alignItems="stretch" gap={6} data-testid="alerts-page">
       <Flex justifyContent="space-between" alignItems="center" wrap="wrap" gap={2}>
         <Typography variant="beta" tag="h2">{t('alerts.title', 'Alerts')}</Typography>
-        <Button variant="tertiary" startIcon={<ArrowClockwise />} loading={loading} onClick={() => void load()}>
+        <Button variant="tertiary" startIcon={<ArrowClockwise />} loading={activeQuery.isFetching || historyQuery.isFetching} onClick={refresh}>
           {t('dashboard.refresh', 'Refresh')}
         </Button>
       </Flex>
@@ -119,7 +80,7 @@ const AlertsPage = () => {
       </Box>
       {dealership ? (
         settings ? (
-          <AlertRulesForm settings={settings} canEdit={canManage} saving={saving} serverError={settingsError} onSave={(s) => void save(s)} />
+          <AlertRulesForm settings={settings} canEdit={canManage} saving={saveSettings.isLoading} serverError={settingsError} onSave={save} />
         ) : settingsError ? (
           <Typography textColor="danger600" role="alert">{settingsError}</Typography>
         ) : null

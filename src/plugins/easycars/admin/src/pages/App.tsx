@@ -4,7 +4,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { DealershipPicker } from '../components/layout/DealershipPicker';
 import { PluginNav } from '../components/layout/PluginNav';
 import { DealershipProvider, useSelectedDealership } from '../context/DealershipContext';
-import { useDealerships } from '../hooks/useDealerships';
+import { useDealerships } from '../api/dealerships-queries';
 import { useT } from '../utils/useT';
 import CredentialsPage from './CredentialsPage';
 import LeadsPage from './LeadsPage';
@@ -42,14 +42,14 @@ const NoDealerships = () => {
 
 const App = () => {
   const t = useT();
-  const { status, dealerships, error, refresh } = useDealerships();
+  const { status, dealerships, error } = useDealerships();
 
   if (status === 'loading') return <Page.Loading />;
   if (status === 'forbidden') return <Page.NoPermissions />;
   if (status === 'error') return <Page.Error content={error?.message} />;
 
   return (
-    <DealershipProvider dealerships={dealerships} refresh={refresh}>
+    <DealershipProvider dealerships={dealerships}>
       <Page.Main>
         <Page.Title>{t('plugin.name', 'EasyCars')}</Page.Title>
         <Layouts.Header

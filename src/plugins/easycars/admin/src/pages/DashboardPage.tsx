@@ -1,77 +1,57 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { alertsApi, type AlertView } from '../api/alerts';
-import { dashboardApi, type DashboardOverview, type TrendDay } from '../api/dashboard';
+import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { useAlertList } from '../api/alerts-queries';
+import { DASHBOARD_REFRESH_MS, useDashboardOverview, useStartSync, useTrend, type StartSync } from '../api/dashboard-queries';
 import { AlertBanner } from '../components/dashboard/AlertBanner';
 import { DealershipHealthTable } from '../components/dashboard/DealershipHealthTable';
 import { PerformanceCharts } from '../components/dashboard/PerformanceCharts';
 import { QuickStats } from '../components/dashboard/QuickStats';
 import { TrendChart } from '../components/dashboard/TrendChart';
 import { useSelectedDealership } from '../context/DealershipContext';
-import { useVisibleInterval } from '../hooks/useVisibleInterval';
 import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
 
-const REFRESH_MS = 30_000;
+const syncingKey = ({ dealership, type }: StartSync) => `${dealership}:${type}`;
 
 /** The EasyCars landing page: which dealerships are healthy, failing or stale, and why. */
 const DashboardPage = () => {
   const t = useT();
-  const { get, post } = useFetchClient();
-  const api = useMemo(() => dashboardApi({ get, post }), [get, post]);
-  const alerts = useMemo(() => alertsApi({ get }), [get]);
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC([...PERMISSIONS.triggerSync]);
   const { dealerships } = useSelectedDealership();
-  const [overview, setOverview] = useState<DashboardOverview | null>(null);
-  const [trend, setTrend] = useState<TrendDay[]>([]);
-  const [openAlerts, setOpenAlerts] = useState<AlertView[]>([]);
   const [trendType, setTrendType] = useState<'stock' | 'leads'>('stock');
   const [trendScope, setTrendScope] = useState('all');
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [syncing, setSyncing] = useState<string | null>(null);
+  const overviewQuery = useDashboardOverview(DASHBOARD_REFRESH_MS);
+  const trendQuery = useTrend(trendScope === 'all' ? null : trendScope, DASHBOARD_REFRESH_MS);
+  // The banner still shows the dashboard's own findings when the alerts cannot be read.
+  const openAlerts = useAlertList({ status: 'active', pageSize: 100 }, DASHBOARD_REFRESH_MS).data?.results ?? [];
+  const startSync = useStartSync();
+  const overview = overviewQuery.data;
+  const trend = trendQuery.data ?? [];
+  const failure = overviewQuery.error ?? trendQuery.error;
+  const error = failure ? toApiError(failure).message : null;
+  const syncing = startSync.isLoading && startSync.variables ? syncingKey(startSync.variables) : null;
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const [o, tr, open] = await Promise.all([
-        api.overview(),
-        api.trend(trendScope === 'all' ? null : trendScope),
-        // The banner still shows the dashboard's own findings when the alerts cannot be read.
-        alerts.list({ status: 'active', pageSize: 100 }).then((list) => list.results, () => [] as AlertView[]),
-      ]);
-      setOverview(o);
-      setTrend(tr);
-      setOpenAlerts(open);
-      setError(null);
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setLoading(false);
-    }
-  }, [api, alerts, trendScope]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useVisibleInterval(() => void load(), REFRESH_MS);
-
-  const sync = async (dealership: string, type: 'stock' | 'leads') => {
-    setSyncing(`${dealership}:${type}`);
-    try {
-      await api.sync(dealership, type);
-      toggleNotification({ type: 'success', message: type === 'stock' ? t('stock.started', 'Stock sync started.') : t('dashboard.leadsStarted', 'Lead sync started.') });
-    } catch (e) {
-      const err = toApiError(e);
-      toggleNotification({ type: err.status === 409 ? 'info' : 'danger', message: err.status === 409 ? t('dashboard.alreadyRunning', 'That sync is already running.') : err.message });
-    } finally {
-      setSyncing(null);
-      void load();
-    }
+  const refresh = () => {
+    void overviewQuery.refetch();
+    void trendQuery.refetch();
   };
+
+  const sync = (dealership: string, type: 'stock' | 'leads') =>
+    startSync.mutate(
+      { dealership, type },
+      {
+        onSuccess: () =>
+          toggleNotification({ type: 'success', message: type === 'stock' ? t('stock.started', 'Stock sync started.') : t('dashboard.leadsStarted', 'Lead sync started.') }),
+        onError: (e) => {
+          const err = toApiError(e);
+          toggleNotification({ type: err.status === 409 ? 'info' : 'danger', message: err.status === 409 ? t('dashboard.alreadyRunning', 'That sync is already running.') : err.message });
+        },
+      },
+    );
 
   if (error && !overview) return <Page.Error content={error} />;
   if (!overview) return <Page.Loading />;
@@ -83,7 +63,7 @@ const DashboardPage = () => {
           <Typography variant="pi" textColor="neutral600">
             {t('dashboard.updated', 'Updated {time} · refreshes every 30 s', { time: new Date(overview.generatedAt).toLocaleTimeString() })}
           </Typography>
-          <Button variant="tertiary" startIcon={<ArrowClockwise />} loading={loading} onClick={() => void load()}>
+          <Button variant="tertiary" startIcon={<ArrowClockwise />} loading={overviewQuery.isFetching || trendQuery.isFetching} onClick={refresh}>
             {t('dashboard.refresh', 'Refresh')}
           </Button>
         </Flex>
@@ -96,7 +76,7 @@ const DashboardPage = () => {
           <Typography textColor="neutral600">{t('dashboard.empty', 'No dealership to show.')}</Typography>
         </Box>
       ) : (
-        <DealershipHealthTable rows={overview.rows} canSync={Boolean(allowedActions.canTrigger)} syncing={syncing} onSync={(d, type) => void sync(d, type)} />
+        <DealershipHealthTable rows={overview.rows} canSync={Boolean(allowedActions.canTrigger)} syncing={syncing} onSync={sync} />
       )}
       <TrendChart days={trend} type={trendType} scope={trendScope} dealerships={dealerships} onType={setTrendType} onScope={setTrendScope} />
       <PerformanceCharts dealerships={dealerships} />

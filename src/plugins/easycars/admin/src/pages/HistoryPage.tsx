@@ -1,9 +1,10 @@
 import { Box, Button, Flex, LinkButton, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Page, useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { filtersFromParams, historyApi, type HistoryPage as HistoryPageData } from '../api/history';
+import { filtersFromParams } from '../api/history';
+import { useHistoryApi, useHistoryRuns } from '../api/history-queries';
 import { HistoryFiltersBar, type FilterValues } from '../components/history/HistoryFiltersBar';
 import { HistoryTable } from '../components/history/HistoryTable';
 import { RunDetailsModal } from '../components/history/RunDetailsModal';
@@ -17,30 +18,17 @@ const PAGE_SIZE = 25;
 /** Every sync run of the admin's dealerships, filtered on the server; the filters live in the URL. */
 const HistoryPage = () => {
   const t = useT();
-  const { get, put } = useFetchClient();
-  const api = useMemo(() => historyApi({ get, put }), [get, put]);
+  const api = useHistoryApi();
   const { toggleNotification } = useNotification();
   const { dealerships } = useSelectedDealership();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
-  const key = params.toString();
-  const [data, setData] = useState<HistoryPageData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { page: currentPage, ...currentFilters } = filters;
+  const runs = useHistoryRuns(currentFilters, currentPage, PAGE_SIZE);
+  const data = runs.data;
+  const error = runs.error ? toApiError(runs.error).message : null;
   const [open, setOpen] = useState<number | null>(null);
   const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const { page, ...rest } = filtersFromParams(new URLSearchParams(key));
-      setData(await api.list(rest, page, PAGE_SIZE));
-      setError(null);
-    } catch (e) {
-      setError(toApiError(e).message);
-    }
-  }, [api, key]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const values: FilterValues = {
     scope: params.get('scope') ?? '',
@@ -66,8 +54,7 @@ const HistoryPage = () => {
   const download = async (format: 'csv' | 'json') => {
     setExporting(format);
     try {
-      const { page: _page, ...rest } = filters;
-      const blob = await api.export(rest, format);
+      const blob = await api.export(currentFilters, format);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -142,8 +129,8 @@ const HistoryPage = () => {
           </>
         )}
       </Box>
-      <RetentionSettings api={api} />
-      {open !== null ? <RunDetailsModal id={open} api={api} onClose={() => setOpen(null)} /> : null}
+      <RetentionSettings />
+      {open !== null ? <RunDetailsModal id={open} onClose={() => setOpen(null)} /> : null}
     </Flex>
   );
 };

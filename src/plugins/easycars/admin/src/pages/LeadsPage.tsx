@@ -1,7 +1,7 @@
 import { Box, Flex, LinkButton, Typography } from '@strapi/design-system';
 import { Page, useRBAC } from '@strapi/strapi/admin';
 import { Link, useLocation } from 'react-router-dom';
-import { useLeadsQuery, type LeadsOverview } from '../api/leads';
+import { useLeadsOverview } from '../api/leads-queries';
 import { ConflictsTable } from '../components/leads/ConflictsTable';
 import { ConnectionSwitch } from '../components/leads/ConnectionSwitch';
 import { ImportLeadForm } from '../components/leads/ImportLeadForm';
@@ -21,7 +21,7 @@ const LeadsPage = () => {
   const { search } = useLocation();
   const { dealership } = useSelectedDealership();
   const id = dealership?.documentId;
-  const { data: overview, error, reload } = useLeadsQuery<LeadsOverview>('/leads/overview', id, { pollMs: 3000 });
+  const { data: overview, error } = useLeadsOverview(id);
   // The same checks as PUT /credentials/:id: "Manage credentials", plus "Manage sync settings" for sync fields.
   // Two calls: useRBAC names both credentials.manage and sync-settings.manage "canManage".
   const credentialsRbac = useRBAC(PERMISSIONS.manageCredentials);
@@ -69,24 +69,24 @@ const LeadsPage = () => {
           <Typography textColor="danger700">{t('leads.error.stale', 'Could not refresh the lead sync status: {message}', { message: toApiError(error).message })}</Typography>
         </Box>
       ) : null}
-      <LeadsStatusCard overview={overview} dealership={id} onChange={reload} timezone={dealership?.timezone ?? 'Australia/Sydney'} />
-      <ConflictsTable dealership={id} onChange={reload} />
-      <PendingPushesTable dealership={id} onChange={reload} />
+      <LeadsStatusCard overview={overview} dealership={id} timezone={dealership?.timezone ?? 'Australia/Sydney'} />
+      <ConflictsTable dealership={id} />
+      <PendingPushesTable dealership={id} />
       <LeadRunsTable dealership={id} />
       <Flex gap={6} alignItems="stretch" wrap="wrap">
         <Box style={{ flex: '1 1 20rem', minWidth: 0 }}>
-          <ImportLeadForm dealership={id} onChange={reload} />
+          <ImportLeadForm dealership={id} />
         </Box>
         <Box style={{ flex: '1 1 20rem', minWidth: 0 }}>
-          <StrategySelect dealership={id} value={overview.credential.leadConflictStrategy ?? 'manual'} onChange={reload} />
+          <StrategySelect dealership={id} value={overview.credential.leadConflictStrategy ?? 'manual'} />
         </Box>
       </Flex>
       <Flex gap={6} alignItems="stretch" wrap="wrap">
         <Box style={{ flex: '2 1 24rem', minWidth: 0 }}>
-          <ScheduleSettings service="lead" dealership={id} timezone={dealership?.timezone ?? 'Australia/Sydney'} canEdit={canManageSettings} onSaved={reload} />
+          <ScheduleSettings service="lead" dealership={id} timezone={dealership?.timezone ?? 'Australia/Sydney'} canEdit={canManageSettings} />
         </Box>
         <Box style={{ flex: '1 1 16rem', minWidth: 0 }}>
-          <ConnectionSwitch dealership={id} canEdit={canManageCredentials} onSaved={reload} />
+          <ConnectionSwitch dealership={id} canEdit={canManageCredentials} />
         </Box>
       </Flex>
     </Flex>

@@ -1,8 +1,8 @@
 import { Box, Flex, LinkButton, Typography } from '@strapi/design-system';
-import { Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { useState } from 'react';
+import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useLocation } from 'react-router-dom';
-import { isActive, stockUrl, useStockStatus } from '../api/stock';
+import { isActive } from '../api/stock';
+import { useStartStockSync, useStockStatus } from '../api/stock-queries';
 import { ScheduleSettings } from '../components/stock/ScheduleSettings';
 import { StockRunsTable } from '../components/stock/StockRunsTable';
 import { StockStatusCard } from '../components/stock/StockStatusCard';
@@ -19,12 +19,11 @@ const StockPage = () => {
   const { search } = useLocation();
   const { dealership } = useSelectedDealership();
   const id = dealership?.documentId;
-  const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   // useRBAC names results after the action's last segment: sync.trigger → canTrigger, sync-settings.manage → canManage.
   const { allowedActions } = useRBAC([...PERMISSIONS.triggerSync, ...PERMISSIONS.manageSyncSettings]);
-  const { data: status, error, reload } = useStockStatus(id);
-  const [, setTick] = useState(0);
+  const { data: status, error } = useStockStatus(id);
+  const startSync = useStartStockSync(id ?? '');
   useRunFinishedNotice('stock', status?.stock.active, status?.stock.last, (s) => statusText(t, s));
 
   if (error) return <Page.Error content={toApiError(error).message} />;
@@ -46,7 +45,7 @@ const StockPage = () => {
 
   const syncNow = async () => {
     try {
-      await post(stockUrl('/sync/stock'), { dealership: id });
+      await startSync.mutateAsync();
       toggleNotification({ type: 'success', message: t('stock.started', 'Stock sync started.') });
     } catch (e) {
       const err = toApiError(e);
@@ -55,7 +54,6 @@ const StockPage = () => {
         message: err.status === 409 ? t('stock.alreadyRunning', 'A stock sync is already running for this dealership.') : err.message,
       });
     }
-    await reload();
   };
 
   const lastId = status.stock.last?.id;
@@ -63,15 +61,7 @@ const StockPage = () => {
     <Flex direction="column" alignItems="stretch" gap={6}>
       <StockStatusCard status={status} canSync={Boolean(allowedActions.canTrigger)} onSync={syncNow} timezone={dealership?.timezone ?? 'Australia/Sydney'} />
       <StockRunsTable dealership={id} refreshKey={`${lastId}:${isActive(status.stock.active)}`} />
-      <ScheduleSettings
-        dealership={id}
-        timezone={dealership?.timezone ?? 'Australia/Sydney'}
-        canEdit={Boolean(allowedActions.canManage)}
-        onSaved={() => {
-          void reload();
-          setTick((n) => n + 1);
-        }}
-      />
+      <ScheduleSettings dealership={id} timezone={dealership?.timezone ?? 'Australia/Sydney'} canEdit={Boolean(allowedActions.canManage)} />
     </Flex>
   );
 };

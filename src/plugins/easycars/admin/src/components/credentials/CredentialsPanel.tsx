@@ -1,5 +1,6 @@
 import { Flex, Typography } from '@strapi/design-system';
 import type { CredentialFormValues, CredentialsApi, CredentialView, TestResult } from '../../api/credentials';
+import { useDeleteCredential, useSaveCredential, useTestCredential } from '../../api/credentials-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 import { CredentialStatusCard } from './CredentialStatusCard';
@@ -14,17 +15,23 @@ export interface CredentialsPanelProps {
   canManage: boolean;
   api: CredentialsApi;
   notify: Notify;
-  /** Called with the stored credential after create / update / delete (null once deleted). */
-  onChanged: (credential: CredentialView | null) => void;
+  /**
+   * Told the stored credential after create / update / delete (null once deleted). The query cache is
+   * already updated by then; this is for a parent that needs to react beyond showing it.
+   */
+  onChanged?: (credential: CredentialView | null) => void;
 }
 
 /** The Credentials section: status first, then the form, then deletion. */
 export const CredentialsPanel = ({ dealership, credential, canManage, api, notify, onChanged }: CredentialsPanelProps) => {
   const t = useT();
+  const testMutation = useTestCredential(api, dealership.documentId, credential);
+  const saveMutation = useSaveCredential(api, dealership.documentId, credential);
+  const deleteMutation = useDeleteCredential(api, dealership.documentId);
 
   const test = async (values: CredentialFormValues): Promise<TestResult> => {
     try {
-      return await api.test(dealership.documentId, values, credential);
+      return await testMutation.mutateAsync(values);
     } catch (err) {
       const e = toApiError(err);
       notify('danger', e.status === 429 ? t('credentials.test.rateLimited', 'Too many tests: {message}', { message: e.message }) : e.message);
@@ -34,14 +41,9 @@ export const CredentialsPanel = ({ dealership, credential, canManage, api, notif
 
   const save = async (values: CredentialFormValues, tested: boolean) => {
     try {
-      let saved = credential ? await api.update(credential.id, values) : await api.create(dealership.documentId, values);
-      // The form's test used the edited values; record it against what is now stored.
-      if (tested && !saved.lastTest) {
-        await api.testStored(saved.id).catch(() => undefined);
-        saved = (await api.get(dealership.documentId)) ?? saved;
-      }
+      const saved = await saveMutation.mutateAsync({ values, tested });
       notify('success', credential ? t('credentials.notify.updated', 'EasyCars credentials updated.') : t('credentials.notify.created', 'EasyCars credentials saved.'));
-      onChanged(saved);
+      onChanged?.(saved);
     } catch (err) {
       const e = toApiError(err);
       notify('danger', e.message);
@@ -52,9 +54,9 @@ export const CredentialsPanel = ({ dealership, credential, canManage, api, notif
   const remove = async () => {
     if (!credential) return;
     try {
-      await api.remove(credential.id);
+      await deleteMutation.mutateAsync(credential.id);
       notify('success', t('credentials.notify.deleted', 'EasyCars credentials deleted. Synchronization has stopped.'));
-      onChanged(null);
+      onChanged?.(null);
     } catch (err) {
       notify('danger', toApiError(err).message);
     }

@@ -1,9 +1,8 @@
 import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useMemo, useState } from 'react';
 import { NavLink } from 'react-router-dom';
-import { alertsApi, type AlertView } from '../../api/alerts';
-import { dashboardApi, type DashboardOverview, type DashboardRow } from '../../api/dashboard';
+import type { DashboardRow } from '../../api/dashboard';
+import { useAlertList } from '../../api/alerts-queries';
+import { useDashboardOverview } from '../../api/dashboard-queries';
 import { PLUGIN_ID } from '../../pluginId';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
@@ -15,18 +14,9 @@ const worstOf = (row: DashboardRow) => [row.stock, row.leads].sort((a, b) => (RA
 /** Homepage widget: healthy / failing / stale dealerships and the worst few with their reason. */
 export const HealthWidget = () => {
   const t = useT();
-  const { get, post } = useFetchClient();
-  const api = useMemo(() => dashboardApi({ get, post }), [get, post]);
-  const [data, setData] = useState<DashboardOverview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [alerts, setAlerts] = useState<AlertView[]>([]);
-  useEffect(() => {
-    api.overview().then(setData, (e: unknown) => setError(toApiError(e).message));
-    alertsApi({ get })
-      .list({ status: 'open', pageSize: 100 })
-      .then((list) => setAlerts(list.results), () => undefined);
-  }, [api, get]);
-  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  const { data, error } = useDashboardOverview();
+  const alerts = useAlertList({ status: 'open', pageSize: 100 }).data?.results ?? [];
+  if (error) return <Typography textColor="danger600">{toApiError(error).message}</Typography>;
   if (!data) return <Typography textColor="neutral600">{t('history.loading', 'Loading…')}</Typography>;
   const d = data.stats.dealerships;
   const worst = data.rows

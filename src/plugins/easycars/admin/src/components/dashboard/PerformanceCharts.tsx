@@ -1,11 +1,9 @@
 import { Box, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from 'styled-components';
-import { alertsApi, type PerformanceDay } from '../../api/alerts';
+import { usePerformance } from '../../api/alerts-queries';
 import type { DealershipItem } from '../../api/dealerships';
-import { useVisibleInterval } from '../../hooks/useVisibleInterval';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 
@@ -20,26 +18,12 @@ export const PerformanceCharts = ({ dealerships }: { dealerships: DealershipItem
   const t = useT();
   const theme = useTheme() as any;
   const colors = theme?.colors ?? {};
-  const { get } = useFetchClient();
-  const api = useMemo(() => alertsApi({ get }), [get]);
   const [days, setDays] = useState(30);
   const [type, setType] = useState<'stock' | 'leads'>('stock');
   const [scope, setScope] = useState('all');
-  const [series, setSeries] = useState<PerformanceDay[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setSeries(await api.performance(scope === 'all' ? null : scope, days));
-      setError(null);
-    } catch (e) {
-      setError(toApiError(e).message);
-    }
-  }, [api, scope, days]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useVisibleInterval(() => void load(), REFRESH_MS);
+  const query = usePerformance(scope === 'all' ? null : scope, days, REFRESH_MS);
+  const series = query.data ?? null;
+  const error = query.error ? toApiError(query.error).message : null;
 
   const data = (series ?? [])
     .filter((d) => d.type === type)

@@ -1,47 +1,40 @@
 import { Box, Button, Field, Flex, NumberInput, Radio, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
-import type { historyApi, RetentionSettings as Settings } from '../../api/history';
+import { useState } from 'react';
+import type { RetentionSettings as Settings } from '../../api/history';
+import { useRetention, useSaveRetention } from '../../api/history-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 
 /** How long the history keeps runs, and whether they are archived first; a Super Admin may change it. */
-export const RetentionSettings = ({ api }: { api: ReturnType<typeof historyApi> }) => {
+export const RetentionSettings = () => {
+  const { data: current, error } = useRetention();
+  if (error) return <Typography textColor="danger600">{toApiError(error).message}</Typography>;
+  if (!current) return null;
+  return <RetentionForm current={current} />;
+};
+
+/** The summary of what is stored, and (for a Super Admin) the form, starting from the stored values. */
+const RetentionForm = ({ current }: { current: Settings & { canEdit: boolean } }) => {
   const t = useT();
   const { toggleNotification } = useNotification();
-  const [current, setCurrent] = useState<(Settings & { canEdit: boolean }) | null>(null);
-  const [days, setDays] = useState<number | undefined>(undefined);
-  const [mode, setMode] = useState<Settings['mode']>('delete');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    api.retention().then(
-      (r) => {
-        setCurrent(r);
-        setDays(r.days);
-        setMode(r.mode);
-      },
-      (e: unknown) => setError(toApiError(e).message),
-    );
-  }, [api]);
-  if (error) return <Typography textColor="danger600">{error}</Typography>;
-  if (!current) return null;
+  const [days, setDays] = useState<number | undefined>(current.days);
+  const [mode, setMode] = useState<Settings['mode']>(current.mode);
+  const saveRetention = useSaveRetention();
   const summary =
     current.mode === 'archive'
       ? t('history.retention.summaryArchive', 'Runs are kept for {days} days, then saved as a gzipped NDJSON file in the media library (EasyCars / Sync history archives) and removed.', { days: current.days })
       : t('history.retention.summaryDelete', 'Runs are kept for {days} days, then deleted.', { days: current.days });
   const invalid = days === undefined || !Number.isInteger(days) || days < 1 || days > 3650;
-  const save = async () => {
+  const save = () => {
     if (invalid) return;
-    setSaving(true);
-    try {
-      setCurrent(await api.setRetention({ days: days!, mode }));
-      toggleNotification({ type: 'success', message: t('history.retention.saved', 'Retention saved.') });
-    } catch (e) {
-      toggleNotification({ type: 'danger', message: toApiError(e).message });
-    } finally {
-      setSaving(false);
-    }
+    saveRetention.mutate(
+      { days: days!, mode },
+      {
+        onSuccess: () => toggleNotification({ type: 'success', message: t('history.retention.saved', 'Retention saved.') }),
+        onError: (e) => toggleNotification({ type: 'danger', message: toApiError(e).message }),
+      },
+    );
   };
   return (
     <Box background="neutral0" padding={6} hasRadius shadow="tableShadow" tag="section" aria-labelledby="history-retention" data-testid="history-retention">
@@ -63,7 +56,7 @@ export const RetentionSettings = ({ api }: { api: ReturnType<typeof historyApi> 
               </Flex>
             </Radio.Group>
           </Field.Root>
-          <Button onClick={() => void save()} loading={saving} disabled={invalid}>{t('history.retention.save', 'Save retention')}</Button>
+          <Button onClick={save} loading={saveRetention.isLoading} disabled={invalid}>{t('history.retention.save', 'Save retention')}</Button>
         </Flex>
       ) : (
         <Box paddingTop={2}><Typography variant="pi" textColor="neutral600">{t('history.retention.superAdminOnly', 'Only a Super Admin can change it (it applies to every dealership).')}</Typography></Box>

@@ -1,8 +1,9 @@
 import { Badge, Box, Button, Flex, Link, Modal, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
-import { useEffect, useState } from 'react';
-import type { HistoryItem, historyApi } from '../../api/history';
+import { useState } from 'react';
+import { useRunItems } from '../../api/history-queries';
 import type { SyncRun } from '../../api/stock';
+import { useSyncLog } from '../../api/sync-log-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 import { RunCounts } from '../stock/RunCounts';
@@ -25,25 +26,20 @@ const Summary = ({ value }: { value: unknown }) => (
   </Box>
 );
 
+type RunInFull = SyncRun & { requestSummary?: unknown; responseSummary?: unknown; type?: string; errorClass?: string | null; errorStack?: string | null };
+
 /** One run in full: counts, errors and warnings, the redacted request/response summaries, and every record it touched. */
-export const RunDetailsModal = ({ id, api, onClose }: { id: number; api: ReturnType<typeof historyApi>; onClose: () => void }) => {
+export const RunDetailsModal = ({ id, onClose }: { id: number; onClose: () => void }) => {
   const t = useT();
-  const [run, setRun] = useState<(SyncRun & { requestSummary?: unknown; responseSummary?: unknown; type?: string; errorClass?: string | null; errorStack?: string | null }) | null>(null);
-  const [items, setItems] = useState<HistoryItem[]>([]);
-  const [itemsPage, setItemsPage] = useState({ page: 1, pageCount: 0, total: 0 });
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.run(id).then(setRun, (e: unknown) => setError(toApiError(e).message));
-  }, [api, id]);
-  useEffect(() => {
-    api.items(id, itemsPage.page).then(
-      (res) => {
-        setItems(res.data);
-        setItemsPage((p) => ({ ...p, pageCount: res.meta.pagination.pageCount, total: res.meta.pagination.total }));
-      },
-      (e: unknown) => setError(toApiError(e).message),
-    );
-  }, [api, id, itemsPage.page]);
+  const [page, setPage] = useState(1);
+  const runQuery = useSyncLog<RunInFull>(id);
+  const itemsQuery = useRunItems(id, page);
+  const run = runQuery.data;
+  const items = itemsQuery.data?.data ?? [];
+  const pagination = itemsQuery.data?.meta.pagination;
+  const itemsPage = { page, pageCount: pagination?.pageCount ?? 0, total: pagination?.total ?? 0 };
+  const failure = runQuery.error ?? itemsQuery.error;
+  const error = failure ? toApiError(failure).message : null;
 
   return (
     <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
@@ -115,11 +111,11 @@ export const RunDetailsModal = ({ id, api, onClose }: { id: number; api: ReturnT
             )}
             {itemsPage.pageCount > 1 ? (
               <Flex gap={2} paddingTop={2} alignItems="center">
-                <Button variant="tertiary" size="S" disabled={itemsPage.page <= 1} onClick={() => setItemsPage((p) => ({ ...p, page: p.page - 1 }))}>
+                <Button variant="tertiary" size="S" disabled={itemsPage.page <= 1} onClick={() => setPage(page - 1)}>
                   {t('history.previous', 'Previous')}
                 </Button>
                 <Typography variant="pi">{t('history.pageOf', 'Page {page} of {pageCount}', { page: itemsPage.page, pageCount: itemsPage.pageCount })}</Typography>
-                <Button variant="tertiary" size="S" disabled={itemsPage.page >= itemsPage.pageCount} onClick={() => setItemsPage((p) => ({ ...p, page: p.page + 1 }))}>
+                <Button variant="tertiary" size="S" disabled={itemsPage.page >= itemsPage.pageCount} onClick={() => setPage(page + 1)}>
                   {t('history.next', 'Next')}
                 </Button>
               </Flex>

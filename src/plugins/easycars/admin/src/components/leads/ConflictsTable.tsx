@@ -1,8 +1,8 @@
 import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { useState } from 'react';
 import { NavLink } from 'react-router-dom';
-import { leadEditPath, useLeadsActions, useLeadsQuery, type LeadConflictItem } from '../../api/leads';
+import { leadEditPath, type LeadConflictItem } from '../../api/leads';
+import { useLeadConflicts, useResolveConflict } from '../../api/leads-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 import { conflictValueText, leadFieldText, when } from './labels';
@@ -16,29 +16,25 @@ const Value = ({ label, value, strong }: { label: string; value: string; strong?
 );
 
 /** Conflicts awaiting a decision, one per lead and field: last agreed, this site and EasyCars side by side, keep either. */
-export const ConflictsTable = ({ dealership, onChange }: { dealership: string; onChange: () => void }) => {
+export const ConflictsTable = ({ dealership, onChange }: { dealership: string; onChange?: () => void }) => {
   const t = useT();
-  const actions = useLeadsActions(dealership);
   const { toggleNotification } = useNotification();
-  const [busy, setBusy] = useState<number | null>(null);
-  const { data, error, reload } = useLeadsQuery<LeadConflictItem[]>('/leads/conflicts', dealership, { params: { state: 'open' }, pollMs: 5000 });
+  const { data, error } = useLeadConflicts(dealership);
+  const resolveConflict = useResolveConflict(dealership);
+  const busy = resolveConflict.isLoading ? resolveConflict.variables?.id ?? null : null;
   const resolve = async (conflict: LeadConflictItem, choice: 'local' | 'easycars') => {
-    setBusy(conflict.id);
     try {
-      await actions.resolveConflict(conflict.id, choice);
+      await resolveConflict.mutateAsync({ id: conflict.id, choice });
       const value = conflictValueText(t, conflict.field, choice === 'local' ? conflict.localValue : conflict.remoteValue);
       toggleNotification({ type: 'success', message: t('leads.conflicts.resolvedField', 'Conflict resolved: {field} is now “{value}” here and in EasyCars.', { field: leadFieldText(t, conflict.field), value }) });
     } catch (e) {
       toggleNotification({ type: 'danger', message: toApiError(e).message });
-    } finally {
-      setBusy(null);
     }
-    await reload();
-    onChange();
+    onChange?.();
   };
   const rows = data ?? [];
   return (
-    <LeadsSection title={t('leads.conflicts.titleFields', 'Conflicts')} ready={data !== null} error={error} testId="leads-conflicts">
+    <LeadsSection title={t('leads.conflicts.titleFields', 'Conflicts')} ready={data !== undefined} error={error} testId="leads-conflicts">
       {rows.length === 0 ? (
         <Typography textColor="neutral600">{t('leads.conflicts.empty', 'No conflict to resolve.')}</Typography>
       ) : (

@@ -1,43 +1,31 @@
 import { Box, Field, Flex, Toggle, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
-import { leadsUrl } from '../../api/leads';
+import { useNotification } from '@strapi/strapi/admin';
+import { useCredential, useUpdateCredentialFields } from '../../api/credentials-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 
 /** The credential's on/off switch (isActive): off stops every EasyCars call of the dealership, stock and leads. */
-export const ConnectionSwitch = ({ dealership, canEdit, onSaved }: { dealership: string; canEdit: boolean; onSaved: () => void }) => {
+export const ConnectionSwitch = ({ dealership, canEdit }: { dealership: string; canEdit: boolean }) => {
   const t = useT();
-  const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [credential, setCredential] = useState<{ id: number; isActive: boolean } | null>(null);
-  const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    get<any>(leadsUrl('/credentials'), { params: { dealership } })
-      .then((res) => {
-        const c = res.data.data;
-        setCredential(c ? { id: c.id, isActive: Boolean(c.isActive) } : null);
-      })
-      .catch(() => setCredential(null));
-  }, [get, dealership]);
+  const { data: credential } = useCredential(dealership);
+  const update = useUpdateCredentialFields(dealership);
   if (!credential) return null;
 
-  const change = async (isActive: boolean) => {
-    setSaving(true);
-    try {
-      await put(leadsUrl(`/credentials/${credential.id}`), { isActive });
-      setCredential({ ...credential, isActive });
-      toggleNotification({
-        type: 'success',
-        message: isActive ? t('leads.connection.on', 'The EasyCars connection is on.') : t('leads.connection.off', 'The EasyCars connection is off: nothing is sent to or read from EasyCars.'),
-      });
-      onSaved();
-    } catch (e) {
-      toggleNotification({ type: 'danger', message: toApiError(e).message });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const change = (isActive: boolean) =>
+    update.mutate(
+      { id: credential.id, fields: { isActive } },
+      {
+        onSuccess: () =>
+          toggleNotification({
+            type: 'success',
+            message: isActive ? t('leads.connection.on', 'The EasyCars connection is on.') : t('leads.connection.off', 'The EasyCars connection is off: nothing is sent to or read from EasyCars.'),
+          }),
+        onError: (e) => toggleNotification({ type: 'danger', message: toApiError(e).message }),
+      },
+    );
+  // While saving, the switch shows the value being saved.
+  const checked = update.isLoading && update.variables ? Boolean(update.variables.fields.isActive) : Boolean(credential.isActive);
 
   return (
     <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" data-testid="leads-connection">
@@ -46,11 +34,11 @@ export const ConnectionSwitch = ({ dealership, canEdit, onSaved }: { dealership:
         <Field.Root name="isActive" hint={t('leads.connection.hint', 'Off stops every EasyCars call of this dealership, stock and leads.')}>
           <Field.Label>{t('leads.connection.label', 'Connection')}</Field.Label>
           <Toggle
-            checked={credential.isActive}
+            checked={checked}
             onLabel={t('stock.schedule.on', 'On')}
             offLabel={t('stock.schedule.off', 'Off')}
-            disabled={!canEdit || saving}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => void change(e.target.checked)}
+            disabled={!canEdit || update.isLoading}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => change(e.target.checked)}
           />
           <Field.Hint />
         </Field.Root>

@@ -1,7 +1,7 @@
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
-import { useLeadsActions } from '../../api/leads';
+import { useImportLead } from '../../api/leads-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 
@@ -14,13 +14,12 @@ export function leadNumberProblem(value: string): 'required' | 'tooLong' | null 
 }
 
 /** EasyCars cannot list leads: an admin brings one in by its LeadNumber. */
-export const ImportLeadForm = ({ dealership, onChange }: { dealership: string; onChange: () => void }) => {
+export const ImportLeadForm = ({ dealership, onChange }: { dealership: string; onChange?: () => void }) => {
   const t = useT();
-  const actions = useLeadsActions(dealership);
+  const importLead = useImportLead(dealership);
   const { toggleNotification } = useNotification();
   const [leadNumber, setLeadNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problem = leadNumberProblem(leadNumber);
@@ -32,11 +31,9 @@ export const ImportLeadForm = ({ dealership, onChange }: { dealership: string; o
       );
       return;
     }
-    setBusy(true);
     setError(null);
     try {
-      const res = await actions.importLead(leadNumber.trim());
-      const { leadNumber: n, outcome } = res.data.data;
+      const { leadNumber: n, outcome } = await importLead.mutateAsync(leadNumber.trim());
       toggleNotification({
         type: 'success',
         message:
@@ -45,12 +42,10 @@ export const ImportLeadForm = ({ dealership, onChange }: { dealership: string; o
             : t('leads.import.done', 'EasyCars lead {n} imported.', { n }),
       });
       setLeadNumber('');
-      onChange();
+      onChange?.();
     } catch (e) {
       const apiError = toApiError(e);
       setError(apiError.fieldErrors.leadNumber ?? apiError.message);
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -78,7 +73,7 @@ export const ImportLeadForm = ({ dealership, onChange }: { dealership: string; o
             </Field.Root>
           </Box>
           <Box paddingTop={6}>
-            <Button type="submit" loading={busy} disabled={busy}>{t('leads.import.submit', 'Import')}</Button>
+            <Button type="submit" loading={importLead.isLoading} disabled={importLead.isLoading}>{t('leads.import.submit', 'Import')}</Button>
           </Box>
         </Flex>
       </form>

@@ -1,26 +1,18 @@
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
-import { leadsUrl, useLeadsQuery, type LeadRun } from '../../api/leads';
+import { useState } from 'react';
+import type { LeadRun } from '../../api/leads';
+import { useLeadRuns } from '../../api/leads-queries';
+import { useSyncLog } from '../../api/sync-log-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 import { outcomeText, runStatusText, runStatusVariant, triggerText, when } from './labels';
 import { LeadsSection } from './LeadsSection';
 
-const pickResults = (body: { results?: LeadRun[] }) => body.results ?? [];
-
 /** What happened to each lead in one run (sync-log items), its warnings and its error. */
 const RunDetails = ({ id }: { id: number }) => {
   const t = useT();
-  const { get } = useFetchClient();
-  const [run, setRun] = useState<LeadRun | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    get<{ data: LeadRun }>(leadsUrl(`/sync-logs/${id}`))
-      .then((res) => setRun(res.data.data))
-      .catch((e) => setError(toApiError(e).message));
-  }, [get, id]);
-  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  const { data: run, error } = useSyncLog<LeadRun>(id);
+  if (error) return <Typography textColor="danger600">{toApiError(error).message}</Typography>;
   if (!run) return <Typography textColor="neutral600">{t('leads.section.loading', 'Loading…')}</Typography>;
   const items = run.items ?? [];
   const notDue = run.responseSummary?.notDue;
@@ -65,14 +57,10 @@ const RunDetails = ({ id }: { id: number }) => {
 export const LeadRunsTable = ({ dealership }: { dealership: string }) => {
   const t = useT();
   const [open, setOpen] = useState<number | null>(null);
-  const { data, error } = useLeadsQuery<LeadRun[]>('/sync-logs', dealership, {
-    params: { type: 'leads', pageSize: 10 },
-    pollMs: 5000,
-    pick: pickResults,
-  });
+  const { data, error } = useLeadRuns(dealership);
   const rows = data ?? [];
   return (
-    <LeadsSection title={t('leads.runs.title', 'Last 10 lead syncs')} ready={data !== null} error={error} testId="leads-runs">
+    <LeadsSection title={t('leads.runs.title', 'Last 10 lead syncs')} ready={data !== undefined} error={error} testId="leads-runs">
       {rows.length === 0 ? (
         <Typography textColor="neutral600">{t('leads.runs.empty', 'No lead sync yet.')}</Typography>
       ) : (

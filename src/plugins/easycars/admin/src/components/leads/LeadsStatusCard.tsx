@@ -1,8 +1,8 @@
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
-import { useState } from 'react';
-import { useLeadsActions, type LeadsOverview } from '../../api/leads';
+import type { LeadsOverview } from '../../api/leads';
+import { useSyncLeads } from '../../api/leads-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 import { ProgressBar } from '../ProgressBar';
@@ -15,28 +15,30 @@ const Count = ({ label, warn }: { label: string; warn?: boolean }) => (
 );
 
 /** Status first: the last run, the counts, and "Sync leads now" with its progress. */
-export const LeadsStatusCard = ({ overview, dealership, onChange, timezone }: { overview: LeadsOverview; dealership: string; onChange: () => void; timezone?: string }) => {
+export const LeadsStatusCard = ({ overview, dealership, onChange, timezone }: {
+  overview: LeadsOverview;
+  dealership: string;
+  /** Told when “Sync leads now” has been answered; the overview reloads through the query cache either way. */
+  onChange?: () => void;
+  timezone?: string;
+}) => {
   const t = useT();
   useRunFinishedNotice('leads', overview.activeRun, overview.lastRun, (s) => runStatusText(t, s));
   const at = (iso: string | null | undefined) => (timezone ? formatInZone(iso, timezone) : when(iso));
-  const actions = useLeadsActions(dealership);
+  const syncLeads = useSyncLeads(dealership);
   const { toggleNotification } = useNotification();
-  const [sending, setSending] = useState(false);
   const active = overview.activeRun;
   const last = overview.lastRun;
-  const running = sending || Boolean(active);
+  const running = syncLeads.isLoading || Boolean(active);
   const sync = async () => {
-    setSending(true);
     try {
-      await actions.syncNow();
+      await syncLeads.mutateAsync();
       toggleNotification({ type: 'success', message: t('leads.sync.queued', 'Lead sync started') });
     } catch (e) {
-      // 409: a run is already queued or running for this dealership; the card shows it after the reload.
+      // 409: a run is already queued or running for this dealership; the card shows it once the overview reloads.
       toggleNotification({ type: 'danger', message: toApiError(e).message });
-    } finally {
-      setSending(false);
-      onChange();
     }
+    onChange?.();
   };
   const c = overview.counts;
   const percent = active?.progressTotal ? Math.round((100 * (active.progressDone ?? 0)) / active.progressTotal) : 0;

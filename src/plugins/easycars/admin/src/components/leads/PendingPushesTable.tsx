@@ -3,7 +3,8 @@ import { WarningCircle } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { NavLink } from 'react-router-dom';
-import { leadEditPath, useLeadsActions, useLeadsQuery, type LeadPush } from '../../api/leads';
+import { leadEditPath, type LeadPush } from '../../api/leads';
+import { useLeadPushes, useRetryPush } from '../../api/leads-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 import { pushStateText, pushStateVariant, when } from './labels';
@@ -48,28 +49,24 @@ const ReviewRetry = ({ onConfirm, busy }: { onConfirm: () => Promise<void>; busy
 };
 
 /** Leads waiting to be sent, failed (with the reason) or flagged for review, each failed/review one with Retry. */
-export const PendingPushesTable = ({ dealership, onChange }: { dealership: string; onChange: () => void }) => {
+export const PendingPushesTable = ({ dealership, onChange }: { dealership: string; onChange?: () => void }) => {
   const t = useT();
-  const actions = useLeadsActions(dealership);
   const { toggleNotification } = useNotification();
-  const [busy, setBusy] = useState<number | null>(null);
-  const { data, error, reload } = useLeadsQuery<LeadPush[]>('/leads/pushes', dealership, { pollMs: 5000 });
+  const { data, error } = useLeadPushes(dealership);
+  const retryPush = useRetryPush(dealership);
+  const busy = retryPush.isLoading ? retryPush.variables?.id ?? null : null;
   const retry = async (push: LeadPush) => {
-    setBusy(push.id);
     try {
-      await actions.retryPush(push.id, push.pushState === 'review');
+      await retryPush.mutateAsync(push);
       toggleNotification({ type: 'success', message: t('leads.pushes.retried', 'Lead queued to be sent again') });
     } catch (e) {
       toggleNotification({ type: 'danger', message: toApiError(e).message });
-    } finally {
-      setBusy(null);
     }
-    await reload();
-    onChange();
+    onChange?.();
   };
   const rows = data ?? [];
   return (
-    <LeadsSection title={t('leads.pushes.title', 'Leads not in EasyCars yet')} ready={data !== null} error={error} testId="leads-pushes">
+    <LeadsSection title={t('leads.pushes.title', 'Leads not in EasyCars yet')} ready={data !== undefined} error={error} testId="leads-pushes">
       {rows.length === 0 ? (
         <Typography textColor="neutral600">{t('leads.pushes.empty', 'Every lead has reached EasyCars.')}</Typography>
       ) : (

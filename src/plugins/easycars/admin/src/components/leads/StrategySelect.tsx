@@ -1,28 +1,20 @@
 import { Box, Field, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { useState } from 'react';
-import { useLeadsActions } from '../../api/leads';
+import { useSetLeadStrategy } from '../../api/leads-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 
 /** Who wins when the status changed on both sides since the last sync. */
-export const StrategySelect = ({ dealership, value, onChange }: { dealership: string; value: string; onChange: () => void }) => {
+export const StrategySelect = ({ dealership, value }: { dealership: string; value: string }) => {
   const t = useT();
-  const actions = useLeadsActions(dealership);
+  const setStrategy = useSetLeadStrategy(dealership);
   const { toggleNotification } = useNotification();
-  const [saving, setSaving] = useState(false);
-  const save = async (next: string | number) => {
+  const save = (next: string | number) => {
     if (next === value) return;
-    setSaving(true);
-    try {
-      await actions.setStrategy(String(next));
-      toggleNotification({ type: 'success', message: t('leads.strategy.saved', 'Conflict strategy saved') });
-    } catch (e) {
-      toggleNotification({ type: 'danger', message: toApiError(e).message });
-    } finally {
-      setSaving(false);
-    }
-    onChange();
+    setStrategy.mutate(String(next), {
+      onSuccess: () => toggleNotification({ type: 'success', message: t('leads.strategy.saved', 'Conflict strategy saved') }),
+      onError: (e) => toggleNotification({ type: 'danger', message: toApiError(e).message }),
+    });
   };
   return (
     <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" height="100%">
@@ -33,7 +25,7 @@ export const StrategySelect = ({ dealership, value, onChange }: { dealership: st
           hint={t('leads.strategy.hint', 'For the status and every synced field changed here and in EasyCars since they last agreed. A deleted status always wins.')}
         >
           <Field.Label>{t('leads.strategy.label', 'Conflict strategy')}</Field.Label>
-          <SingleSelect value={value} onChange={save} disabled={saving}>
+          <SingleSelect value={value} onChange={save} disabled={setStrategy.isLoading}>
             <SingleSelectOption value="manual">{t('leads.strategy.manual', 'Ask me (manual review)')}</SingleSelectOption>
             <SingleSelectOption value="local_wins">{t('leads.strategy.local', 'This site wins')}</SingleSelectOption>
             <SingleSelectOption value="easycars_wins">{t('leads.strategy.easycars', 'EasyCars wins')}</SingleSelectOption>

@@ -1,7 +1,8 @@
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, TextInput, Toggle, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
-import { stockUrl } from '../../api/stock';
+import { useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import type { CredentialView } from '../../api/credentials';
+import { useCredential, useUpdateCredentialFields } from '../../api/credentials-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 
@@ -33,70 +34,65 @@ const SERVICES = {
   },
 } as const;
 
-/**
- * Per-dealership sync schedule (hourly, daily at a time in the dealership's timezone, or cron) for stock
- * (with image sync) or leads.
- */
-export const ScheduleSettings = ({
-  dealership,
-  timezone,
-  canEdit,
-  onSaved,
-  service = 'stock',
-}: {
+type Service = keyof typeof SERVICES;
+
+interface ScheduleSettingsProps {
   dealership: string;
   timezone: string;
   canEdit: boolean;
-  onSaved: () => void;
-  service?: keyof typeof SERVICES;
-}) => {
+  service?: Service;
+}
+
+/** The form's starting values: what the credential's public view says (sync.stock / sync.leads). */
+function initialSettings(credential: CredentialView, service: Service): StockSettings {
+  const s: { enabled?: boolean; schedule?: StockSettings['schedule']; time?: string | null; cron?: string | null; images?: boolean } =
+    credential.sync?.[SERVICES[service].view] ?? {};
+  return { enabled: Boolean(s.enabled), schedule: s.schedule ?? 'daily', time: s.time ?? '02:00', cron: s.cron ?? '', images: s.images !== false };
+}
+
+/**
+ * Per-dealership sync schedule (hourly, daily at a time in the dealership's timezone, or cron) for stock
+ * (with image sync) or leads. Nothing shows until the credential has loaded (or when there is none).
+ */
+export const ScheduleSettings = ({ service = 'stock', ...props }: ScheduleSettingsProps) => {
+  const { data: credential } = useCredential(props.dealership);
+  if (!credential) return null;
+  // Keyed by credential: a reload after saving keeps what is on screen, another dealership starts afresh.
+  return <ScheduleForm key={`${props.dealership}:${credential.id}`} {...props} service={service} credential={credential} />;
+};
+
+const ScheduleForm = ({ dealership, timezone, canEdit, service, credential }: ScheduleSettingsProps & { service: Service; credential: CredentialView }) => {
   const spec = SERVICES[service];
   const f = spec.fields;
   const t = useT();
   const say = (message: readonly [string, string]) => t(message[0], message[1]);
-  const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [values, setValues] = useState<StockSettings | null>(null);
+  const [values, setValues] = useState<StockSettings>(() => initialSettings(credential, service));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const update = useUpdateCredentialFields(dealership);
 
-  const [credentialId, setCredentialId] = useState<number | null>(null);
-  useEffect(() => {
-    // The credential's public view carries the sync settings (sync.stock).
-    get<any>(stockUrl('/credentials'), { params: { dealership } })
-      .then((res) => {
-        const c = res.data.data;
-        if (!c) return;
-        const s = c.sync?.[spec.view] ?? {};
-        setCredentialId(c.id);
-        setValues({ enabled: Boolean(s.enabled), schedule: s.schedule ?? 'daily', time: s.time ?? '02:00', cron: s.cron ?? '', images: s.images !== false });
-      })
-      .catch(() => setValues(null));
-  }, [get, dealership, spec]);
-
-  if (!values || credentialId === null) return null;
   const set = <K extends keyof StockSettings>(key: K, value: StockSettings[K]) => setValues({ ...values, [key]: value });
 
-  const save = async () => {
-    setSaving(true);
+  const save = () => {
     setErrors({});
-    try {
-      await put(stockUrl(`/credentials/${credentialId}`), {
-        [f.enabled]: values.enabled,
-        [f.schedule]: values.schedule,
-        [f.time]: values.time,
-        [f.cron]: values.schedule === 'custom' ? values.cron : null,
-        ...(service === 'stock' ? { imageSyncEnabled: values.images } : {}),
-      });
-      toggleNotification({ type: 'success', message: say(spec.saved) });
-      onSaved();
-    } catch (e) {
-      const err = toApiError(e);
-      setErrors(err.fieldErrors);
-      toggleNotification({ type: 'danger', message: err.message });
-    } finally {
-      setSaving(false);
-    }
+    const fields = {
+      [f.enabled]: values.enabled,
+      [f.schedule]: values.schedule,
+      [f.time]: values.time,
+      [f.cron]: values.schedule === 'custom' ? values.cron : null,
+      ...(service === 'stock' ? { imageSyncEnabled: values.images } : {}),
+    };
+    update.mutate(
+      { id: credential.id, fields },
+      {
+        onSuccess: () => toggleNotification({ type: 'success', message: say(spec.saved) }),
+        onError: (e) => {
+          const err = toApiError(e);
+          setErrors(err.fieldErrors);
+          toggleNotification({ type: 'danger', message: err.message });
+        },
+      },
+    );
   };
 
   return (
@@ -152,7 +148,7 @@ export const ScheduleSettings = ({
         ) : null}
         {canEdit ? (
           <Box>
-            <Button onClick={save} loading={saving}>{t('stock.schedule.save', 'Save schedule')}</Button>
+            <Button onClick={save} loading={update.isLoading}>{t('stock.schedule.save', 'Save schedule')}</Button>
           </Box>
         ) : (
           <Typography variant="pi" textColor="neutral600">{say(spec.readOnly)}</Typography>

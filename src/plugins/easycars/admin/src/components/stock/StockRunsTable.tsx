@@ -1,7 +1,8 @@
 import { Badge, Box, Button, Flex, Modal, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
-import { stockUrl, type SyncRun } from '../../api/stock';
+import { useState } from 'react';
+import type { SyncRun } from '../../api/stock';
+import { useStockRuns } from '../../api/stock-queries';
+import { useSyncLog } from '../../api/sync-log-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 import { RunCounts } from './RunCounts';
@@ -23,14 +24,7 @@ const List = ({ title, rows }: { title: string; rows: Array<{ ref: string; text:
 /** Details of one run: counts, item errors, warnings, what happened to each listed item. */
 const RunDetails = ({ id, onClose }: { id: number; onClose: () => void }) => {
   const t = useT();
-  const { get } = useFetchClient();
-  const [run, setRun] = useState<SyncRun | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    get<any>(stockUrl(`/sync-logs/${id}`))
-      .then((res) => setRun(res.data.data))
-      .catch((e) => setError(toApiError(e).message));
-  }, [get, id]);
+  const { data: run, error } = useSyncLog<SyncRun>(id);
   return (
     <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
       <Modal.Content>
@@ -38,7 +32,7 @@ const RunDetails = ({ id, onClose }: { id: number; onClose: () => void }) => {
           <Modal.Title>{t('stock.details.title', 'Stock sync #{id}', { id })}</Modal.Title>
         </Modal.Header>
         <Modal.Body>
-          {error ? <Typography textColor="danger600">{error}</Typography> : null}
+          {error ? <Typography textColor="danger600">{toApiError(error).message}</Typography> : null}
           {run ? (
             <>
               <Flex gap={2} paddingBottom={4} wrap="wrap">
@@ -71,14 +65,8 @@ const RunDetails = ({ id, onClose }: { id: number; onClose: () => void }) => {
 /** The last 10 stock syncs. */
 export const StockRunsTable = ({ dealership, refreshKey }: { dealership: string; refreshKey: unknown }) => {
   const t = useT();
-  const { get } = useFetchClient();
-  const [rows, setRows] = useState<SyncRun[]>([]);
+  const rows = useStockRuns(dealership, refreshKey).data ?? [];
   const [open, setOpen] = useState<number | null>(null);
-  useEffect(() => {
-    get<any>(stockUrl('/sync-logs'), { params: { dealership, type: 'stock', pageSize: 10 } })
-      .then((res) => setRows(res.data.results ?? res.data.data?.results ?? []))
-      .catch(() => setRows([]));
-  }, [get, dealership, refreshKey]);
   return (
     <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section">
       <Typography variant="delta" tag="h3">{t('stock.runs.title', 'Last 10 stock syncs')}</Typography>
