@@ -104,6 +104,20 @@ describe('Sync history page', () => {
     expect(within(dialog).getByText(/"items": 12/)).toBeInTheDocument();
   });
 
+  it('shows where a run’s time went, phase by phase, and its pace', async () => {
+    resetFakes({
+      '/easycars/history': page([run(9)]),
+      '/easycars/sync-logs/9': { data: { ...run(9), timings: { phases: [{ phase: 'fetching', ms: 2400 }, { phase: 'applying', ms: 61_000 }], recordsPerMinute: 118.5 } } },
+      '/easycars/sync-logs/9/items': page([]),
+    });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'View details of run 9' }));
+    const timings = await within(await screen.findByRole('dialog')).findByTestId('run-timings');
+    expect(within(timings).getByText(/^fetching: /)).toBeInTheDocument();
+    expect(within(timings).getByText(/^applying: /)).toBeInTheDocument();
+    expect(within(timings).getByText('118.5 records per minute')).toBeInTheDocument();
+  });
+
   it('says what to do when there are no runs, and offers to clear filters that match nothing', async () => {
     resetFakes({ '/easycars/history/retention': { data: { days: 90, mode: 'delete', canEdit: false } }, '/easycars/history': page([]) });
     renderPage();

@@ -133,6 +133,11 @@ describe(`metrics, health and alerts (${process.env.DB_TEST_CLIENT ?? 'sqlite'})
     expect(Math.abs((last ?? 0) - Date.now() / 1000)).toBeLessThan(120);
     expect(sample(families, 'easycars_queue_jobs', { state: 'queued' })).toBe(0);
     expect(families.has('process_resident_memory_bytes')).toBe(true);
+    // Per run: the time of each phase and the pace, in the log and as a histogram.
+    const log = await plugin().service('syncLogs').latest(harbour, 'stock');
+    expect(log.timings.phases.map((p: any) => p.phase)).toContain('fetching');
+    expect(log.timings.phases.reduce((sum: number, p: any) => sum + p.ms, 0)).toBeLessThanOrEqual(log.durationMs + 5);
+    expect(sample(families, 'easycars_sync_phase_duration_seconds_count', { type: 'stock', phase: 'fetching' })).toBe(1);
     // No secrets, no customer data, no dealership names.
     for (const secret of [SANDBOX_CREDENTIALS.client.clientSecret, SANDBOX_CREDENTIALS.accounts.EC114575.accountSecret, METRICS_TOKEN, 'Harbour Motors']) {
       expect(res.text).not.toContain(secret);

@@ -41,6 +41,13 @@ export const METRICS = [
     buckets: RUN_DURATION_BUCKETS,
   },
   {
+    name: 'easycars_sync_phase_duration_seconds',
+    kind: 'histogram',
+    help: 'Time finished runs spent in each phase (fetching, applying, images, refreshing leads…).',
+    labels: ['type', 'phase'],
+    buckets: RUN_DURATION_BUCKETS,
+  },
+  {
     name: 'easycars_sync_records_total',
     kind: 'counter',
     help: 'Records processed by finished sync runs, by outcome (created, updated, removed, failed).',

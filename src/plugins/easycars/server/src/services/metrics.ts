@@ -114,13 +114,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       p.inc('easycars_api_throttle_wait_seconds_total', labels, (event.waitedMs ?? 0) / 1000);
     },
 
-    recordRun(run: { dealership: string; type: string; status: string; durationMs: number; counts: Partial<Record<string, number>> }) {
+    recordRun(run: { dealership: string; type: string; status: string; durationMs: number; counts: Partial<Record<string, number>>; phases?: Array<{ phase: string; ms: number }> }) {
       if (run.type !== 'stock' && run.type !== 'leads') return;
       for (const r of pendingFor(run.dealership, run.type)) addRun(r, run);
       const p = registry();
       const dealership = label(run.dealership);
       p.inc('easycars_sync_runs_total', { dealership, type: run.type, status: run.status });
       p.observe('easycars_sync_run_duration_seconds', { dealership, type: run.type }, run.durationMs / 1000);
+      for (const { phase, ms } of run.phases ?? []) p.observe('easycars_sync_phase_duration_seconds', { type: run.type, phase }, ms / 1000);
       for (const outcome of ['created', 'updated', 'removed', 'failed']) p.inc('easycars_sync_records_total', { dealership, type: run.type, outcome }, Number(run.counts[outcome] ?? 0));
     },
 

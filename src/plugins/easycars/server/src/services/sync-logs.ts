@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { getService, pluginUid } from '../utils/plugin';
 import { isUniqueViolation } from '../utils/db-errors';
+import { createPhaseClock, runTimings, type PhaseClock, type PhaseTiming } from '../sync-logs/phase-clock';
 import { redactValue } from '../utils/redact-summary';
 import { redactText } from '../client/redact';
 import {
@@ -55,6 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(pluginUid('sync-log'));
   const items_ = () => strapi.db.query(pluginUid('sync-item'));
   const lastProgressWrite = new Map<number, number>();
+  const phases = new Map<number, PhaseClock>();
   const instanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   /** Every touched record of a run, uncapped and queryable (history search by stock number, VIN, lead number). */
@@ -76,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A run ended: counted in the metrics, then its dealership's alert rules (in the background: the run is done). */
-  const ranOut = (run: { id: number; dealership: string; type: string; trigger: string; status: string; durationMs: number; counts: Record<string, number>; errorMessage: string | null }) => {
+  const ranOut = (run: { id: number; dealership: string; type: string; trigger: string; status: string; durationMs: number; counts: Record<string, number>; errorMessage: string | null; phases: PhaseTiming[] }) => {
     getService(strapi, 'metrics').recordRun(run);
     void getService(strapi, 'alerts').afterRun(run);
   };
@@ -121,12 +123,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { id, status: 'queued' },
         data: { status: 'running', startedAt: now, heartbeatAt: now, instanceId, phase: 'starting' },
       });
+      if (started !== null) phases.set(id, createPhaseClock(now.getTime()));
       return started !== null;
     },
 
     /** Cheap to call often: writes at most once a second, and always the last step. */
     async progress(id: number, progress: { phase: string; done: number; total: number }) {
       const now = Date.now();
+      (phases.get(id) ?? phases.set(id, createPhaseClock(now)).get(id)!).enter(progress.phase, now);
       const last = lastProgressWrite.get(id) ?? 0;
       if (now - last < PROGRESS_WRITE_INTERVAL_MS && progress.done < progress.total) return;
       lastProgressWrite.set(id, now);
@@ -176,6 +180,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async finish(id: number, input: FinishInput) {
       lastProgressWrite.delete(id);
+      const clock = phases.get(id);
+      phases.delete(id);
       const row = await service.get(id);
       if (row && input.items?.length) await storeItems(row, input.items);
       if (row?.status === 'cancelled') {
@@ -206,10 +212,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           `[easycars] ${row.type} sync ${id} (dealership ${row.dealership}, ${row.trigger}) finished: ${input.status} — ${shown} in ${completedAt.getTime() - startedAt.getTime()} ms`,
         );
       }
+      const timings = runTimings(clock?.stop(completedAt.getTime()) ?? [], completedAt.getTime() - startedAt.getTime(), counts);
       const finished = await query().update({
         where: { id },
         data: {
           ...counts,
+          timings,
           status: input.status,
           phase: 'done',
           activeKey: null,
@@ -226,7 +234,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           responseSummary: input.responseSummary ? redactValue(input.responseSummary) : null,
         },
       });
-      if (row) ranOut({ ...row, status: input.status, durationMs: completedAt.getTime() - startedAt.getTime(), counts, errorMessage: input.errorMessage ?? null });
+      if (row) ranOut({ ...row, status: input.status, durationMs: completedAt.getTime() - startedAt.getTime(), counts, errorMessage: input.errorMessage ?? null, phases: timings.phases });
       return finished;
     },
 

@@ -26,7 +26,27 @@ const Summary = ({ value }: { value: unknown }) => (
   </Box>
 );
 
-type RunInFull = SyncRun & { requestSummary?: unknown; responseSummary?: unknown; type?: string; errorClass?: string | null; errorStack?: string | null };
+type RunInFull = SyncRun & {
+  requestSummary?: unknown;
+  responseSummary?: unknown;
+  type?: string;
+  errorClass?: string | null;
+  errorStack?: string | null;
+  timings?: { phases: Array<{ phase: string; ms: number }>; recordsPerMinute: number | null } | null;
+};
+
+/** Where the run's time went, phase by phase, and its pace. */
+const Timings = ({ timings }: { timings: NonNullable<RunInFull['timings']> }) => {
+  const t = useT();
+  return (
+    <Flex direction="column" alignItems="stretch" gap={1} data-testid="run-timings">
+      {timings.phases.map((p) => (
+        <Typography key={p.phase}>{p.phase}: {duration(p.ms)}</Typography>
+      ))}
+      {timings.recordsPerMinute !== null ? <Typography textColor="neutral600">{t('history.details.pace', '{n} records per minute', { n: timings.recordsPerMinute })}</Typography> : null}
+    </Flex>
+  );
+};
 
 /** One run in full: counts, errors and warnings, the redacted request/response summaries, and every record it touched. */
 export const RunDetailsModal = ({ id, onClose }: { id: number; onClose: () => void }) => {
@@ -77,6 +97,7 @@ export const RunDetailsModal = ({ id, onClose }: { id: number; onClose: () => vo
                   {run.warnings.map((w, i) => <Typography key={i} tag="p" variant="pi"><strong>{w.ref}</strong>: {w.field ? `${w.field} — ` : ''}{w.message}</Typography>)}
                 </Section>
               ) : null}
+              {run.timings?.phases.length ? <Section title={t('history.details.timings', 'Time by phase')}><Timings timings={run.timings} /></Section> : null}
               {run.requestSummary ? <Section title={t('history.details.request', 'Request (redacted)')}><Summary value={run.requestSummary} /></Section> : null}
               {run.responseSummary ? <Section title={t('history.details.response', 'Response (redacted)')}><Summary value={run.responseSummary} /></Section> : null}
             </>
