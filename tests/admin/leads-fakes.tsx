@@ -59,6 +59,7 @@ export function resetFakes(answers: Record<string, Answer> = {}) {
 
 export const strapiAdminDouble = {
   useFetchClient: () => api,
+  getFetchClient: () => api,
   useNotification: () => ({ toggleNotification }),
   useRBAC,
   Page: {

@@ -1,11 +1,11 @@
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useQueryFetchClient } from './fetch-client';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type { AlertStatus } from '../../../shared/alerts';
 import { alertsApi, type AlertList, type AlertSettings, type PerformanceDay } from './alerts';
 import { queryKeys } from './query-keys';
 import { NO_RETRY, pollWhileVisible } from './query-options';
 
-const useAlertsApi = () => alertsApi(useFetchClient());
+const useAlertsApi = () => alertsApi(useQueryFetchClient());
 const refreshing = (refreshMs: number | false) => (refreshMs ? pollWhileVisible(refreshMs) : NO_RETRY);
 
 export interface AlertFilters {

@@ -1,10 +1,10 @@
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useQueryFetchClient } from './fetch-client';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from 'react-query';
 import { credentialsApi, type CredentialFormValues, type CredentialsApi, type CredentialView } from './credentials';
 import { queryKeys } from './query-keys';
 import { NO_RETRY } from './query-options';
 
-export const useCredentialsApi = () => credentialsApi(useFetchClient());
+export const useCredentialsApi = () => credentialsApi(useQueryFetchClient());
 
 /**
  * The stored credential changed: cache what the server answered (or reload it), then reload everything that shows

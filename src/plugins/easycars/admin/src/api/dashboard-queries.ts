@@ -1,4 +1,4 @@
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useQueryFetchClient } from './fetch-client';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import { dashboardApi, type DashboardOverview, type TrendDay } from './dashboard';
 import { queryKeys } from './query-keys';
@@ -7,7 +7,7 @@ import { NO_RETRY, pollWhileVisible } from './query-options';
 /** The dashboard refreshes itself this often while the tab is visible. */
 export const DASHBOARD_REFRESH_MS = 30_000;
 
-const useDashboardApi = () => dashboardApi(useFetchClient());
+const useDashboardApi = () => dashboardApi(useQueryFetchClient());
 
 const refreshing = (refreshMs: number | false) => (refreshMs ? pollWhileVisible(refreshMs) : NO_RETRY);
 

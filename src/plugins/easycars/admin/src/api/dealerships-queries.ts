@@ -1,4 +1,4 @@
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useQueryFetchClient } from './fetch-client';
 import { useQuery } from 'react-query';
 import { toApiError, type ApiError } from '../utils/apiError';
 import type { DealershipItem } from './dealerships';
@@ -14,7 +14,7 @@ export interface DealershipsState {
 
 /** The dealerships the signed-in admin may act on, each with its credential status (GET /easycars/dealerships). */
 export function useDealerships(): DealershipsState {
-  const client = useFetchClient();
+  const client = useQueryFetchClient();
   const query = useQuery(queryKeys.dealerships(), () => dealershipsApi(client).list(), NO_RETRY);
   if (query.error) {
     const error = toApiError(query.error);

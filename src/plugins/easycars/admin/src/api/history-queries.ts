@@ -1,10 +1,10 @@
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useQueryFetchClient } from './fetch-client';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import { historyApi, type HistoryFilters, type RetentionSettings } from './history';
 import { queryKeys } from './query-keys';
 import { NO_RETRY } from './query-options';
 
-export const useHistoryApi = () => historyApi(useFetchClient());
+export const useHistoryApi = () => historyApi(useQueryFetchClient());
 
 /** One page of runs matching the filters; the previous page stays on screen while the next one loads. */
 export function useHistoryRuns(filters: HistoryFilters, page: number, pageSize: number) {

@@ -1,11 +1,11 @@
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useQueryFetchClient } from './fetch-client';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import { loadLeadStatus } from '../content-manager/lead-status-store';
 import { leadsApi, type LeadConflictItem, type LeadPanelData, type LeadPush, type LeadRun, type LeadsOverview } from './leads';
 import { queryKeys } from './query-keys';
 import { NO_RETRY, pollWhileVisible } from './query-options';
 
-const useLeadsApi = () => leadsApi(useFetchClient());
+const useLeadsApi = () => leadsApi(useQueryFetchClient());
 
 /** The Leads page's status card polls fast (a run's progress); its lists a little slower. */
 const OVERVIEW_POLL_MS = 3000;
@@ -47,7 +47,7 @@ export function useLeadPanel(documentId: string, version: unknown) {
 
 /** The list-view column of one lead; the cells of a render are asked for in one request (lead-status-store). */
 export function useLeadColumnStatus(documentId: string) {
-  const { get } = useFetchClient();
+  const { get } = useQueryFetchClient();
   return useQuery(queryKeys.lead.column(documentId), () => loadLeadStatus(get, documentId), NO_RETRY);
 }
 

@@ -1,10 +1,10 @@
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useQueryFetchClient } from './fetch-client';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import { queryKeys } from './query-keys';
 import { NO_RETRY, pollWhileVisible } from './query-options';
 import { isActive, stockApi, type StockStatus, type SyncRun } from './stock';
 
-const useStockApi = () => stockApi(useFetchClient());
+const useStockApi = () => stockApi(useQueryFetchClient());
 
 /** Polled fast while a sync runs (so its progress shows), slowly otherwise. */
 const statusInterval = (status: StockStatus | undefined) => (isActive(status?.stock.active) ? 1000 : 10_000);

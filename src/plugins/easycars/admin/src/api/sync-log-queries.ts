@@ -1,4 +1,4 @@
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useQueryFetchClient } from './fetch-client';
 import { useQuery } from 'react-query';
 import { historyApi } from './history';
 import { queryKeys } from './query-keys';
@@ -9,6 +9,6 @@ import { NO_RETRY } from './query-options';
  * caller reads (a stock run, a lead run, or the history's run with its summaries).
  */
 export function useSyncLog<T>(id: number) {
-  const api = historyApi(useFetchClient());
+  const api = historyApi(useQueryFetchClient());
   return useQuery<T>(queryKeys.syncLog(id), () => api.run(id), NO_RETRY);
 }
