@@ -190,9 +190,9 @@ async function main() {
 
   EasyCars sandbox: ${sandboxBase}  (TestECService, ECService)
   Alert mails:      http://localhost:${MAIL_HTTP_PORT}/  (a local mail catcher; nothing leaves this machine)
-  Metrics:          http://localhost:${STRAPI_PORT}/api/easycars/metrics
+  Metrics:          http://localhost:${STRAPI_PORT}/easycars/metrics
                     (Authorization: Bearer <EASYCARS_METRICS_TOKEN from .env>)
-  Health:           http://localhost:${STRAPI_PORT}/api/easycars/health/live
+  Health:           http://localhost:${STRAPI_PORT}/easycars/health/live
   Open "EasyCars" in the left menu. Ctrl+C stops everything.
 ============================================================
 `);

@@ -118,9 +118,9 @@ describe(`metrics, health and alerts (${process.env.DB_TEST_CLIENT ?? 'sqlite'})
 
   it('serves Prometheus metrics only with the scrape token, counting runs and EasyCars calls by dealership slug', async () => {
     await w.sync(harbour);
-    expect((await w.app.http().get('/api/easycars/metrics')).status).toBe(401);
-    expect((await w.app.http().get('/api/easycars/metrics').set('Authorization', 'Bearer wrong-token-of-the-same-size!!')).status).toBe(401);
-    const res = await w.app.http().get('/api/easycars/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
+    expect((await w.app.http().get('/easycars/metrics')).status).toBe(401);
+    expect((await w.app.http().get('/easycars/metrics').set('Authorization', 'Bearer wrong-token-of-the-same-size!!')).status).toBe(401);
+    const res = await w.app.http().get('/easycars/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const families = parsePrometheusText(res.text);
@@ -166,7 +166,7 @@ describe(`metrics, health and alerts (${process.env.DB_TEST_CLIENT ?? 'sqlite'})
   });
 
   it('reports health per dealership the caller manages, and liveness without tenant data', async () => {
-    const live = await w.app.http().get('/api/easycars/health/live');
+    const live = await w.app.http().get('/easycars/health/live');
     expect(live.status).toBe(200);
     expect(live.body).toEqual({ status: 'ok' });
 

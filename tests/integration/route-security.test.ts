@@ -121,6 +121,16 @@ const ATTACKS: Record<string, Attack> = {
   'POST /alerts/:id/snooze': { url: (i) => `/easycars/alerts/${i.alertB}/snooze`, body: () => ({ hours: 4 }), manager: 404 },
 };
 
+/**
+ * Routes without admin login, for machines (utils/route.ts publicRoute): what anyone gets. No metrics
+ * token is configured here, so the Prometheus scrape does not exist (404).
+ */
+const PUBLIC: Record<string, { status: number; body?: unknown }> = {
+  'GET /metrics': { status: 404 },
+  'GET /health/live': { status: 200, body: { status: 'ok' } },
+};
+const isPublic = (route: { method: string; path: string }) => `${route.method} ${route.path}` in PUBLIC;
+
 describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
   let w: StockWorld;
   let ids: Ids;
@@ -190,11 +200,14 @@ describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CL
 
   it('has an attack for every registered route, and every route declares its dealership scope', () => {
     expect(routes.length).toBeGreaterThan(15);
-    const missing = routes.map((r) => `${r.method} ${r.path}`).filter((key) => !ATTACKS[key]);
+    const missing = routes.filter((r) => !isPublic(r)).map((r) => `${r.method} ${r.path}`).filter((key) => !ATTACKS[key]);
     expect(missing).toEqual([]); // add each listed route to ATTACKS in tests/integration/route-security.test.ts
     const stale = Object.keys(ATTACKS).filter((key) => !routes.some((r) => `${r.method} ${r.path}` === key));
     expect(stale).toEqual([]);
+    // Only the declared public routes skip the admin login; every other route declares its dealership scope.
+    expect(routes.filter((r) => (r.config as { auth?: unknown } | undefined)?.auth === false).map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(PUBLIC).sort());
     const unscoped = routes
+      .filter((r) => !isPublic(r))
       .filter((r) => !(r.config?.policies ?? []).some((p: any) => SCOPE_POLICIES.includes(typeof p === 'string' ? p : p?.name)))
       .map((r) => `${r.method} ${r.path}`);
     expect(unscoped).toEqual([]); // declare a scope with adminRoute(..., scope) in server/src/utils/route.ts
@@ -202,7 +215,7 @@ describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CL
 
   it('refuses anonymous callers (401) and admins without an EasyCars permission (403), changing nothing', async () => {
     const before = await snapshot();
-    for (const route of routes) {
+    for (const route of routes.filter((r) => !isPublic(r))) {
       const attack = ATTACKS[`${route.method} ${route.path}`]!;
       const anonymous = await call(route, attack);
       expect([`${route.method} ${route.path}`, anonymous.status]).toEqual([`${route.method} ${route.path}`, 401]);
@@ -214,7 +227,7 @@ describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CL
 
   it("gives the manager of A nothing of B's: 404 as for an unknown id, or an answer without B's data, changing nothing", async () => {
     const before = await snapshot();
-    for (const route of routes) {
+    for (const route of routes.filter((r) => !isPublic(r))) {
       const key = `${route.method} ${route.path}`;
       const attack = ATTACKS[key]!;
       const res = await call(route, attack, manager.token);
@@ -227,6 +240,20 @@ describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CL
       }
     }
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers anyone the same on the public routes, with no tenant data', async () => {
+    for (const [key, expected] of Object.entries(PUBLIC)) {
+      const [method, path] = key.split(' ') as [string, string];
+      for (const token of [undefined, noPermission.token, manager.token]) {
+        const req = (w.app.http() as any)[method.toLowerCase()](`/easycars${path}`);
+        const res = await (token ? req.set('Authorization', `Bearer ${token}`) : req);
+        expect([key, res.status]).toEqual([key, expected.status]);
+        if (expected.body) expect(res.body).toEqual(expected.body);
+        const text = JSON.stringify(res.body ?? res.text);
+        for (const id of [ids.dealershipA, ids.dealershipB, ids.leadNumberB]) expect(text).not.toContain(id);
+      }
+    }
   });
 
   it('answers a manager the same 404 for an id of another dealership as for one that does not exist', async () => {

@@ -39,11 +39,11 @@ function checkExpr(file: string, expr: string) {
 }
 
 describe('docs/monitoring', () => {
-  it('scrapes /api/easycars/metrics with a bearer token and loads the alert rules', () => {
+  it('scrapes /easycars/metrics with a bearer token and loads the alert rules', () => {
     const config = parse(read('prometheus.yml'));
     expect(config.rule_files).toContain('easycars-alert-rules.yml');
     const job = config.scrape_configs.find((j: any) => j.job_name === 'easycars');
-    expect(job.metrics_path).toBe('/api/easycars/metrics');
+    expect(job.metrics_path).toBe('/easycars/metrics');
     expect(job.authorization.type).toBe('Bearer');
     expect(job.authorization.credentials_file ?? job.authorization.credentials).toBeTruthy();
     expect(job.static_configs[0].targets.length).toBeGreaterThan(0);

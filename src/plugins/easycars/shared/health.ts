@@ -1,4 +1,4 @@
-/** GET /easycars/health (admin) and GET /api/easycars/health/live (load balancers): shared by server and admin. */
+/** GET /easycars/health (admin) and GET /easycars/health/live (load balancers): shared by server and admin. */
 import type { Health } from './dashboard';
 
 export type ComponentStatus = 'ok' | 'degraded' | 'failing';

@@ -67,7 +67,7 @@ export const pluginConfigSchema = z
     }),
     monitoring: z
       .object({
-        /** Bearer token of GET /api/easycars/metrics; the endpoint answers 404 while it is unset. */
+        /** Bearer token of GET /easycars/metrics; the endpoint answers 404 while it is unset. */
         metricsToken: z.string().min(16, 'monitoring.metricsToken must be at least 16 characters').optional(),
         /** Hourly and daily rollups older than this are deleted (independent of the sync-log retention). */
         rollupRetentionDays: positiveInt,

@@ -30,13 +30,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = (await dealershipsOf(ctx)).map((d) => d.documentId);
       ctx.body = { data: await getService(strapi, 'metrics').performance(ids, days ?? 30) };
     },
-    /** GET /api/easycars/health/live: 200 {status: ok} or 503 {status: unavailable}. */
+    /** GET /easycars/health/live: 200 {status: ok} or 503 {status: unavailable}. */
     async live(ctx: any) {
       const report = await getService(strapi, 'health').liveness();
       ctx.status = report.status === 'ok' ? 200 : 503;
       ctx.body = report;
     },
-    /** GET /api/easycars/metrics (Prometheus text format). */
+    /** GET /easycars/metrics (Prometheus text format). */
     async metrics(ctx: any) {
       const registry = getService(strapi, 'metrics').prometheus();
       ctx.set('Content-Type', registry.contentType);

@@ -1,5 +1,5 @@
 /**
- * Route policy of GET /api/easycars/metrics: the scrape token (EASYCARS_METRICS_TOKEN) as a bearer
+ * Route policy of GET /easycars/metrics: the scrape token (EASYCARS_METRICS_TOKEN) as a bearer
  * token, compared in constant time. Without a configured token the endpoint does not exist (404).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';

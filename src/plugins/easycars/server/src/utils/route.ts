@@ -30,3 +30,11 @@ export function adminRoute(method: string, path: string, handler: string, action
     config: { policies: ['admin::isAuthenticatedAdmin', ...permissions, scopePolicy(scope)] },
   };
 }
+
+/**
+ * A route without admin login, for machines (a Prometheus scrape, a load balancer's probe): it carries
+ * no tenant data, and whatever guards it (the scrape token) is declared here as policies.
+ */
+export function publicRoute(method: string, path: string, handler: string, policies: string[]) {
+  return { method, path, handler, config: { auth: false, policies } };
+}

@@ -1,6 +1,9 @@
-import { adminRoute } from '../../utils/route';
+import { adminRoute, publicRoute } from '../../utils/route';
 
 export default [
+  // For machines, without admin login: the Prometheus scrape (bearer EASYCARS_METRICS_TOKEN) and a liveness probe.
+  publicRoute('GET', '/metrics', 'monitoring.metrics', ['plugin::easycars.metrics-token']),
+  publicRoute('GET', '/health/live', 'monitoring.live', []),
   // Without a dealership: the caller's own dealerships (the handler scopes the answer).
   adminRoute('GET', '/health', 'monitoring.health', ['readSyncLogs'], { from: 'query', optional: true }),
   adminRoute('GET', '/dashboard/performance', 'monitoring.performance', ['readSyncLogs'], { from: 'query', optional: true }),
