@@ -10,6 +10,7 @@ import syncItem from './sync-item';
 import metricRollup from './metric-rollup';
 import alert from './alert';
 import instance from './instance';
+import lock from './lock';
 
 export default {
   credential,
@@ -24,4 +25,5 @@ export default {
   'metric-rollup': metricRollup,
   alert,
   instance,
+  lock,
 };

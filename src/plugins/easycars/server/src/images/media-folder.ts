@@ -1,7 +1,9 @@
 /** Media-library folders "EasyCars/<name>" (a dealership's images, the sync-history archives), created on first use. */
 import type { Core } from '@strapi/strapi';
+import { withDatabaseLock } from '../locks/db-lock';
 
 const FOLDER_UID = 'plugin::upload.folder';
+const MEDIA_FOLDER_LOCK = 'media-folder:EasyCars';
 
 async function find(strapi: Core.Strapi, name: string, parent: number | null): Promise<number | undefined> {
   const where = parent === null ? { name, parent: { id: { $null: true } } } : { name, parent: { id: parent } };
@@ -32,11 +34,12 @@ async function resolveFolder(strapi: Core.Strapi, name: string): Promise<number>
 let previous: Promise<unknown> = Promise.resolve();
 
 /**
- * One lookup at a time in this process: images downloaded in parallel, or two dealerships'
- * syncs, must not each create "EasyCars" (the upload plugin would make two folders or clash).
+ * One lookup at a time in this process (images downloaded in parallel, or two dealerships' syncs) and,
+ * through a database lock, across instances: each must not create its own "EasyCars" (the upload
+ * plugin does not refuse a second folder of the same name).
  */
 export function easycarsFolder(strapi: Core.Strapi, name: string): Promise<number> {
-  const next = previous.then(() => resolveFolder(strapi, name));
+  const next = previous.then(() => withDatabaseLock(strapi, MEDIA_FOLDER_LOCK, () => resolveFolder(strapi, name)));
   previous = next.catch(() => undefined);
   return next;
 }

@@ -32,7 +32,7 @@ export function createPuller(deps: LeadDeps) {
     const first = await records.byId(recordId);
     const ref = first?.LeadNumber ?? `record ${recordId}`;
     if (!first?.LeadNumber) return { ref, outcome: 'skipped', message: 'Not in EasyCars yet', warnings: [] };
-    return withLeadLock(first.leadDocumentId ?? `lead-number:${first.LeadNumber}`, async () => {
+    return withLeadLock(strapi, first.leadDocumentId ?? `lead-number:${first.LeadNumber}`, async () => {
       const rec = (await records.byId(recordId)) as LeadRecord;
       const { lead: detail, code, errorMessage } = await api.getLeadDetail(rec.LeadNumber as string);
       const inbound = valuesFromDetail(detail);

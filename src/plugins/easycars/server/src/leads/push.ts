@@ -289,7 +289,7 @@ export function createPusher(deps: LeadDeps) {
 
   /** Pushes whatever this lead's record says is pending. Throws RetryLater to be retried by the job queue. */
   async function push(leadDocumentId: string): Promise<void> {
-    await withLeadLock(leadDocumentId, async () => {
+    await withLeadLock(strapi, leadDocumentId, async () => {
       let rec = await records.byLead(leadDocumentId);
       if (!rec || rec.pushState !== 'pending') return;
       const lead = await local.find(leadDocumentId);

@@ -13,14 +13,14 @@ import type { LeadRecord } from './records';
 export type Resolution = 'local' | 'easycars';
 
 export async function resolveConflict(deps: LeadDeps, pusher: Pusher, conflictId: number, choice: unknown, actor: { id: number; name: string }) {
-  const { records, conflicts, local, audit } = deps;
+  const { records, conflicts, local, audit, strapi } = deps;
   if (choice !== 'local' && choice !== 'easycars') {
     const message = 'choice must be "local" (keep the local value) or "easycars" (take the EasyCars value)';
     throw new errors.ValidationError(message, { errors: [{ path: ['choice'], message, name: 'ValidationError' }] });
   }
   const first = await conflicts.get(conflictId);
   if (!first) throw new errors.NotFoundError(`Conflict ${conflictId} not found.`);
-  return withLeadLock(first.leadDocumentId ?? `conflict:${conflictId}`, async () => {
+  return withLeadLock(strapi, first.leadDocumentId ?? `conflict:${conflictId}`, async () => {
     const conflict = await conflicts.get(conflictId);
     if (!conflict || conflict.state !== 'open') throw new LeadStateConflict('This conflict is already resolved.', { resolution: conflict?.resolution ?? null });
     const rec = conflict.leadDocumentId ? await records.byLead(conflict.leadDocumentId) : null;

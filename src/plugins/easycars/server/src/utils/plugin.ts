@@ -15,7 +15,8 @@ export type PluginContentType =
   | 'sync-item'
   | 'metric-rollup'
   | 'alert'
-  | 'instance';
+  | 'instance'
+  | 'lock';
 
 export const pluginUid = <T extends PluginContentType>(name: T) => `plugin::${PLUGIN_ID}.${name}` as UID.ContentType;
 

@@ -1,0 +1,98 @@
+/**
+ * A lock every Strapi instance sharing the database honours: a lease row (content type `lock`, one
+ * row per key, unique) that expires unless its holder renews it, so a crashed holder frees the key.
+ * Same SQL on PostgreSQL and SQLite; re-entrant within one async flow (a nested call for a key
+ * already held runs at once instead of waiting for itself).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { isUniqueViolation } from '../utils/db-errors';
+import { pluginUid } from '../utils/plugin';
+
+export interface LockOptions {
+  /** A holder that stops renewing (crashed) loses the lease after this long. */
+  leaseMs?: number;
+  /** Give up waiting after this long. */
+  waitMs?: number;
+  /** Between two attempts while another holder has it. */
+  pollMs?: number;
+}
+
+export class LockTimeoutError extends Error {
+  constructor(key: string, waitedMs: number) {
+    super(`Another Strapi instance held the lock "${key}" for more than ${Math.round(waitedMs / 1000)} s; try again.`);
+    this.name = 'LockTimeoutError';
+  }
+}
+
+const held = new AsyncLocalStorage<Set<string>>();
+/** Leases this process holds now, by owner: released at once when Strapi stops (a crash leaves them to lapse). */
+const holding = new Map<string, { strapi: Core.Strapi; key: string; renewal: NodeJS.Timeout }>();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const table = (strapi: Core.Strapi) => {
+  const meta = strapi.db.metadata.get(pluginUid('lock'));
+  return meta.tableName;
+};
+
+/** One attempt: true when this owner now holds `key` (a free key, or an expired lease taken over). */
+export async function tryAcquire(strapi: Core.Strapi, key: string, owner: string, leaseMs: number): Promise<boolean> {
+  const knex = strapi.db.connection;
+  const now = Date.now();
+  try {
+    await knex(table(strapi)).insert({ lock_key: key, owner, expires_at: now + leaseMs, document_id: randomUUID(), created_at: new Date(now), updated_at: new Date(now) });
+    return true;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  // Held: take it over only if the lease ran out (its holder stopped without releasing it).
+  const taken = await knex(table(strapi)).where({ lock_key: key }).andWhere('expires_at', '<', now).update({ owner, expires_at: now + leaseMs, updated_at: new Date(now) });
+  return Number(taken) === 1;
+}
+
+export async function release(strapi: Core.Strapi, key: string, owner: string): Promise<void> {
+  await strapi.db.connection(table(strapi)).where({ lock_key: key, owner }).del();
+}
+
+async function renew(strapi: Core.Strapi, key: string, owner: string, leaseMs: number): Promise<void> {
+  await strapi.db.connection(table(strapi)).where({ lock_key: key, owner }).update({ expires_at: Date.now() + leaseMs });
+}
+
+export async function withDatabaseLock<T>(strapi: Core.Strapi, key: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const mine = held.getStore();
+  if (mine?.has(key)) return fn();
+  const leaseMs = options.leaseMs ?? 20_000;
+  const waitMs = options.waitMs ?? 60_000;
+  const pollMs = options.pollMs ?? 50;
+  const owner = randomUUID();
+  const started = Date.now();
+  while (!(await tryAcquire(strapi, key, owner, leaseMs))) {
+    if (Date.now() - started > waitMs) throw new LockTimeoutError(key, Date.now() - started);
+    await sleep(pollMs + Math.random() * pollMs);
+  }
+  // A long holder keeps its lease alive; it lapses only if this process stops.
+  const renewal = setInterval(() => void renew(strapi, key, owner, leaseMs).catch(() => undefined), Math.max(1000, leaseMs / 3));
+  renewal.unref?.();
+  holding.set(owner, { strapi, key, renewal });
+  try {
+    return await held.run(new Set([...(mine ?? []), key]), fn);
+  } finally {
+    clearInterval(renewal);
+    holding.delete(owner);
+    await release(strapi, key, owner).catch((error) => strapi.log.warn(`[easycars] could not release the lock "${key}" (${(error as Error).message}); it lapses by itself`));
+  }
+}
+
+/**
+ * Strapi is stopping: its leases go now, so the next instance (or this one restarted) need not wait for
+ * them to lapse. Work still running here is abandoned with the process, as its jobs are.
+ */
+export async function releaseHeldLocks(strapi: Core.Strapi): Promise<void> {
+  for (const [owner, entry] of [...holding.entries()]) {
+    if (entry.strapi !== strapi) continue;
+    clearInterval(entry.renewal);
+    holding.delete(owner);
+    await release(strapi, entry.key, owner).catch(() => undefined);
+  }
+}
