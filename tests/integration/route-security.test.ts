@@ -65,6 +65,7 @@ const ATTACKS: Record<string, Attack> = {
   // Site-wide (every dealership's history): a dealership's manager may not change it, whatever their permissions.
   'PUT /history/retention': { url: () => '/easycars/history/retention', body: () => ({ days: 1, mode: 'delete' }), manager: 403 },
   'GET /history/export': { url: (i) => `/easycars/history/export?format=json&dealership=${i.dealershipB}`, manager: 404 },
+  'GET /audit': { url: (i) => `/easycars/audit?dealership=${i.dealershipB}`, manager: 404 },
   'GET /credentials': { url: (i) => `/easycars/credentials?dealership=${i.dealershipB}`, manager: 404 },
   'POST /credentials': {
     url: () => '/easycars/credentials',

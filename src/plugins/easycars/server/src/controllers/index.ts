@@ -7,6 +7,7 @@ import history from './history';
 import dashboard from './dashboard';
 import monitoring from './monitoring';
 import alerts from './alerts';
+import audit from './audit';
 
 export default {
   sync,
@@ -18,4 +19,5 @@ export default {
   dashboard,
   monitoring,
   alerts,
+  audit,
 };

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { pluginUid } from '../utils/plugin';
+import type { AuditEntryView, AuditFilters, AuditPage, AuditResult } from '../../../shared/audit';
+import { dateRange } from '../history/filters';
+import { getService, pluginUid } from '../utils/plugin';
 
 export interface AuditInput {
   dealership?: string | null;
@@ -40,6 +42,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         (input.changedFields?.length ? ` fields=${input.changedFields.join(',')}` : ''),
     );
     return entry;
+  },
+
+  /**
+   * The trail for the admin, newest first. `scope`: the dealerships the caller may see (null: a Super
+   * Admin, who also sees site-wide entries); entries of other dealerships never match.
+   */
+  async page(filters: AuditFilters, scope: string[] | null, paging: { page?: number; pageSize?: number } = {}): Promise<AuditPage> {
+    const query = strapi.db.query(pluginUid('audit-entry'));
+    const where: Record<string, unknown>[] = [];
+    if (scope) where.push({ dealership: { $in: scope } });
+    if (filters.dealership) where.push({ dealership: filters.dealership });
+    if (filters.action) where.push(filters.action.endsWith('.') ? { action: { $startsWith: filters.action } } : { action: filters.action });
+    if (filters.actor) where.push({ actorName: { $containsi: filters.actor } });
+    if (filters.result) where.push({ result: filters.result });
+    const range = dateRange(filters.from, filters.to);
+    if (range) where.push({ createdAt: range });
+    const page = Math.max(1, paging.page ?? 1);
+    const pageSize = Math.min(100, Math.max(1, paging.pageSize ?? 25));
+    const matching = where.length ? { $and: where } : {};
+    const [rows, total, actionRows] = await Promise.all([
+      query.findMany({ where: matching, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+      query.count({ where: matching }),
+      strapi.db
+        .connection(strapi.db.metadata.get(pluginUid('audit-entry')).tableName)
+        .modify((q: any) => (scope ? q.whereIn('dealership', scope) : q))
+        .distinct('action')
+        .orderBy('action'),
+    ]);
+    const names = new Map<string, string>();
+    for (const id of new Set((rows as Array<{ dealership: string | null }>).map((r) => r.dealership).filter((d): d is string => Boolean(d)))) {
+      names.set(id, (await getService(strapi, 'access').findDealership(id))?.name ?? id);
+    }
+    const results: AuditEntryView[] = (rows as any[]).map((r) => ({
+      id: r.id,
+      createdAt: new Date(r.createdAt).toISOString(),
+      dealership: r.dealership ?? null,
+      dealershipName: r.dealership ? (names.get(r.dealership) ?? r.dealership) : null,
+      action: r.action,
+      entityType: r.entityType ?? null,
+      entityId: r.entityId ?? null,
+      actorName: r.actorName ?? null,
+      changedFields: Array.isArray(r.changedFields) ? r.changedFields : [],
+      result: r.result as AuditResult,
+      message: r.message ?? null,
+    }));
+    return { results, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, actions: (actionRows as Array<{ action: string }>).map((a) => a.action) };
   },
 
   async list(filters: { dealership?: string; entityType?: string; entityId?: string; limit?: number }) {

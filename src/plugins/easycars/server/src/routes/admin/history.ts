@@ -7,6 +7,7 @@ export default [
   adminRoute('PUT', '/history/retention', 'history.setRetention', ['manageSyncSettings'], 'site-wide'),
   adminRoute('GET', '/history/export', 'history.export', ['readSyncLogs'], { from: 'query', optional: true }),
   adminRoute('GET', '/sync-logs/:id/items', 'history.items', ['readSyncLogs'], { from: 'sync-log' }),
+  adminRoute('GET', '/audit', 'audit.list', ['readSyncLogs'], { from: 'query', optional: true }),
   adminRoute('GET', '/dashboard', 'dashboard.overview', ['readSyncLogs'], { from: 'query', optional: true }),
   adminRoute('GET', '/dashboard/trend', 'dashboard.trend', ['readSyncLogs'], { from: 'query', optional: true }),
 ];
