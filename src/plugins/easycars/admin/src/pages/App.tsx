@@ -12,6 +12,7 @@ import StockPage from './StockPage';
 import HistoryPage from './HistoryPage';
 import DashboardPage from './DashboardPage';
 import AlertsPage from './AlertsPage';
+import AuditPage from './AuditPage';
 
 /** The index is the dashboard once any dealership is connected; before that, the Credentials page (first run). */
 const IndexPage = () => {
@@ -75,6 +76,7 @@ const App = () => {
                 <Route path="credentials" element={<CredentialsPage />} />
                 <Route path="history" element={<HistoryPage />} />
                 <Route path="alerts" element={<AlertsPage />} />
+                <Route path="audit" element={<AuditPage />} />
                 <Route path="*" element={<Page.Error />} />
               </Routes>
             </Flex>

@@ -37,6 +37,7 @@ export const PluginNav = () => {
     { to: 'credentials', label: t('nav.credentials', 'Credentials') },
     { to: 'history', label: t('nav.history', 'History') },
     { to: 'alerts', label: t('nav.alerts', 'Alerts') },
+    { to: 'audit', label: t('nav.audit', 'Audit trail') },
   ];
   return (
     <nav aria-label={t('nav.label', 'EasyCars sections')}>
