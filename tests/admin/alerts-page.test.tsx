@@ -39,6 +39,8 @@ const answers = (over: Record<string, unknown> = {}) => ({
   '/easycars/alerts': (config: { params: { status: string } }) => (config.params.status === 'resolved' ? page(RESOLVED) : page(OPEN)),
   '/easycars/alerts/settings': { data: DEFAULT_ALERT_SETTINGS },
   'PUT /easycars/alerts/settings': (body: any) => ({ data: body.settings }),
+  '/easycars/alerts/webhooks': { data: [{ id: 4, name: 'Ops channel', host: 'hooks.example.test', isEnabled: true, events: ['easycars.alert.opened'] }] },
+  'PUT /easycars/alerts/webhooks/4': (body: any) => ({ data: { id: 4, name: 'Ops channel', host: 'hooks.example.test', isEnabled: true, events: body.events } }),
   'POST /easycars/alerts/1/acknowledge': { data: alert({ status: 'acknowledged', acknowledgedBy: 'Ada Admin' }) },
   'POST /easycars/alerts/2/snooze': { data: alert({ id: 2, snoozedUntil: '2030-01-01T00:00:00.000Z' }) },
   ...over,
@@ -109,6 +111,24 @@ describe('EasyCars alerts page', () => {
     const form = await screen.findByTestId('alert-rules');
     await userEvent.click(within(form).getByRole('button', { name: 'Save alert rules' }));
     expect(await within(form).findByText('settings.rules.slow_run.minutes: minutes must be at most 1440')).toBeInTheDocument();
+  });
+
+  it('lets a Super Admin choose which webhooks receive EasyCars events; hides them from others', async () => {
+    renderPage();
+    const hooks = await screen.findByTestId('alert-webhooks');
+    expect(await within(hooks).findByText('Ops channel')).toBeInTheDocument();
+    expect(within(hooks).getByRole('checkbox', { name: 'Ops channel: Alert opened' })).toBeChecked();
+    await userEvent.click(within(hooks).getByRole('checkbox', { name: 'Ops channel: Sync failed' }));
+    await waitFor(() => expect(api.put).toHaveBeenCalledWith('/easycars/alerts/webhooks/4', { events: ['easycars.alert.opened', 'easycars.sync.failed'] }));
+    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Ops channel now receives: easycars.alert.opened, easycars.sync.failed.' });
+  });
+
+  it('shows no webhook section to an admin the server refuses it to', async () => {
+    resetFakes(answers({ '/easycars/alerts/webhooks': fetchError(403, 'Only a Super Admin may change site-wide EasyCars settings') }));
+    renderPage();
+    await screen.findByTestId('alert-rules');
+    await waitFor(() => expect(api.get).toHaveBeenCalledWith('/easycars/alerts/webhooks'));
+    expect(screen.queryByTestId('alert-webhooks')).toBeNull();
   });
 
   it('is read-only without the “Manage alerts” permission', async () => {

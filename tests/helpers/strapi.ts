@@ -140,6 +140,8 @@ export async function startStrapi(options: StartOptions = {}): Promise<TestApp> 
       await waitForIdlePool(strapi);
       await strapi.destroy();
       if (!opts.keepDatabase) await db.drop();
+      // A test file's own settings (a metrics token, SMTP…) must not leak into the next file's Strapi.
+      for (const key of Object.keys(options.env ?? {})) delete process.env[key];
     },
   };
   return app;

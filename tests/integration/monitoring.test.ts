@@ -280,4 +280,24 @@ describe(`metrics, health and alerts (${process.env.DB_TEST_CLIENT ?? 'sqlite'})
     expect(log.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'Code', message: log.errorMessage })]));
     expect(log.created).toBe(2);
   });
+
+  it('lets a Super Admin pick which Strapi webhooks receive EasyCars events, keeping their other events', async () => {
+    const other = await w.app.strapi.get('webhookStore').createWebhook({ name: 'Site rebuild', url: 'https://hooks.example.test/rebuild?token=secret-token', headers: {}, events: ['entry.publish'], isEnabled: true });
+    const list = await as(superAdmin).get('/easycars/alerts/webhooks');
+    expect(list.status).toBe(200);
+    expect(list.body.data).toEqual([
+      { id: expect.any(Number), name: 'Ops channel', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/), isEnabled: true, events: ['easycars.alert.opened', 'easycars.alert.resolved', 'easycars.sync.failed'] },
+      { id: Number(other.id), name: 'Site rebuild', host: 'hooks.example.test', isEnabled: true, events: [] },
+    ]);
+    expect(JSON.stringify(list.body)).not.toContain('secret-token');
+    const set = await as(superAdmin).put(`/easycars/alerts/webhooks/${other.id}`, { events: ['easycars.sync.failed'] });
+    expect(set.status).toBe(200);
+    expect(set.body.data.events).toEqual(['easycars.sync.failed']);
+    expect((await w.app.strapi.get('webhookStore').findWebhook(other.id)).events).toEqual(['entry.publish', 'easycars.sync.failed']);
+    const bad = await as(superAdmin).put(`/easycars/alerts/webhooks/${other.id}`, { events: ['entry.delete'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/events\.0: events must be some of easycars\.alert\.opened/);
+    expect((await as(superAdmin).put('/easycars/alerts/webhooks/99999', { events: [] })).status).toBe(404);
+    expect((await as(manager).get('/easycars/alerts/webhooks')).status).toBe(403);
+  });
 });

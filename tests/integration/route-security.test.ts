@@ -116,6 +116,9 @@ const ATTACKS: Record<string, Attack> = {
     },
   },
   'GET /alerts/count': { url: () => '/easycars/alerts/count', manager: (body) => expect(body.data).toEqual({ open: 0 }) },
+  // Strapi's webhooks are the whole site's: a dealership's manager may not change them, whatever their permissions.
+  'GET /alerts/webhooks': { url: () => '/easycars/alerts/webhooks', manager: 403 },
+  'PUT /alerts/webhooks/:id': { url: () => '/easycars/alerts/webhooks/1', body: () => ({ events: [] }), manager: 403 },
   'GET /alerts/settings': { url: (i) => `/easycars/alerts/settings?dealership=${i.dealershipB}`, manager: 404 },
   'PUT /alerts/settings': { url: () => '/easycars/alerts/settings', body: (i) => ({ dealership: i.dealershipB, settings: DEFAULT_ALERT_SETTINGS }), manager: 404 },
   'POST /alerts/:id/acknowledge': { url: (i) => `/easycars/alerts/${i.alertB}/acknowledge`, manager: 404 },
@@ -154,7 +157,8 @@ describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CL
   };
 
   beforeAll(async () => {
-    w = await startStockWorld({ stockCount: { EC114575: 3, EC208841: 3 } });
+    // No scrape token (whatever a local .env says): the metrics route must not exist here.
+    w = await startStockWorld({ stockCount: { EC114575: 3, EC208841: 3 }, env: { EASYCARS_METRICS_TOKEN: '' } });
     const { strapi } = w.app;
     const everything = ['credentials.read', 'credentials.manage', 'sync.trigger', 'sync-logs.read', 'sync-settings.manage', 'conflicts.resolve', 'alerts.manage'];
     manager = await w.app.createAdmin({ roles: [await w.app.createRole('Manager of A', everything.map((a) => `plugin::easycars.${a}`))] });

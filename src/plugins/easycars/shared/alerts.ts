@@ -80,3 +80,17 @@ export interface AlertList {
   results: AlertView[];
   pagination: { page: number; pageSize: number; total: number; pageCount: number };
 }
+
+/** The plugin's events on Strapi's webhooks (Settings → Webhooks cannot list a plugin's events, so they are picked here). */
+export const WEBHOOK_EVENT_NAMES = ['easycars.alert.opened', 'easycars.alert.resolved', 'easycars.sync.failed'] as const;
+export type WebhookEventName = (typeof WEBHOOK_EVENT_NAMES)[number];
+
+export interface WebhookSubscription {
+  id: number;
+  name: string;
+  /** The receiving host only (the full URL may carry a token). */
+  host: string;
+  isEnabled: boolean;
+  /** Which of the plugin's events this webhook receives. */
+  events: WebhookEventName[];
+}

@@ -1,7 +1,7 @@
 import { useQueryFetchClient } from './fetch-client';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type { AlertStatus } from '../../../shared/alerts';
-import { alertsApi, type AlertList, type AlertSettings, type PerformanceDay } from './alerts';
+import { alertsApi, type AlertList, type AlertSettings, type PerformanceDay, type WebhookEventName, type WebhookSubscription } from './alerts';
 import { queryKeys } from './query-keys';
 import { NO_RETRY, pollWhileVisible } from './query-options';
 
@@ -69,5 +69,19 @@ export function useSaveAlertSettings() {
       queryClient.setQueryData(queryKeys.alerts.settings(dealership), saved);
     },
     onSettled: changed,
+  });
+}
+
+/** Strapi's webhooks and which EasyCars events each receives (Super Admins; others get a 403). */
+export function useWebhookSubscriptions() {
+  const api = useAlertsApi();
+  return useQuery<WebhookSubscription[]>(queryKeys.alerts.webhooks(), () => api.webhooks(), NO_RETRY);
+}
+
+export function useSetWebhookEvents() {
+  const api = useAlertsApi();
+  const queryClient = useQueryClient();
+  return useMutation(({ id, events }: { id: number; events: WebhookEventName[] }) => api.setWebhookEvents(id, events), {
+    onSettled: () => void queryClient.invalidateQueries(queryKeys.alerts.webhooks()),
   });
 }

@@ -1,11 +1,12 @@
 /** Calls behind the Alerts page, the dashboard banner, the menu badge and the performance charts. */
-import type { AlertList, AlertSettings, AlertStatus, AlertView } from '../../../shared/alerts';
+import type { AlertList, AlertSettings, AlertStatus, AlertView, WebhookEventName, WebhookSubscription } from '../../../shared/alerts';
 import type { PerformanceDay } from '../../../shared/dashboard';
 import type { HealthReport } from '../../../shared/health';
 import { PLUGIN_ID } from '../pluginId';
 
 export type { AlertList, AlertRule, AlertSettings, AlertView } from '../../../shared/alerts';
-export { ALERT_RULES, DEFAULT_ALERT_SETTINGS } from '../../../shared/alerts';
+export { ALERT_RULES, DEFAULT_ALERT_SETTINGS, WEBHOOK_EVENT_NAMES } from '../../../shared/alerts';
+export type { WebhookEventName, WebhookSubscription } from '../../../shared/alerts';
 export type { PerformanceDay } from '../../../shared/dashboard';
 export type { HealthReport } from '../../../shared/health';
 
@@ -44,6 +45,12 @@ export function alertsApi(client: AlertsClient) {
     },
     async snooze(id: number, hours: number): Promise<AlertView> {
       return (await need(client.post, 'post')(`/${PLUGIN_ID}/alerts/${id}/snooze`, { hours })).data.data;
+    },
+    async webhooks(): Promise<WebhookSubscription[]> {
+      return (await client.get(`/${PLUGIN_ID}/alerts/webhooks`)).data.data;
+    },
+    async setWebhookEvents(id: number, events: WebhookEventName[]): Promise<WebhookSubscription> {
+      return (await need(client.put, 'put')(`/${PLUGIN_ID}/alerts/webhooks/${id}`, { events })).data.data;
     },
     async performance(dealership: string | null, days: number): Promise<PerformanceDay[]> {
       return (await client.get(`/${PLUGIN_ID}/dashboard/performance`, { params: { days, ...(dealership ? { dealership } : {}) } })).data.data;

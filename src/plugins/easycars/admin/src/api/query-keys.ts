@@ -21,6 +21,7 @@ export const queryKeys = {
     list: (filters: Record<string, unknown>) => [ROOT, 'alerts', 'list', filters] as const,
     count: () => [ROOT, 'alerts', 'count'] as const,
     settings: (dealership: string) => [ROOT, 'alerts', 'settings', dealership] as const,
+    webhooks: () => [ROOT, 'alerts', 'webhooks'] as const,
   },
   stock: {
     all: (dealership: string) => [ROOT, 'stock', dealership] as const,

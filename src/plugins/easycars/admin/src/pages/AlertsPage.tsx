@@ -6,6 +6,7 @@ import type { AlertSettings, AlertView } from '../api/alerts';
 import { useAcknowledgeAlert, useAlertList, useAlertSettings, useSaveAlertSettings, useSnoozeAlert } from '../api/alerts-queries';
 import { AlertRulesForm } from '../components/alerts/AlertRulesForm';
 import { AlertsTable } from '../components/alerts/AlertsTable';
+import { WebhookSubscriptions } from '../components/alerts/WebhookSubscriptions';
 import { useSelectedDealership } from '../context/DealershipContext';
 import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
@@ -85,6 +86,7 @@ const AlertsPage = () => {
           <Typography textColor="danger600" role="alert">{settingsError}</Typography>
         ) : null
       ) : null}
+      {canManage ? <WebhookSubscriptions /> : null}
       <Box background="neutral0" padding={6} hasRadius shadow="tableShadow" tag="section" aria-labelledby="alerts-history">
         <Typography variant="delta" tag="h3" id="alerts-history">{t('alerts.history.title', 'Resolved alerts')}</Typography>
         <Box paddingTop={4}>

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { ALERT_RULES } from '../../../shared/alerts';
+import { ALERT_RULES, WEBHOOK_EVENT_NAMES } from '../../../shared/alerts';
+import { listSubscriptions, setSubscription } from '../alerts/webhook-subscriptions';
 import { alertSettingsSchema } from '../alerts/settings';
 import { adminUser, requiredDealership, scopedDealership } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
@@ -18,6 +19,10 @@ const listQuery = z
   .strict();
 const settingsQuery = z.object({ dealership: z.string().trim().min(1) }).strict();
 const settingsBody = z.object({ dealership: z.string().trim().min(1), settings: alertSettingsSchema }).strict();
+const webhookParams = z.object({ id: z.coerce.number().int().positive('id must be a positive whole number') }).strict();
+const webhookBody = z
+  .object({ events: z.array(z.enum(WEBHOOK_EVENT_NAMES, { errorMap: () => ({ message: `events must be some of ${WEBHOOK_EVENT_NAMES.join(', ')}` }) })).max(WEBHOOK_EVENT_NAMES.length) })
+  .strict();
 const snoozeBody = z.object({ hours: z.number({ required_error: 'hours is required', invalid_type_error: 'hours must be a number' }).int('hours must be a whole number').min(1, 'hours must be at least 1').max(24 * 14, 'hours must be at most 336 (two weeks)') }).strict();
 
 /** Alerts of the caller's dealerships; the route policies checked the dealership (or the alert's own). */
@@ -55,6 +60,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const view = await alerts().acknowledge(Number(ctx.params.id), getService(strapi, 'access').actorName(user), requiredDealership(ctx));
       if (!view || view.status === 'resolved') throw notFound(ctx.params.id);
       ctx.body = { data: view };
+    },
+    /** GET /easycars/alerts/webhooks: Strapi's webhooks and which plugin events each receives (Super Admins). */
+    async webhooks(ctx: any) {
+      ctx.body = { data: await listSubscriptions(strapi) };
+    },
+    /** PUT /easycars/alerts/webhooks/:id { events } */
+    async setWebhook(ctx: any) {
+      const { id } = parseInput(webhookParams, ctx.params, 'params');
+      const { events } = parseInput(webhookBody, ctx.request.body);
+      ctx.body = { data: await setSubscription(strapi, id, [...new Set(events)]) };
     },
     /** POST /easycars/alerts/:id/snooze { hours } */
     async snooze(ctx: any) {

@@ -9,6 +9,9 @@ export default [
   adminRoute('GET', '/dashboard/performance', 'monitoring.performance', ['readSyncLogs'], { from: 'query', optional: true }),
   adminRoute('GET', '/alerts', 'alerts.list', ['readSyncLogs'], { from: 'query', optional: true }),
   adminRoute('GET', '/alerts/count', 'alerts.count', [], 'own-dealerships'),
+  // Strapi's webhooks are the site's: Super Admins pick which receive EasyCars events.
+  adminRoute('GET', '/alerts/webhooks', 'alerts.webhooks', ['manageAlerts'], 'site-wide'),
+  adminRoute('PUT', '/alerts/webhooks/:id', 'alerts.setWebhook', ['manageAlerts'], 'site-wide'),
   adminRoute('GET', '/alerts/settings', 'alerts.settings', ['readSyncLogs'], { from: 'query' }),
   adminRoute('PUT', '/alerts/settings', 'alerts.saveSettings', ['manageAlerts'], { from: 'body' }),
   adminRoute('POST', '/alerts/:id/acknowledge', 'alerts.acknowledge', ['manageAlerts'], { from: 'alert' }),
