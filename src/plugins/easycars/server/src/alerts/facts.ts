@@ -1,6 +1,7 @@
 /** What the alert rules look at for one dealership, read from the sync logs, rollups and lead records. */
 import type { Core } from '@strapi/strapi';
 import type { AlertSettings } from '../../../shared/alerts';
+import type { CredentialRow } from '../credentials/types';
 import * as counts from '../dashboard/counts';
 import { bucketStart } from '../metrics/rollup';
 import { scheduleIntervalHours } from '../schedule/interval-hours';
@@ -34,10 +35,10 @@ async function stuckLeads(strapi: Core.Strapi, dealership: string, olderThan: Da
   return { failed: of('failed'), review: of('review'), pending: of('pending') };
 }
 
-export async function gatherFacts(strapi: Core.Strapi, dealership: { documentId: string; timezone?: string | null }, settings: AlertSettings, now = new Date()): Promise<AlertFacts> {
+/** `credential`: the dealership's connection, already read by the caller. */
+export async function gatherFacts(strapi: Core.Strapi, dealership: { documentId: string; timezone?: string | null }, credential: CredentialRow, settings: AlertSettings, now = new Date()): Promise<AlertFacts> {
   const id = dealership.documentId;
-  const credential = (await getService(strapi, 'credentials').findAll({ dealership: id }))[0] ?? null;
-  const stockEnabled = Boolean(credential?.isActive && credential.stockSyncEnabled);
+  const stockEnabled = Boolean(credential.isActive && credential.stockSyncEnabled);
   const [stock, leads, lastSuccess, conflicts, leadsStuck, rollups] = await Promise.all([
     recentRuns(strapi, id, 'stock'),
     recentRuns(strapi, id, 'leads'),
@@ -52,9 +53,9 @@ export async function gatherFacts(strapi: Core.Strapi, dealership: { documentId:
     runs: { stock, leads },
     stock: {
       enabled: stockEnabled,
-      intervalHours: credential && stockEnabled ? scheduleIntervalHours(credential, 'stock', dealership.timezone ?? 'Australia/Sydney', now) : null,
+      intervalHours: stockEnabled ? scheduleIntervalHours(credential, 'stock', dealership.timezone ?? 'Australia/Sydney', now) : null,
       lastSuccessAt: lastSuccess.get(`${id}:stock`) ?? null,
-      connectedAt: credential?.createdAt ? new Date(credential.createdAt).toISOString() : null,
+      connectedAt: credential.createdAt ? new Date(credential.createdAt).toISOString() : null,
     },
     api,
     leadsStuck,

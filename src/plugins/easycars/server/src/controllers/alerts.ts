@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ALERT_RULES, WEBHOOK_EVENT_NAMES } from '../../../shared/alerts';
 import { listSubscriptions, setSubscription } from '../alerts/webhook-subscriptions';
 import { alertSettingsSchema } from '../alerts/settings';
-import { adminUser, requiredDealership, scopedDealership } from '../utils/admin-context';
+import { adminUser, dealershipsInScope, requiredDealership } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 import { parseInput } from '../utils/validate';
 
@@ -28,10 +28,7 @@ const snoozeBody = z.object({ hours: z.number({ required_error: 'hours is requir
 /** Alerts of the caller's dealerships; the route policies checked the dealership (or the alert's own). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const alerts = () => getService(strapi, 'alerts');
-  const dealershipsOf = async (ctx: any) => {
-    const scoped = scopedDealership(ctx);
-    return scoped ? [scoped] : getService(strapi, 'access').listDealerships(adminUser(ctx));
-  };
+  const dealershipsOf = (ctx: any) => dealershipsInScope(strapi, ctx);
   const notFound = (id: unknown) => new errors.NotFoundError(`Alert ${id} was not found or is already resolved`);
   return {
     /** GET /easycars/alerts?dealership&status&rule&page&pageSize */

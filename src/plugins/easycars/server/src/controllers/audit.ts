@@ -1,15 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { AUDIT_RESULTS } from '../../../shared/audit';
-import { adminUser, scopedDealership } from '../utils/admin-context';
+import { dateParam } from '../history/filters';
+import { scopedDealership, visibleDealershipIds } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 import { parseInput } from '../utils/validate';
-
-const dateParam = (name: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => !Number.isNaN(Date.parse(v)), `${name} must be a date (YYYY-MM-DD) or an ISO date-time`);
 
 const auditQuery = z
   .object({
@@ -29,9 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /easycars/audit?dealership&action&actor&result&from&to&page&pageSize */
   async list(ctx: any) {
     const { page, pageSize, ...filters } = parseInput(auditQuery, ctx.query, 'query');
-    const user = adminUser(ctx);
-    const access = getService(strapi, 'access');
-    const scope = access.isSuperAdmin(user) ? null : (await access.listDealerships(user)).map((d) => d.documentId);
+    const scope = await visibleDealershipIds(strapi, ctx);
     ctx.body = { data: await getService(strapi, 'audit').page({ ...filters, dealership: scopedDealership(ctx)?.documentId }, scope, { page, pageSize }) };
   },
 });

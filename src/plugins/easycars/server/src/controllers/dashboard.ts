@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { adminUser, scopedDealership } from '../utils/admin-context';
+import { dealershipsInScope } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 import { parseInput } from '../utils/validate';
 
@@ -14,10 +14,7 @@ const trendQuery = z
 
 /** The dashboard routes: a dealership named in the query was checked by the policy; without one, the caller's own. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const dealershipsOf = async (ctx: any) => {
-    const scoped = scopedDealership(ctx);
-    return scoped ? [scoped] : getService(strapi, 'access').listDealerships(adminUser(ctx));
-  };
+  const dealershipsOf = (ctx: any) => dealershipsInScope(strapi, ctx);
   return {
     /** GET /easycars/dashboard?dealership */
     async overview(ctx: any) {

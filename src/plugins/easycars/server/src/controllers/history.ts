@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { historyExportSchema, historyListSchema } from '../history/filters';
 import { readRetention, saveRetention } from '../history/retention';
-import { adminUser, requiredDealership, scopedDealership } from '../utils/admin-context';
+import { adminUser, requiredDealership, scopedDealership, visibleDealershipIds } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 import { parseInput } from '../utils/validate';
 
@@ -25,12 +25,7 @@ const retentionBody = z
  * the answer covers the caller's own dealerships (a Super Admin's: every dealership).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const scopeOf = async (ctx: any): Promise<string[] | null> => {
-    const user = adminUser(ctx);
-    const access = getService(strapi, 'access');
-    if (access.isSuperAdmin(user)) return null;
-    return (await access.listDealerships(user)).map((d) => d.documentId);
-  };
+  const scopeOf = (ctx: any) => visibleDealershipIds(strapi, ctx);
 
   return {
     /** GET /easycars/history?dealership&type&status&trigger&from&to&q&page&pageSize */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { adminUser, scopedDealership } from '../utils/admin-context';
+import { dealershipsInScope } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 import { parseInput } from '../utils/validate';
 
@@ -14,10 +14,7 @@ const performanceQuery = z
 
 /** Health (admin), liveness and the Prometheus scrape (public, the scrape token's policy), performance series. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const dealershipsOf = async (ctx: any) => {
-    const scoped = scopedDealership(ctx);
-    return scoped ? [scoped] : getService(strapi, 'access').listDealerships(adminUser(ctx));
-  };
+  const dealershipsOf = (ctx: any) => dealershipsInScope(strapi, ctx);
   return {
     /** GET /easycars/health?dealership */
     async health(ctx: any) {

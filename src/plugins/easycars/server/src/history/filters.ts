@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RUN_STATUSES, RUN_TRIGGERS, RUN_TYPES } from '../../../shared/history';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const dateParam = (name: string) =>
+export const dateParam = (name: string) =>
   z
     .string()
     .trim()

@@ -63,9 +63,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const dealership = await getService(strapi, 'access').findDealership(documentId);
       if (!dealership) return service.resolveAll(documentId);
       const settings = await readAlertSettings(strapi, documentId);
-      const connected = (await getService(strapi, 'credentials').findAll({ dealership: documentId })).length > 0;
-      const results = connected
-        ? evaluateRules(settings, await gatherFacts(strapi, dealership, settings, now))
+      const credential = await getService(strapi, 'credentials').findByDealership(documentId);
+      const results = credential
+        ? evaluateRules(settings, await gatherFacts(strapi, dealership, credential, settings, now))
         : ALERT_RULES.map((rule) => ({ rule, active: false, message: '' }));
       const transitions = await applyResults(strapi, documentId, results, now);
       for (const t of transitions) await announce(dealership, t.kind, t.alert, settings);

@@ -4,6 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { useTheme } from 'styled-components';
 import { usePerformance } from '../../api/alerts-queries';
 import type { DealershipItem } from '../../api/dealerships';
+import { ChartScopeFields } from './ChartScopeFields';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
 
@@ -72,22 +73,7 @@ export const PerformanceCharts = ({ dealerships }: { dealerships: DealershipItem
               <SingleSelectOption value="90">{t('dashboard.perf.90', 'Last 90 days')}</SingleSelectOption>
             </SingleSelect>
           </Field.Root>
-          <Field.Root name="perf-type" id="perf-type">
-            <Field.Label>{t('dashboard.trend.type', 'Type')}</Field.Label>
-            <SingleSelect value={type} onChange={(v) => setType(String(v) as 'stock' | 'leads')}>
-              <SingleSelectOption value="stock">{t('dashboard.stock', 'Stock')}</SingleSelectOption>
-              <SingleSelectOption value="leads">{t('dashboard.leads', 'Leads')}</SingleSelectOption>
-            </SingleSelect>
-          </Field.Root>
-          <Field.Root name="perf-scope" id="perf-scope">
-            <Field.Label>{t('dashboard.trend.dealership', 'Dealership')}</Field.Label>
-            <SingleSelect value={scope} onChange={(v) => setScope(String(v))}>
-              <SingleSelectOption value="all">{t('history.filters.allDealerships', 'All my dealerships')}</SingleSelectOption>
-              {dealerships.map((d) => (
-                <SingleSelectOption key={d.documentId} value={d.documentId}>{d.name}</SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
+          <ChartScopeFields idPrefix="perf" type={type} scope={scope} dealerships={dealerships} onType={setType} onScope={setScope} />
         </Flex>
       </Flex>
       {error ? <Typography textColor="danger600" role="alert">{t('dashboard.perf.error', 'Could not load the performance figures: {message}', { message: error })}</Typography> : null}

@@ -1,8 +1,9 @@
-import { Box, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from 'styled-components';
 import type { TrendDay } from '../../api/dashboard';
 import type { DealershipItem } from '../../api/dealerships';
+import { ChartScopeFields } from './ChartScopeFields';
 import { useT } from '../../utils/useT';
 
 /** Runs per day by outcome and the success rate over 30 days, for one type and one dealership or all; the same numbers as a table. */
@@ -31,22 +32,7 @@ export const TrendChart = ({
       <Flex justifyContent="space-between" alignItems="flex-end" wrap="wrap" gap={4} paddingBottom={4}>
         <Typography variant="delta" tag="h2" id="dashboard-trend">{t('dashboard.trend.title', 'Runs in the last 30 days')}</Typography>
         <Flex gap={3} wrap="wrap">
-          <Field.Root name="trend-type" id="trend-type">
-            <Field.Label>{t('dashboard.trend.type', 'Type')}</Field.Label>
-            <SingleSelect value={type} onChange={(v) => onType(String(v) as 'stock' | 'leads')}>
-              <SingleSelectOption value="stock">{t('dashboard.stock', 'Stock')}</SingleSelectOption>
-              <SingleSelectOption value="leads">{t('dashboard.leads', 'Leads')}</SingleSelectOption>
-            </SingleSelect>
-          </Field.Root>
-          <Field.Root name="trend-scope" id="trend-scope">
-            <Field.Label>{t('dashboard.trend.dealership', 'Dealership')}</Field.Label>
-            <SingleSelect value={scope} onChange={(v) => onScope(String(v))}>
-              <SingleSelectOption value="all">{t('history.filters.allDealerships', 'All my dealerships')}</SingleSelectOption>
-              {dealerships.map((d) => (
-                <SingleSelectOption key={d.documentId} value={d.documentId}>{d.name}</SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
+          <ChartScopeFields idPrefix="trend" type={type} scope={scope} dealerships={dealerships} onType={onType} onScope={onScope} />
         </Flex>
       </Flex>
       <Box aria-hidden="true" style={{ width: '100%', height: 280 }} data-testid="trend-chart">
