@@ -115,7 +115,7 @@ const fixtureDatabase = (appDir: string): TestDatabase => {
     });
 
     it('an enquiry created through the Document Service reaches EasyCars as one CreateLead', async () => {
-      const car = (await cars()).find((c) => c.make && c.model && c.buildYear && c.category === 'car')!;
+      const car = (await cars()).find((c) => c.make && c.model && c.buildYear && c.askingPrice !== null && c.category === 'car')!;
       sandbox.control.clearRequestLog();
       const enquiry = await app.strapi.documents(ENQUIRY as any).create({
         data: {
@@ -144,6 +144,8 @@ const fixtureDatabase = (appDir: string): TestDatabase => {
         VehicleMake: car.make,
         VehicleModel: car.model,
         VehicleYear: car.buildYear,
+        VehiclePrice: Number(car.askingPrice),
+        VehicleType: 1,
         LeadCustomer: { Name: 'Mia Chen', Email: 'mia.chen@example.com', Mobile: '0400 333 444' },
       });
       expect(sandbox.control.getLead(rec.LeadNumber, ACCOUNT)).toMatchObject({ ExternalID: enquiry.documentId, CustomerEmail: 'mia.chen@example.com' });
@@ -158,9 +160,18 @@ const fixtureDatabase = (appDir: string): TestDatabase => {
       const { token } = await app.superAdmin();
       const res = await app.http().get('/easycars/setup').set('Authorization', `Bearer ${token}`);
       expect(res.status).toBe(200);
-      const report = res.body.data ?? res.body;
+      const report = res.body.data;
       expect(report.problems).toEqual([]);
-      expect(report.contentTypes).toMatchObject({ dealership: BRANCH, vehicle: CAR, lead: ENQUIRY });
+      expect(report.contentTypes.map((c: any) => [c.role, c.uid, c.found])).toEqual([
+        ['dealership', BRANCH, true],
+        ['vehicle', CAR, true],
+        ['lead', ENQUIRY, true],
+      ]);
+      const fields = (role: string) => report.contentTypes.find((c: any) => c.role === role).fields as any[];
+      expect(fields('dealership').find((f) => f.target === 'slug')).toMatchObject({ attribute: null, status: 'off' });
+      expect(fields('vehicle').find((f) => f.target === 'price')).toMatchObject({ attribute: 'askingPrice', status: 'ok' });
+      expect(fields('vehicle').find((f) => f.target === 'registrationExpiry')).toMatchObject({ attribute: null, status: 'off' });
+      expect(fields('lead').find((f) => f.target === 'status')).toMatchObject({ attribute: 'stage', status: 'ok' });
     });
   },
 );
