@@ -20,9 +20,14 @@ export function fetchError(status: number, message: string, details: Record<stri
   return Object.assign(new Error(message), { status, response: { status, data: { data: null, error: { status, name: 'Error', message, details } } } });
 }
 
+/** What every test's server answers unless it says otherwise: this host app's content types. */
+export const DEFAULT_ANSWERS: Record<string, Answer> = {
+  'GET /easycars/setup/content-types': { data: { dealership: 'api::dealership.dealership', vehicle: 'api::vehicle.vehicle', lead: 'api::lead.lead' } },
+};
+
 const answer = async (api: FakeApi, method: string, url: string, body?: unknown) => {
   const key = `${method} ${url}`;
-  const found = api.answers[key] ?? api.answers[url];
+  const found = api.answers[key] ?? api.answers[url] ?? DEFAULT_ANSWERS[key];
   if (found === undefined) throw new Error(`No fake answer for ${key}`);
   const value = typeof found === 'function' ? await (found as (b?: unknown) => unknown)(body) : found;
   if (value instanceof Error) throw value;

@@ -59,16 +59,14 @@ describe('vehicle list column', () => {
     expect(screen.queryByText('Manual')).not.toBeInTheDocument();
   });
 
-  it('adds the column on the vehicle list only', () => {
+  it('adds the column on the list of the type the server tagged as the vehicle type, whatever its uid', () => {
     const headers = [{ name: 'title' }];
-    window.history.pushState({}, '', '/admin/content-manager/collection-types/api::lead.lead');
-    expect(addVehicleColumn({ displayedHeaders: headers, layout: {} }).displayedHeaders).toEqual(headers);
-    window.history.pushState({}, '', '/admin/content-manager/collection-types/api::vehicle.vehicle');
-    const column = addVehicleColumn({ displayedHeaders: headers, layout: {} }).displayedHeaders[1];
+    // The content manager merges a schema's pluginOptions into the list layout's options.
+    expect(addVehicleColumn({ displayedHeaders: headers, layout: { options: { easycars: { role: 'lead' } } } }).displayedHeaders).toEqual(headers);
+    expect(addVehicleColumn({ displayedHeaders: headers, layout: { options: {} } }).displayedHeaders).toEqual(headers);
+    const column = addVehicleColumn({ displayedHeaders: headers, layout: { options: { easycars: { role: 'vehicle' } } } }).displayedHeaders[1];
     expect(column).toMatchObject({ name: 'easycars', sortable: false, searchable: false, label: { defaultMessage: 'EasyCars' } });
-    expect(column.cellFormatter({ documentId: 'x' }, column, { model: 'api::lead.lead' })).toBeNull();
-    expect((column.cellFormatter({ documentId: 'x' }, column, { model: 'api::vehicle.vehicle' }) as ReactElement).props).toEqual({ documentId: 'x' });
-    window.history.pushState({}, '', '/');
+    expect((column.cellFormatter({ documentId: 'x' }) as ReactElement).props).toEqual({ documentId: 'x' });
   });
 });
 
@@ -112,9 +110,23 @@ describe('vehicle edit-view side panel', () => {
     expect(screen.getByText('No panel')).toBeInTheDocument();
     unmount();
     renderAdmin(<Probe model="api::vehicle.vehicle" />);
-    expect(screen.getByRole('heading', { name: 'EasyCars' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'EasyCars' })).toBeInTheDocument();
     expect(await screen.findByTestId('easycars-panel')).toHaveTextContent('Manual');
-    expect(api.get).not.toHaveBeenCalled();
+    // Only the configured content types were asked for: no vehicle look-up.
+    expect(new Set(api.get.mock.calls.map((c) => c[0]))).toEqual(new Set(['/easycars/setup/content-types']));
+  });
+
+  it('follows the configured vehicle type of another host app (api::car.car)', async () => {
+    resetFakes({ 'GET /easycars/setup/content-types': { data: { dealership: 'api::branch.branch', vehicle: 'api::car.car', lead: 'api::enquiry.enquiry' } } });
+    const Probe = ({ model }: { model: string }) => {
+      const panel = VehicleEasyCarsPanel({ model });
+      return panel ? <h2>{panel.title}</h2> : <p>No panel</p>;
+    };
+    const { unmount } = renderAdmin(<Probe model="api::car.car" />);
+    expect(await screen.findByRole('heading', { name: 'EasyCars' })).toBeInTheDocument();
+    unmount();
+    renderAdmin(<Probe model="api::vehicle.vehicle" />);
+    expect(screen.getByText('No panel')).toBeInTheDocument();
   });
 });
 

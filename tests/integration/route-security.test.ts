@@ -123,6 +123,10 @@ const ATTACKS: Record<string, Attack> = {
   'PUT /alerts/settings': { url: () => '/easycars/alerts/settings', body: (i) => ({ dealership: i.dealershipB, settings: DEFAULT_ALERT_SETTINGS }), manager: 404 },
   'POST /alerts/:id/acknowledge': { url: (i) => `/easycars/alerts/${i.alertB}/acknowledge`, manager: 404 },
   'POST /alerts/:id/snooze': { url: (i) => `/easycars/alerts/${i.alertB}/snooze`, body: () => ({ hours: 4 }), manager: 404 },
+  // The host's schema against the config: the site's setup, Super Admins only.
+  'GET /setup': { url: () => '/easycars/setup', manager: 403 },
+  // Which types are the vehicle and lead: no dealership's data at all.
+  'GET /setup/content-types': { url: () => '/easycars/setup/content-types', manager: (body) => expect(Object.keys(body.data).sort()).toEqual(['dealership', 'lead', 'vehicle']) },
 };
 
 /**

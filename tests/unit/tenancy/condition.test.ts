@@ -1,23 +1,32 @@
 import { dealershipConditionQuery } from '../../../src/plugins/easycars/server/src/tenancy/condition';
+import { resolveHostConfig } from '../../../src/plugins/easycars/server/src/host/config';
 import { linkedTargets, parseRelationInput } from '../../../src/plugins/easycars/server/src/tenancy/relation-targets';
 
 const types = { dealership: 'api::dealership.dealership', vehicle: 'api::vehicle.vehicle', lead: 'api::lead.lead' };
+const host = resolveHostConfig({ contentTypes: types });
 
 describe('the "manages the entry\'s dealership" condition', () => {
   it('filters a dealership by its own managers, and vehicles and leads by their dealership', () => {
-    expect(dealershipConditionQuery(types, { id: 7, permission: { subject: types.dealership } })).toEqual({ managers: { $elemMatch: { id: 7 } } });
-    expect(dealershipConditionQuery(types, { id: 7, permission: { subject: types.lead } })).toEqual({ 'dealership.managers': { $elemMatch: { id: 7 } } });
-    expect(dealershipConditionQuery(types, { id: 7, permission: { subject: types.vehicle } })).toEqual({ 'dealership.managers': { $elemMatch: { id: 7 } } });
+    expect(dealershipConditionQuery(host, { id: 7, permission: { subject: types.dealership } })).toEqual({ managers: { $elemMatch: { id: 7 } } });
+    expect(dealershipConditionQuery(host, { id: 7, permission: { subject: types.lead } })).toEqual({ 'dealership.managers': { $elemMatch: { id: 7 } } });
+    expect(dealershipConditionQuery(host, { id: 7, permission: { subject: types.vehicle } })).toEqual({ 'dealership.managers': { $elemMatch: { id: 7 } } });
   });
 
   it('never grants on a type that is not dealership-owned, nor for plugin actions without a subject', () => {
-    expect(dealershipConditionQuery(types, { id: 7, permission: { subject: 'api::page.page' } })).toBe(false);
-    expect(dealershipConditionQuery(types, { id: 7, permission: { subject: null } })).toBe(false);
+    expect(dealershipConditionQuery(host, { id: 7, permission: { subject: 'api::page.page' } })).toBe(false);
+    expect(dealershipConditionQuery(host, { id: 7, permission: { subject: null } })).toBe(false);
   });
 
-  it('follows configured content-type uids', () => {
-    const custom = { ...types, lead: 'api::enquiry.enquiry' };
-    expect(dealershipConditionQuery(custom, { id: 1, permission: { subject: 'api::enquiry.enquiry' } })).toEqual({ 'dealership.managers': { $elemMatch: { id: 1 } } });
+  it('follows configured content-type uids, relations and managers attribute', () => {
+    const custom = resolveHostConfig({
+      contentTypes: { dealership: 'api::branch.branch', vehicle: 'api::car.car', lead: 'api::enquiry.enquiry' },
+      dealershipFields: { managers: 'staff' },
+      vehicleFieldMap: { dealership: 'branch' },
+      leadFieldMap: { dealership: 'site' },
+    });
+    expect(dealershipConditionQuery(custom, { id: 1, permission: { subject: 'api::branch.branch' } })).toEqual({ staff: { $elemMatch: { id: 1 } } });
+    expect(dealershipConditionQuery(custom, { id: 1, permission: { subject: 'api::car.car' } })).toEqual({ 'branch.staff': { $elemMatch: { id: 1 } } });
+    expect(dealershipConditionQuery(custom, { id: 1, permission: { subject: 'api::enquiry.enquiry' } })).toEqual({ 'site.staff': { $elemMatch: { id: 1 } } });
     expect(dealershipConditionQuery(custom, { id: 1, permission: { subject: types.lead } })).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ import { registerDealershipDeletion } from './dealerships/forget-deleted';
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Before any documents.use: the stock sync's bulk create needs to know every middleware it would skip.
   trackDocumentMiddlewares(strapi);
+  // Fail fast when the host's content types do not fit the config (contentTypes, field maps).
+  getService(strapi, 'setup').checkAtStartup();
   // Fail fast: a missing (in production) or malformed encryption key stops Strapi here,
   // with a message saying how to make one, instead of failing at the first credential save.
   getService(strapi, 'cipher').get();

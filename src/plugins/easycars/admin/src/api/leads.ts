@@ -3,8 +3,6 @@ import { PLUGIN_ID } from '../pluginId';
 
 export const leadsUrl = (path: string) => `/${PLUGIN_ID}${path}`;
 
-/** Content-manager edit view of a host lead (the plugin's contentTypes.lead default). */
-export const leadEditPath = (documentId: string) => `/content-manager/collection-types/api::lead.lead/${documentId}`;
 
 export type LeadStatusName = 'new' | 'in_progress' | 'won' | 'lost' | 'deleted';
 export type PushState = 'pending' | 'pushed' | 'failed' | 'review' | 'not_applicable';

@@ -15,6 +15,10 @@ export const queryKeys = {
     trend: (scope: string | null) => [ROOT, 'dashboard', 'trend', scope ?? 'all'] as const,
     performance: (scope: string | null, days: number) => [ROOT, 'dashboard', 'performance', scope ?? 'all', days] as const,
   },
+  setup: {
+    report: () => [ROOT, 'setup', 'report'] as const,
+    contentTypes: () => [ROOT, 'setup', 'content-types'] as const,
+  },
   audit: (filters: Record<string, unknown>, page: number) => [ROOT, 'audit', filters, page] as const,
   alerts: {
     all: () => [ROOT, 'alerts'] as const,

@@ -4,8 +4,7 @@ import { useLeadColumnStatus } from '../api/leads-queries';
 import { getTranslation } from '../utils/getTranslation';
 import type { LeadColumnStatus } from './lead-status-store';
 
-/** The host app's lead collection (the plugin's contentTypes.lead default). */
-export const LEAD_UID = 'api::lead.lead';
+import { hasHostRole } from './host-role';
 
 const LABELS: Record<LeadColumnStatus['badge'], { id: string; defaultMessage: string }> = {
   sent: { id: 'leads.badge.sent', defaultMessage: 'Sent' },
@@ -53,10 +52,7 @@ export const LeadEasyCarsCell = ({ documentId }: { documentId: string }) => {
 
 /** Hook for 'Admin/CM/pages/ListView/inject-column-in-table': an "EasyCars" column on the lead list only. */
 export const addLeadColumn = ({ displayedHeaders, layout }: { displayedHeaders: any[]; layout: any }) => {
-  // The hook is not told which content type is listed; the list URL carries its uid.
-  if (typeof window === 'undefined' || !decodeURIComponent(window.location.pathname).includes(`/${LEAD_UID}`)) {
-    return { displayedHeaders, layout };
-  }
+  if (!hasHostRole(layout, 'lead')) return { displayedHeaders, layout };
   return {
     displayedHeaders: [
       ...displayedHeaders,

@@ -5,7 +5,8 @@ import { conflictValueText, leadFieldText, leadStatusText, pushStateText, pushSt
 import { PLUGIN_ID } from '../pluginId';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
-import { LEAD_UID, ORIGIN } from './lead-column';
+import { ORIGIN } from './lead-column';
+import { useHostContentTypes } from '../api/setup-queries';
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -77,6 +78,7 @@ export const LeadPanelContent = ({ documentId, version }: { documentId: string; 
 
 /** Edit-view side panel on leads (FR19): what EasyCars knows about this lead. */
 export const LeadEasyCarsPanel = ({ model, documentId, document }: { model: string; documentId?: string; document?: { updatedAt?: string } }) => {
-  if (model !== LEAD_UID || !documentId) return null;
+  const { data: types } = useHostContentTypes();
+  if (!types || model !== types.lead || !documentId) return null;
   return { title: 'EasyCars', content: <LeadPanelContent documentId={documentId} version={document?.updatedAt} /> };
 };

@@ -3,7 +3,8 @@ import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useVehicleColumnLink } from '../api/vehicles-queries';
 import { getTranslation } from '../utils/getTranslation';
 import { useT } from '../utils/useT';
-import { formatWhen, VEHICLE_UID } from './vehicle-links';
+import { formatWhen } from './vehicle-links';
+import { hasHostRole } from './host-role';
 
 export const VehicleSyncCell = ({ documentId }: { documentId: string }) => {
   const t = useT();
@@ -30,11 +31,9 @@ export const VehicleSyncCell = ({ documentId }: { documentId: string }) => {
   );
 };
 
-const onVehicleList = () => typeof window !== 'undefined' && decodeURIComponent(window.location.pathname).includes(`/${VEHICLE_UID}`);
-
 /** The waterfall hook for 'Admin/CM/pages/ListView/inject-column-in-table'. */
 export const addVehicleColumn = ({ displayedHeaders, layout }: { displayedHeaders: any[]; layout: any }) => {
-  if (!onVehicleList()) return { displayedHeaders, layout };
+  if (!hasHostRole(layout, 'vehicle')) return { displayedHeaders, layout };
   return {
     displayedHeaders: [
       ...displayedHeaders,
@@ -44,8 +43,7 @@ export const addVehicleColumn = ({ displayedHeaders, layout }: { displayedHeader
         name: 'easycars',
         searchable: false,
         sortable: false,
-        cellFormatter: (doc: { documentId: string }, _header: unknown, meta: { model?: string }) =>
-          meta?.model && meta.model !== VEHICLE_UID ? null : <VehicleSyncCell documentId={doc.documentId} />,
+        cellFormatter: (doc: { documentId: string }) => <VehicleSyncCell documentId={doc.documentId} />,
       },
     ],
     layout,

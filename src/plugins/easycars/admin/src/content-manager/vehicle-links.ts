@@ -4,8 +4,6 @@
  */
 import { PLUGIN_ID } from '../pluginId';
 
-export const VEHICLE_UID = 'api::vehicle.vehicle';
-
 export interface VehicleLink {
   vehicleDocumentId: string;
   stockNumber: string;

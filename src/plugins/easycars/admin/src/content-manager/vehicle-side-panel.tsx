@@ -2,7 +2,8 @@
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { useVehicleLink } from '../api/vehicles-queries';
 import { useT } from '../utils/useT';
-import { formatWhen, VEHICLE_UID } from './vehicle-links';
+import { formatWhen } from './vehicle-links';
+import { useHostContentTypes } from '../api/setup-queries';
 
 const Row = ({ label, value }: { label: string; value: string }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -51,7 +52,8 @@ export const VehicleEasyCarsDetails = ({ documentId }: { documentId?: string }) 
 /** Registered with the content manager's addEditViewSidePanel (rendered as a component: hooks are fine; the title must be text). */
 export const VehicleEasyCarsPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
   const t = useT();
-  if (model !== VEHICLE_UID) return null;
+  const { data: types } = useHostContentTypes();
+  if (!types || model !== types.vehicle) return null;
   return {
     title: t('stock.cm.panel.title', 'EasyCars'),
     content: <VehicleEasyCarsDetails documentId={documentId} />,

@@ -1,6 +1,6 @@
-import { Box, Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { DealershipPicker } from '../components/layout/DealershipPicker';
 import { PluginNav } from '../components/layout/PluginNav';
 import { DealershipProvider, useSelectedDealership } from '../context/DealershipContext';
@@ -13,6 +13,7 @@ import HistoryPage from './HistoryPage';
 import DashboardPage from './DashboardPage';
 import AlertsPage from './AlertsPage';
 import AuditPage from './AuditPage';
+import SetupPage from './SetupPage';
 
 /** The index is the dashboard once any dealership is connected; before that, the Credentials page (first run). */
 const IndexPage = () => {
@@ -37,6 +38,9 @@ const NoDealerships = () => {
           )}
         </Typography>
       </Box>
+      <Box paddingTop={2}>
+        <Link tag={NavLink} to="settings">{t('layout.noDealerships.setup', 'Setting up the plugin? Open the setup check')}</Link>
+      </Box>
     </Box>
   );
 };
@@ -58,33 +62,48 @@ const App = () => {
           subtitle={t('layout.subtitle', 'Vehicle stock and customer leads kept in step with EasyCars')}
         />
         <Layouts.Content>
-          {dealerships.length === 0 ? (
-            <NoDealerships />
-          ) : (
-            <Flex direction="column" alignItems="stretch" gap={6}>
-              <Flex gap={4} wrap="wrap" alignItems="flex-end" justifyContent="space-between">
-                <Box style={{ flex: '1 1 16rem', maxWidth: '32rem' }}>
-                  <DealershipPicker />
-                </Box>
-                <PluginNav />
-              </Flex>
-              <Routes>
-                <Route index element={<IndexPage />} />
-                <Route path="dashboard" element={<DashboardPage />} />
-                <Route path="stock" element={<StockPage />} />
-                <Route path="leads" element={<LeadsPage />} />
-                <Route path="credentials" element={<CredentialsPage />} />
-                <Route path="history" element={<HistoryPage />} />
-                <Route path="alerts" element={<AlertsPage />} />
-                <Route path="audit" element={<AuditPage />} />
-                <Route path="*" element={<Page.Error />} />
-              </Routes>
-            </Flex>
-          )}
+          <Routes>
+            {/* The setup check needs no dealership: it is how a new install finds what is missing. */}
+            <Route
+              path="settings"
+              element={
+                <Flex direction="column" alignItems="stretch" gap={6}>
+                  <Flex justifyContent="flex-end">
+                    <PluginNav />
+                  </Flex>
+                  <SetupPage />
+                </Flex>
+              }
+            />
+            <Route path="*" element={dealerships.length === 0 ? <NoDealerships /> : <DealershipSections />} />
+          </Routes>
         </Layouts.Content>
       </Page.Main>
     </DealershipProvider>
   );
 };
+
+/** The pages about one dealership at a time, with the dealership picker. */
+const DealershipSections = () => (
+  <Flex direction="column" alignItems="stretch" gap={6}>
+    <Flex gap={4} wrap="wrap" alignItems="flex-end" justifyContent="space-between">
+      <Box style={{ flex: '1 1 16rem', maxWidth: '32rem' }}>
+        <DealershipPicker />
+      </Box>
+      <PluginNav />
+    </Flex>
+    <Routes>
+      <Route index element={<IndexPage />} />
+      <Route path="dashboard" element={<DashboardPage />} />
+      <Route path="stock" element={<StockPage />} />
+      <Route path="leads" element={<LeadsPage />} />
+      <Route path="credentials" element={<CredentialsPage />} />
+      <Route path="history" element={<HistoryPage />} />
+      <Route path="alerts" element={<AlertsPage />} />
+      <Route path="audit" element={<AuditPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  </Flex>
+);
 
 export default App;

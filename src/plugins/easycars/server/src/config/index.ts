@@ -1,4 +1,5 @@
 import { pluginConfigSchema } from './schema';
+import { resolveHostConfig } from '../host/config';
 
 type Env = ((key: string, fallback?: string) => string | undefined) & {
   bool: (key: string, fallback?: boolean) => boolean;
@@ -71,6 +72,8 @@ export default {
       vehicle: 'api::vehicle.vehicle',
       lead: 'api::lead.lead',
     },
+    // Attributes of the dealership type (see docs/installing.md); slug may be false.
+    dealershipFields: { name: 'name', timezone: 'timezone', managers: 'managers', slug: 'slug' },
   }),
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);
@@ -78,5 +81,7 @@ export default {
       const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
       throw new Error(`EasyCars plugin configuration is invalid: ${problems}`);
     }
+    // Unknown or switched-off essential field-map keys, named (the schema only knows they are records).
+    resolveHostConfig(result.data);
   },
 };

@@ -81,7 +81,13 @@ export const pluginConfigSchema = z
         adminUrl: z.string().optional(),
       })
       .strict(),
+    dealershipFields: z
+      .object({ name: z.string().min(1), timezone: z.string().min(1), managers: z.string().min(1), slug: z.union([z.string().min(1), z.literal(false)]) })
+      .strict(),
+    /** Vehicle sync target -> attribute of contentTypes.vehicle, or false (stock/field-map.ts). */
     vehicleFieldMap: z.record(z.string(), z.union([z.string(), z.literal(false)])).optional(),
+    /** Lead field -> attribute of contentTypes.lead, or false (host/lead-field-map.ts). */
+    leadFieldMap: z.record(z.string(), z.union([z.string(), z.literal(false)])).optional(),
   })
   .strict();
 

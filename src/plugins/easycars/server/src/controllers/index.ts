@@ -8,6 +8,7 @@ import dashboard from './dashboard';
 import monitoring from './monitoring';
 import alerts from './alerts';
 import audit from './audit';
+import setup from './setup';
 
 export default {
   sync,
@@ -20,4 +21,5 @@ export default {
   monitoring,
   alerts,
   audit,
+  setup,
 };

@@ -4,7 +4,7 @@
  * Without this, the orphan credential kept being scheduled and no admin route could reach it.
  */
 import type { Core } from '@strapi/strapi';
-import { scopedContentTypes } from '../tenancy/condition';
+import { hostConfig } from '../host/config';
 import { actingAdmin } from '../tenancy/acting-admin';
 import { getService } from '../utils/plugin';
 import { skippableByBulkCreate } from '../utils/document-middlewares';
@@ -36,7 +36,7 @@ export async function forgetDealership(strapi: Core.Strapi, dealership: string, 
 export function registerDealershipDeletion(strapi: Core.Strapi) {
   // Skippable by the sync's bulk create: dealership deletes only.
   strapi.documents.use(skippableByBulkCreate(async (ctx: any, next: () => Promise<any>) => {
-    const uid = scopedContentTypes(strapi).dealership;
+    const uid = hostConfig(strapi).types.dealership;
     if (ctx.uid !== uid || ctx.action !== 'delete') return next();
     const result = await next();
     const documentId: string | undefined = ctx.params?.documentId;

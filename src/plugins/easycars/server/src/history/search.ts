@@ -4,7 +4,7 @@
  * (in the caller's dealerships) and turned into those leads' EasyCars lead numbers.
  */
 import type { Core } from '@strapi/strapi';
-import { leadUid } from '../leads/local-leads';
+import { hostConfig } from '../host/config';
 import { pluginUid } from '../utils/plugin';
 
 const MAX_MATCHED_RUNS = 10_000;
@@ -24,9 +24,11 @@ export async function runsTouching(strapi: Core.Strapi, q: string, dealerships: 
 }
 
 async function leadNumbersByEmail(strapi: Core.Strapi, email: string, dealerships: string[] | null): Promise<string[]> {
-  const leads = (await strapi.db.query(leadUid(strapi)).findMany({
+  const { types, lead: map } = hostConfig(strapi);
+  if (!map.customerEmail) return [];
+  const leads = (await strapi.db.query(types.lead as any).findMany({
     select: ['documentId'],
-    where: { customerEmail: { $eqi: email }, ...(dealerships ? { dealership: { documentId: { $in: dealerships } } } : {}) },
+    where: { [map.customerEmail]: { $eqi: email }, ...(dealerships ? { [map.dealership]: { documentId: { $in: dealerships } } } : {}) },
     limit: 1000,
   })) as Array<{ documentId: string }>;
   if (!leads.length) return [];

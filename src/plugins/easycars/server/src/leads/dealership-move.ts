@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { scopedContentTypes } from '../tenancy/condition';
+import { hostConfig } from '../host/config';
 import { parseRelationInput, type RelationTarget } from '../tenancy/relation-targets';
 import type { LeadDeps } from './deps';
 import type { LeadRecord } from './records';
@@ -38,7 +38,7 @@ export async function intendedDealership(strapi: Core.Strapi, input: unknown, cu
   else return undefined;
   if (!target) return null;
   if (target.documentId) return target.documentId;
-  const row = await strapi.db.query(scopedContentTypes(strapi).dealership as any).findOne({ where: { id: target.id }, select: ['documentId'] });
+  const row = await strapi.db.query(hostConfig(strapi).types.dealership as any).findOne({ where: { id: target.id }, select: ['documentId'] });
   return row?.documentId ?? current;
 }
 
@@ -53,8 +53,9 @@ export async function refuseMoveOfSentLead(strapi: Core.Strapi, rec: LeadRecord 
 }
 
 export async function dealershipName(strapi: Core.Strapi, documentId: string): Promise<string> {
-  const row = await strapi.db.query(scopedContentTypes(strapi).dealership as any).findOne({ where: { documentId }, select: ['name'] });
-  return (row?.name as string | undefined) ?? `dealership ${documentId}`;
+  const { types, dealership: fields } = hostConfig(strapi);
+  const row = await strapi.db.query(types.dealership as any).findOne({ where: { documentId }, select: [fields.name] });
+  return (row?.[fields.name] as string | undefined) ?? `dealership ${documentId}`;
 }
 
 /** The lead's dealership and its record disagree and it went out: review, sent to neither account. */

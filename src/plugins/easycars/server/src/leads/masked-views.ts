@@ -5,7 +5,7 @@ type PushView = ReturnType<typeof pushView>;
 type ConflictView = ReturnType<typeof conflictView>;
 
 /** Lead fields whose values say nothing about the customer (a status conflict shows them as is). */
-const NON_PERSONAL_FIELDS = new Set(['status', 'leadStatus']);
+const NON_PERSONAL_FIELDS = new Set(['status']);
 
 /** The push row as an admin who cannot read its lead sees it. */
 export function maskPush(view: PushView, readable: Set<string>): Omit<PushView, 'customerName'> & { customerName: string | null; personalDataHidden: boolean } {

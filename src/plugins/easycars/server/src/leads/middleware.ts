@@ -9,7 +9,8 @@ import { errors } from '@strapi/utils';
 import { findLeadCredential } from './credential';
 import type { LeadDeps } from './deps';
 import { DELETED_STATUS } from './enums';
-import { LEAD_STATUS_ATTRIBUTE, leadUid } from './local-leads';
+import { leadUid } from './local-leads';
+import { hostConfig } from '../host/config';
 import { isSyncWrite } from './sync-context';
 import { CUSTOMER_FIELDS, withoutCustomer } from './fields';
 import type { LeadRecord } from './records';
@@ -25,8 +26,9 @@ export function registerLeadMiddleware(strapi: Core.Strapi, deps: () => LeadDeps
     if (ctx.uid !== leadUid(strapi) || !WATCHED.has(ctx.action) || isSyncWrite()) return next();
     if (ctx.action === 'update') {
       await refuseRevival(deps(), ctx.params);
-      if (ctx.params?.documentId && ctx.params?.data && 'dealership' in ctx.params.data) {
-        await refuseMoveOfSentLead(strapi, await deps().records.byLead(ctx.params.documentId), ctx.params.data.dealership);
+      const dealershipAttr = hostConfig(strapi).lead.dealership;
+      if (ctx.params?.documentId && ctx.params?.data && dealershipAttr in ctx.params.data) {
+        await refuseMoveOfSentLead(strapi, await deps().records.byLead(ctx.params.documentId), ctx.params.data[dealershipAttr]);
       }
     }
     const result = await next();
@@ -45,12 +47,13 @@ export function registerLeadMiddleware(strapi: Core.Strapi, deps: () => LeadDeps
 }
 
 async function refuseRevival(deps: LeadDeps, params: any) {
-  const status = params?.data?.[LEAD_STATUS_ATTRIBUTE];
+  const statusAttr = hostConfig(deps.strapi).lead.status;
+  const status = statusAttr ? params?.data?.[statusAttr] : undefined;
   if (status === undefined || status === null || status === 'deleted' || !params?.documentId) return;
   const rec = await deps.records.byLead(params.documentId);
   if (rec && (rec.syncedStatus === DELETED_STATUS || rec.LeadStatus === DELETED_STATUS)) {
     throw new errors.ValidationError(REVIVE_REFUSED, {
-      errors: [{ path: [LEAD_STATUS_ATTRIBUTE], message: REVIVE_REFUSED, name: 'ValidationError' }],
+      errors: [{ path: [statusAttr as string], message: REVIVE_REFUSED, name: 'ValidationError' }],
     });
   }
 }

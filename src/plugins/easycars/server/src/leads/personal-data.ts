@@ -4,6 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { leadUid } from './local-leads';
+import { hostConfig } from '../host/config';
 
 export const CM_READ = 'plugin::content-manager.explorer.read';
 
@@ -36,7 +37,8 @@ export async function readableLeadIds(strapi: Core.Strapi, ability: any, documen
   return new Set((rows as Array<{ documentId: string }>).map((row) => row.documentId));
 }
 
-/** Whether the role's content-manager read permission on leads includes this field (conditions aside). */
+/** Whether the role's content-manager read permission on leads includes this (logical) field, conditions aside. */
 export function canReadLeadField(strapi: Core.Strapi, ability: any, field: string): boolean {
-  return Boolean(ability?.can?.(CM_READ, leadUid(strapi), field));
+  const attribute = (hostConfig(strapi).lead as Record<string, string | undefined>)[field] ?? field;
+  return Boolean(ability?.can?.(CM_READ, leadUid(strapi), attribute));
 }

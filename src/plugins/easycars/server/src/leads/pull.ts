@@ -9,7 +9,7 @@ import { STATUS, statusCode, statusName } from './enums';
 import type { LeadValues } from './fields';
 import { syncFieldConflicts } from './field-conflicts';
 import { withLeadLock } from './lead-lock';
-import { leadValues, recordFieldsFromDetail, valuesFromDetail } from './mapper';
+import { recordFieldsFromDetail, valuesFromDetail } from './mapper';
 import type { LeadRecord } from './records';
 import { mergeFields } from './merge';
 import { decideStatus } from './status';
@@ -45,7 +45,7 @@ export function createPuller(deps: LeadDeps) {
         return { ref, outcome: 'skipped', message: 'The local lead was deleted', warnings: inbound.warnings };
       }
 
-      const plan = mergeFields({ base: rec.syncedValues, local: leadValues(lead), remote: inbound.values, strategy, refused: rec.refusedValues });
+      const plan = mergeFields({ base: rec.syncedValues, local: local.valuesOf(lead, rec.syncedValues), remote: inbound.values, strategy, refused: rec.refusedValues });
       const apply: Record<string, unknown> = { ...plan.apply };
       const agreed: Partial<LeadValues> = { ...(rec.syncedValues ?? {}), ...plan.agreed };
       // Local-only changes normally went out with the save; a run only re-queues them when the lead shows as sent.

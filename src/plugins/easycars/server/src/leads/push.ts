@@ -18,7 +18,6 @@ import {
   buildCreateRequest,
   buildUpdateRequest,
   changedFields,
-  leadValues,
   pick,
   recordFieldsFromDetail,
   validateCreate,
@@ -93,7 +92,7 @@ export function createPusher(deps: LeadDeps) {
       });
       return null;
     }
-    const values = leadValues(lead);
+    const values = local.valuesOf(lead, null);
     const contact = await findContact(api, values);
     if ('wait' in contact) {
       await setState(rec, { pushState: 'failed', pushError: contact.wait });
@@ -190,7 +189,7 @@ export function createPusher(deps: LeadDeps) {
       await setState(rec, { pushState: 'pushed', pushError: null, syncedStatus: DELETED_STATUS, LeadStatus: DELETED_STATUS, lastPushedAt: new Date().toISOString() });
       return;
     }
-    const values = leadValues(lead);
+    const values = local.valuesOf(lead, rec.syncedValues);
     const localStatus = statusCode(lead.status);
     if (!changedFields(values, rec.syncedValues).length && (localStatus === null || localStatus === rec.syncedStatus)) {
       await setState(rec, { pushState: 'pushed', pushError: null });

@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { hostConfig } from '../host/config';
 
 export const DEALERSHIP_SOURCES = ['query', 'body', 'credential', 'sync-log', 'lead-push', 'lead-conflict', 'lead', 'test-connection', 'alert'] as const;
 export type DealershipSource = (typeof DEALERSHIP_SOURCES)[number];
@@ -35,9 +36,9 @@ async function dealershipOfRow(strapi: Core.Strapi, uid: string, id: number): Pr
 async function dealershipOfLead(strapi: Core.Strapi, documentId: string): Promise<string | null> {
   const record = await strapi.db.query('plugin::easycars.lead-record' as any).findOne({ where: { leadDocumentId: documentId }, select: ['dealership'] });
   if (record?.dealership) return record.dealership as string;
-  const leadUid = (strapi.plugin('easycars').config('contentTypes') as { lead: string }).lead;
-  const lead = await strapi.documents(leadUid as any).findOne({ documentId, populate: { dealership: { fields: ['documentId'] } } } as any);
-  return ((lead as any)?.dealership?.documentId as string | undefined) ?? null;
+  const { types, lead: map } = hostConfig(strapi);
+  const lead = await strapi.documents(types.lead as any).findOne({ documentId, populate: { [map.dealership]: { fields: ['documentId'] } } } as any);
+  return ((lead as any)?.[map.dealership]?.documentId as string | undefined) ?? null;
 }
 
 export async function resolveDealership(strapi: Core.Strapi, source: DealershipSource, ctx: any): Promise<Resolved> {

@@ -5,5 +5,6 @@ import leads from './admin/leads';
 import stock from './admin/stock';
 import history from './admin/history';
 import monitoring from './admin/monitoring';
+import setup from './admin/setup';
 
-export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history, ...monitoring] as Array<Record<string, unknown>>;
+export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history, ...monitoring, ...setup] as Array<Record<string, unknown>>;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getConfig } from '../utils/plugin';
+import { hostConfig } from '../host/config';
 
 export interface AdminUser {
   id: number;
@@ -21,18 +21,23 @@ const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
 /**
  * Dealership scoping: a Super Admin acts on every dealership; any other admin only on the
- * dealerships whose `managers` relation lists them. Routes use it through their
+ * dealerships whose managers relation (dealershipFields.managers) lists them. Routes use it through their
  * manages-dealership / lists-own-dealerships policies (policies/), never by hand in controllers.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const dealershipUid = () => getConfig<{ dealership: string }>(strapi, 'contentTypes').dealership as any;
+  const dealershipUid = () => hostConfig(strapi).types.dealership as any;
+  const fields = () => hostConfig(strapi).dealership;
+  const managedBy = (userId: number) => ({ [fields().managers]: { id: userId } });
 
-  const toSummary = (d: any): DealershipSummary => ({
-    documentId: d.documentId,
-    name: d.name,
-    slug: d.slug ?? null,
-    timezone: d.timezone || 'Australia/Sydney',
-  });
+  const toSummary = (d: any): DealershipSummary => {
+    const f = fields();
+    return {
+      documentId: d.documentId,
+      name: d[f.name] ?? d.documentId,
+      slug: (f.slug ? d[f.slug] : null) ?? null,
+      timezone: d[f.timezone] || 'Australia/Sydney',
+    };
+  };
 
   const service = {
     isSuperAdmin(user: AdminUser): boolean {
@@ -45,8 +50,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async listDealerships(user: AdminUser): Promise<DealershipSummary[]> {
-      const filters = service.isSuperAdmin(user) ? {} : { managers: { id: user.id } };
-      const rows = await strapi.documents(dealershipUid()).findMany({ filters, sort: 'name:asc', limit: -1 } as any);
+      const filters = service.isSuperAdmin(user) ? {} : managedBy(user.id);
+      const rows = await strapi.documents(dealershipUid()).findMany({ filters, sort: `${fields().name}:asc`, limit: -1 } as any);
       return (rows as any[]).map(toSummary);
     },
 
@@ -60,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (service.isSuperAdmin(user)) return service.findDealership(documentId);
       const managed = await strapi
         .documents(dealershipUid())
-        .findFirst({ filters: { documentId, managers: { id: user.id } } } as any);
+        .findFirst({ filters: { documentId, ...managedBy(user.id) } } as any);
       return managed ? toSummary(managed) : null;
     },
   };

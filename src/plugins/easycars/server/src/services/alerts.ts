@@ -8,6 +8,7 @@ import { evaluateRules } from '../alerts/rules';
 import { forgetAlertSettings, readAlertSettings, saveAlertSettings } from '../alerts/settings';
 import type { DealershipSummary } from './access';
 import { getConfig, getService, pluginUid } from '../utils/plugin';
+import { hostConfig } from '../host/config';
 
 const toIso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 const EVERY_DEALERSHIP_MS = 5 * 60_000;
@@ -28,10 +29,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const recipients = async (dealership: string, settings: AlertSettings): Promise<string[]> => {
     const to = new Set(settings.emails.map((e) => e.toLowerCase()));
     if (settings.emailManagers) {
-      const uid = getConfig<PluginConfig['contentTypes']>(strapi, 'contentTypes').dealership;
+      const { types, dealership: fields } = hostConfig(strapi);
       // Admin users are private to the Document Service: read the relation through the query engine.
-      const row = (await strapi.db.query(uid as any).findOne({ where: { documentId: dealership }, select: ['id'], populate: { managers: { select: ['email', 'isActive'] } } })) as any;
-      for (const m of (row?.managers ?? []) as Array<{ email?: string; isActive?: boolean }>) if (m.email && m.isActive !== false) to.add(m.email.toLowerCase());
+      const row = (await strapi.db.query(types.dealership as any).findOne({ where: { documentId: dealership }, select: ['id'], populate: { [fields.managers]: { select: ['email', 'isActive'] } } })) as any;
+      for (const m of (row?.[fields.managers] ?? []) as Array<{ email?: string; isActive?: boolean }>) if (m.email && m.isActive !== false) to.add(m.email.toLowerCase());
     }
     return [...to];
   };

@@ -4,7 +4,8 @@ import { csvExport, jsonExport } from '../history/export';
 import { dateRange } from '../history/filters';
 import { RUN_FIELDS, toHistoryRun } from '../history/rows';
 import { runsTouching } from '../history/search';
-import { getConfig, pluginUid } from '../utils/plugin';
+import { pluginUid } from '../utils/plugin';
+import { hostConfig } from '../host/config';
 
 const EXPORT_PAGE = 500;
 
@@ -15,19 +16,19 @@ const EXPORT_PAGE = 500;
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const logs = () => strapi.db.query(pluginUid('sync-log'));
-  const dealershipUid = () => getConfig<{ dealership: string }>(strapi, 'contentTypes').dealership as any;
 
   /** The content-manager edit view of the vehicle or lead an item is about. */
   const entryUrl = (type: string, documentId: string | null): string | null => {
     if (!documentId) return null;
-    const types = getConfig<{ vehicle: string; lead: string }>(strapi, 'contentTypes');
+    const { types } = hostConfig(strapi);
     const uid = type === 'stock' ? types.vehicle : type === 'leads' ? types.lead : null;
     return uid ? `/content-manager/collection-types/${uid}/${documentId}` : null;
   };
 
   const dealershipNames = async (): Promise<Map<string, string>> => {
-    const rows = (await strapi.db.query(dealershipUid()).findMany({ select: ['documentId', 'name'] })) as Array<{ documentId: string; name: string }>;
-    return new Map(rows.map((r) => [r.documentId, r.name]));
+    const { types, dealership: fields } = hostConfig(strapi);
+    const rows = (await strapi.db.query(types.dealership as any).findMany({ select: ['documentId', fields.name] })) as Array<Record<string, string>>;
+    return new Map(rows.map((r) => [r.documentId, r[fields.name]]));
   };
 
   /** The where clause of a filter, or null when nothing can match (a search that touched no run). */

@@ -16,6 +16,7 @@ import dashboard from './dashboard';
 import metrics from './metrics';
 import alerts from './alerts';
 import health from './health';
+import setup from './setup';
 
 export const services = {
   cipher,
@@ -36,6 +37,7 @@ export const services = {
   metrics,
   alerts,
   health,
+  setup,
 };
 
 export type Services = typeof services;

@@ -7,7 +7,7 @@ import { errors } from '@strapi/utils';
 import type { ConflictStrategy } from '../credentials/types';
 import { leadDeps, PUSH_JOB, type LeadDeps } from '../leads/deps';
 import { importLead } from '../leads/import';
-import { localLeads, leadUid } from '../leads/local-leads';
+import { localLeads } from '../leads/local-leads';
 import { registerLeadMiddleware } from '../leads/middleware';
 import { createPuller } from '../leads/pull';
 import { createPusher } from '../leads/push';
@@ -76,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await d().records.list({ dealership, pushState: { $in: states } }, 200);
       const ids = rows.map((r) => r.leadDocumentId).filter((x): x is string => Boolean(x));
       const leads = ids.length
-        ? await strapi.documents(leadUid(strapi)).findMany({ filters: { documentId: { $in: ids } }, fields: ['customerName', 'vehicleMake', 'vehicleModel', 'vehicleYear', 'createdAt'], limit: ids.length } as any)
+        ? await localLeads(strapi).summaries(ids)
         : [];
       const byId = new Map((leads as any[]).map((l) => [l.documentId, l]));
       const readable = canReadLeadField(strapi, ability, 'customerName') ? await readableLeadIds(strapi, ability, ids) : new Set<string>();

@@ -10,6 +10,7 @@ import { addApiCall, addImage, addRun, bucketStart, emptyRollup, mergeRollups, t
 import { addToRollup, deleteRollupsBefore, readRollups, type Period, type RollupKey, type RollupType } from '../metrics/store';
 import { createInstanceHeartbeat, type InstanceHeartbeat } from '../monitoring/instances';
 import { getConfig, getService, pluginUid } from '../utils/plugin';
+import { hostConfig } from '../host/config';
 
 const PERIODS: Period[] = ['hour', 'day'];
 /** Calls that are not any dealership's (a token request before the account is known). */
@@ -54,9 +55,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
   const refreshSlugs = async () => {
-    const uid = getConfig<PluginConfig['contentTypes']>(strapi, 'contentTypes').dealership;
-    const rows = (await strapi.db.query(uid as any).findMany({ select: ['documentId', 'slug'] })) as Array<{ documentId: string; slug?: string | null }>;
-    for (const r of rows) slugs.set(r.documentId, r.slug || r.documentId);
+    const { types, dealership: fields } = hostConfig(strapi);
+    const select = fields.slug ? ['documentId', fields.slug] : ['documentId'];
+    const rows = (await strapi.db.query(types.dealership as any).findMany({ select })) as Array<Record<string, string | null | undefined>>;
+    for (const r of rows) slugs.set(r.documentId as string, (fields.slug && r[fields.slug]) || (r.documentId as string));
   };
 
   const knex = () => strapi.db.connection;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getConfig, PLUGIN_ID } from '../utils/plugin';
+import { hostConfig, type HostConfig } from '../host/config';
 
 export const CONDITION_NAME = 'manages-dealership';
 /** The uid a role permission lists in its `conditions`. */
@@ -16,14 +17,16 @@ export const scopedContentTypes = (strapi: Core.Strapi) => getConfig<ScopedConte
 /**
  * The condition's query for one permission. Strapi calls the handler with the user merged with
  * `{ permission }`, so one condition serves the dealership type (its own `managers`) and the
- * types that belong to a dealership (`dealership.managers`). Any other type: never granted,
+ * types that belong to a dealership (`<relation>.managers`, relation and managers from the config). Any other type: never granted,
  * rather than a query on an attribute it does not have.
  */
-export function dealershipConditionQuery(types: ScopedContentTypes, user: { id: number; permission?: { subject?: string | null } }) {
+export function dealershipConditionQuery(host: Pick<HostConfig, 'types' | 'dealership' | 'vehicle' | 'lead'>, user: { id: number; permission?: { subject?: string | null } }) {
   const managedBy = { $elemMatch: { id: user.id } };
   const subject = user.permission?.subject;
-  if (subject === types.dealership) return { managers: managedBy };
-  if (subject === types.vehicle || subject === types.lead) return { 'dealership.managers': managedBy };
+  const managers = host.dealership.managers;
+  if (subject === host.types.dealership) return { [managers]: managedBy };
+  if (subject === host.types.vehicle) return { [`${host.vehicle.dealership}.${managers}`]: managedBy };
+  if (subject === host.types.lead) return { [`${host.lead.dealership}.${managers}`]: managedBy };
   return false;
 }
 
@@ -32,6 +35,6 @@ export function registerDealershipCondition(strapi: Core.Strapi) {
     displayName: "Manages the entry's dealership",
     name: CONDITION_NAME,
     plugin: PLUGIN_ID,
-    handler: (user: { id: number; permission?: { subject?: string } }) => dealershipConditionQuery(scopedContentTypes(strapi), user),
+    handler: (user: { id: number; permission?: { subject?: string } }) => dealershipConditionQuery(hostConfig(strapi), user),
   });
 }

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { skippableByBulkCreate } from '../utils/document-middlewares';
 import { errors } from '@strapi/utils';
 import { actingAdmin, isDealershipScoped } from './acting-admin';
-import { scopedContentTypes } from './condition';
+import { hostConfig } from '../host/config';
 import { linkedTargets, parseRelationInput, type RelationTarget } from './relation-targets';
 
 export const OTHER_DEALERSHIP_REFUSED = 'You can only assign this entry to a dealership you manage.';
@@ -22,23 +22,26 @@ export function registerDealershipGuard(strapi: Core.Strapi) {
   // Skippable by the sync's bulk create: the sync links new vehicles only to the dealership it
   // runs for, which the route that started it already checked the admin manages.
   strapi.documents.use(skippableByBulkCreate(async (ctx: any, next: () => Promise<any>) => {
-    const types = scopedContentTypes(strapi);
+    const host = hostConfig(strapi);
+    const { types } = host;
     if ((ctx.uid !== types.vehicle && ctx.uid !== types.lead) || !WRITES.has(ctx.action)) return next();
     const data = ctx.params?.data;
-    const linksVehicle = ctx.uid === types.lead && data && 'vehicle' in data;
-    if (!data || (!('dealership' in data) && !linksVehicle)) return next();
+    const dealershipAttr = ctx.uid === types.lead ? host.lead.dealership : host.vehicle.dealership;
+    const vehicleAttr = ctx.uid === types.lead ? host.lead.vehicle : undefined;
+    const linksVehicle = Boolean(vehicleAttr && data && vehicleAttr in data);
+    if (!data || (!(dealershipAttr in data) && !linksVehicle)) return next();
     const actor = actingAdmin(strapi);
     if (actor.kind !== 'admin' || !(await isDealershipScoped(strapi, actor.admin, ctx.uid))) return next();
-    for (const target of linkedTargets(parseRelationInput(data.dealership))) {
-      if (!(await managesDealership(strapi, types.dealership, target, actor.admin.id))) {
-        throw new errors.PolicyError(OTHER_DEALERSHIP_REFUSED, { path: ['dealership'] });
+    for (const target of linkedTargets(parseRelationInput(data[dealershipAttr]))) {
+      if (!(await managesDealership(strapi, target, actor.admin.id))) {
+        throw new errors.PolicyError(OTHER_DEALERSHIP_REFUSED, { path: [dealershipAttr] });
       }
     }
     // A lead's vehicle details (and EasyCars vehicle type) come from the linked vehicle.
-    if (linksVehicle) {
-      for (const target of linkedTargets(parseRelationInput(data.vehicle))) {
-        if (!(await managesVehicle(strapi, types.vehicle, target, actor.admin.id))) {
-          throw new errors.PolicyError(OTHER_VEHICLE_REFUSED, { path: ['vehicle'] });
+    if (linksVehicle && vehicleAttr) {
+      for (const target of linkedTargets(parseRelationInput(data[vehicleAttr]))) {
+        if (!(await managesVehicle(strapi, target, actor.admin.id))) {
+          throw new errors.PolicyError(OTHER_VEHICLE_REFUSED, { path: [vehicleAttr] });
         }
       }
     }
@@ -46,14 +49,16 @@ export function registerDealershipGuard(strapi: Core.Strapi) {
   }));
 }
 
-async function managesDealership(strapi: Core.Strapi, dealershipUid: string, target: RelationTarget, adminId: number) {
+async function managesDealership(strapi: Core.Strapi, target: RelationTarget, adminId: number) {
+  const { types, dealership } = hostConfig(strapi);
   const where = target.id !== undefined ? { id: target.id } : { documentId: target.documentId };
-  const found = await strapi.db.query(dealershipUid as any).findOne({ where: { ...where, managers: { id: adminId } }, select: ['id'] });
+  const found = await strapi.db.query(types.dealership as any).findOne({ where: { ...where, [dealership.managers]: { id: adminId } }, select: ['id'] });
   return Boolean(found);
 }
 
-async function managesVehicle(strapi: Core.Strapi, vehicleUid: string, target: RelationTarget, adminId: number) {
+async function managesVehicle(strapi: Core.Strapi, target: RelationTarget, adminId: number) {
+  const { types, dealership, vehicle } = hostConfig(strapi);
   const where = target.id !== undefined ? { id: target.id } : { documentId: target.documentId };
-  const found = await strapi.db.query(vehicleUid as any).findOne({ where: { ...where, dealership: { managers: { id: adminId } } }, select: ['id'] });
+  const found = await strapi.db.query(types.vehicle as any).findOne({ where: { ...where, [vehicle.dealership]: { [dealership.managers]: { id: adminId } } }, select: ['id'] });
   return Boolean(found);
 }

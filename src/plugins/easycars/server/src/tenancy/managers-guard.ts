@@ -9,7 +9,7 @@ import { errors } from '@strapi/utils';
 import { actionUid } from '../permissions';
 import { getService } from '../utils/plugin';
 import { actingAdmin, type Actor } from './acting-admin';
-import { scopedContentTypes } from './condition';
+import { hostConfig } from '../host/config';
 import { parseRelationInput, type RelationTarget } from './relation-targets';
 
 export const MANAGERS_CHANGE_REFUSED = "Only a Super Admin or a role with the EasyCars permission 'Manage dealership managers' may change a dealership's managers.";
@@ -19,15 +19,17 @@ const WRITES = new Set(['create', 'update', 'clone']);
 export function registerManagersGuard(strapi: Core.Strapi) {
   // Skippable by the sync's bulk create: dealerships only.
   strapi.documents.use(skippableByBulkCreate(async (ctx: any, next: () => Promise<any>) => {
-    const uid = scopedContentTypes(strapi).dealership;
-    if (ctx.uid !== uid || !WRITES.has(ctx.action) || !ctx.params?.data || !('managers' in ctx.params.data)) return next();
+    const { types, dealership: fields } = hostConfig(strapi);
+    const uid = types.dealership;
+    const managers = fields.managers;
+    if (ctx.uid !== uid || !WRITES.has(ctx.action) || !ctx.params?.data || !(managers in ctx.params.data)) return next();
     const sourceId: string | undefined = ctx.action === 'create' ? undefined : ctx.params.documentId;
     const before = sourceId ? await managerIds(strapi, uid, sourceId) : [];
-    const intended = await resolveIntended(strapi, before, ctx.params.data.managers);
+    const intended = await resolveIntended(strapi, before, ctx.params.data[managers]);
     const actor = actingAdmin(strapi);
     if (!sameSet(before, intended) && !mayChangeManagers(actor)) {
       await audit(strapi, actor, sourceId ?? null, 'failure', before, intended, MANAGERS_CHANGE_REFUSED);
-      throw new errors.PolicyError(MANAGERS_CHANGE_REFUSED, { path: ['managers'] });
+      throw new errors.PolicyError(MANAGERS_CHANGE_REFUSED, { path: [managers] });
     }
     const result = await next();
     const documentId: string | undefined = result?.documentId ?? sourceId;
@@ -47,8 +49,9 @@ function mayChangeManagers(actor: Actor) {
 }
 
 async function managerIds(strapi: Core.Strapi, uid: string, documentId: string): Promise<number[]> {
-  const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, populate: { managers: { select: ['id'] } } });
-  return ((row?.managers ?? []) as Array<{ id: number }>).map((m) => m.id);
+  const managers = hostConfig(strapi).dealership.managers;
+  const row = await strapi.db.query(uid as any).findOne({ where: { documentId }, populate: { [managers]: { select: ['id'] } } });
+  return ((row?.[managers] ?? []) as Array<{ id: number }>).map((m) => m.id);
 }
 
 async function toIds(strapi: Core.Strapi, targets: RelationTarget[]): Promise<number[]> {

@@ -38,6 +38,7 @@ export const PluginNav = () => {
     { to: 'history', label: t('nav.history', 'History') },
     { to: 'alerts', label: t('nav.alerts', 'Alerts') },
     { to: 'audit', label: t('nav.audit', 'Audit trail') },
+    { to: 'settings', label: t('nav.settings', 'Settings') },
   ];
   return (
     <nav aria-label={t('nav.label', 'EasyCars sections')}>

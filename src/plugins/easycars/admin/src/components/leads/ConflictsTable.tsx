@@ -1,7 +1,8 @@
 import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { leadEditPath, type LeadConflictItem } from '../../api/leads';
+import type { LeadConflictItem } from '../../api/leads';
+import { useLeadEditPath } from '../../api/setup-queries';
 import { useLeadConflicts, useResolveConflict } from '../../api/leads-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
@@ -18,6 +19,7 @@ const Value = ({ label, value, strong }: { label: string; value: string; strong?
 /** Conflicts awaiting a decision, one per lead and field: last agreed, this site and EasyCars side by side, keep either. */
 export const ConflictsTable = ({ dealership, onChange }: { dealership: string; onChange?: () => void }) => {
   const t = useT();
+  const leadEditPath = useLeadEditPath();
   const { toggleNotification } = useNotification();
   const { data, error } = useLeadConflicts(dealership);
   const resolveConflict = useResolveConflict(dealership);
@@ -46,8 +48,8 @@ export const ConflictsTable = ({ dealership, onChange }: { dealership: string; o
               <Box key={c.id} tag="li" borderColor="neutral200" padding={4} hasRadius data-testid="leads-conflict">
                 <Flex justifyContent="space-between" wrap="wrap" gap={2}>
                   <Typography fontWeight="bold">
-                    {c.leadDocumentId ? (
-                      <Link tag={NavLink} to={leadEditPath(c.leadDocumentId)}>
+                    {c.leadDocumentId && leadEditPath(c.leadDocumentId) ? (
+                      <Link tag={NavLink} to={leadEditPath(c.leadDocumentId)!}>
                         {t('leads.conflicts.lead', 'EasyCars lead {number}', { number: c.leadNumber ?? '—' })}
                       </Link>
                     ) : (

@@ -3,7 +3,8 @@ import { WarningCircle } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { NavLink } from 'react-router-dom';
-import { leadEditPath, type LeadPush } from '../../api/leads';
+import type { LeadPush } from '../../api/leads';
+import { useLeadEditPath } from '../../api/setup-queries';
 import { useLeadPushes, useRetryPush } from '../../api/leads-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
@@ -51,6 +52,7 @@ const ReviewRetry = ({ onConfirm, busy }: { onConfirm: () => Promise<void>; busy
 /** Leads waiting to be sent, failed (with the reason) or flagged for review, each failed/review one with Retry. */
 export const PendingPushesTable = ({ dealership, onChange }: { dealership: string; onChange?: () => void }) => {
   const t = useT();
+  const leadEditPath = useLeadEditPath();
   const { toggleNotification } = useNotification();
   const { data, error } = useLeadPushes(dealership);
   const retryPush = useRetryPush(dealership);
@@ -80,7 +82,7 @@ export const PendingPushesTable = ({ dealership, onChange }: { dealership: strin
                     <Flex gap={2} wrap="wrap">
                       <Badge variant={pushStateVariant(push.pushState)}>{pushStateText(t, push.pushState)}</Badge>
                       <Typography fontWeight="bold">
-                        {push.leadDocumentId ? <Link tag={NavLink} to={leadEditPath(push.leadDocumentId)}>{name}</Link> : name}
+                        {push.leadDocumentId && leadEditPath(push.leadDocumentId) ? <Link tag={NavLink} to={leadEditPath(push.leadDocumentId)!}>{name}</Link> : name}
                       </Typography>
                     </Flex>
                     {push.pushError ? (
