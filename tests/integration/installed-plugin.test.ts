@@ -173,5 +173,15 @@ const fixtureDatabase = (appDir: string): TestDatabase => {
       expect(fields('vehicle').find((f) => f.target === 'registrationExpiry')).toMatchObject({ attribute: null, status: 'off' });
       expect(fields('lead').find((f) => f.target === 'status')).toMatchObject({ attribute: 'stage', status: 'ok' });
     });
+
+    it('the content manager gets the EasyCars column and panels on car and enquiry: the admin reads their uids from the server', async () => {
+      const { token } = await app.superAdmin();
+      const types = await app.http().get('/easycars/setup/content-types').set('Authorization', `Bearer ${token}`);
+      expect(types.body.data).toEqual({ dealership: BRANCH, vehicle: CAR, lead: ENQUIRY });
+      // The list column's hook finds its types by the role the plugin tags them with (admin/src/content-manager/host-role.ts).
+      const res = await app.http().get('/content-manager/content-types').set('Authorization', `Bearer ${token}`);
+      const roleOf = (uid: string) => res.body.data.find((ct: any) => ct.uid === uid)?.pluginOptions?.easycars?.role;
+      expect([roleOf(BRANCH), roleOf(CAR), roleOf(ENQUIRY)]).toEqual(['dealership', 'vehicle', 'lead']);
+    });
   },
 );
