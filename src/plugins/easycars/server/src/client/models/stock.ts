@@ -207,7 +207,9 @@ export function parseStockItem(raw: unknown, warnings: CoercionWarning[], index 
         break;
     }
   }
-  const item = out as unknown as StockItem;
+  // A copy: after 72 keyed stores V8 keeps `out` as a hash table (~3 KB); the copy is a compact
+  // object (~0.6 KB), which counts when a sync holds 50,000 items.
+  const item = { ...out } as unknown as StockItem;
   if (typeof item.StockType === 'string' && item.StockType !== '') {
     const letter = item.StockType.trim().toUpperCase();
     if (!(StockTypeLetters as readonly string[]).includes(letter)) {
