@@ -11,6 +11,8 @@ import metricRollup from './metric-rollup';
 import alert from './alert';
 import instance from './instance';
 import lock from './lock';
+import reconciliationFinding from './reconciliation-finding';
+import reconciliationIgnore from './reconciliation-ignore';
 
 export default {
   credential,
@@ -26,4 +28,6 @@ export default {
   alert,
   instance,
   lock,
+  'reconciliation-finding': reconciliationFinding,
+  'reconciliation-ignore': reconciliationIgnore,
 };

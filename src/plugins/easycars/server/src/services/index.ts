@@ -17,6 +17,7 @@ import metrics from './metrics';
 import alerts from './alerts';
 import health from './health';
 import setup from './setup';
+import reconciliation from './reconciliation';
 
 export const services = {
   cipher,
@@ -38,6 +39,7 @@ export const services = {
   alerts,
   health,
   setup,
+  reconciliation,
 };
 
 export type Services = typeof services;

@@ -16,7 +16,9 @@ export type PluginContentType =
   | 'metric-rollup'
   | 'alert'
   | 'instance'
-  | 'lock';
+  | 'lock'
+  | 'reconciliation-finding'
+  | 'reconciliation-ignore';
 
 export const pluginUid = <T extends PluginContentType>(name: T) => `plugin::${PLUGIN_ID}.${name}` as UID.ContentType;
 
