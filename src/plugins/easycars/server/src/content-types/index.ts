@@ -13,6 +13,7 @@ import instance from './instance';
 import lock from './lock';
 import reconciliationFinding from './reconciliation-finding';
 import reconciliationIgnore from './reconciliation-ignore';
+import vehicleConflict from './vehicle-conflict';
 
 export default {
   credential,
@@ -30,4 +31,5 @@ export default {
   lock,
   'reconciliation-finding': reconciliationFinding,
   'reconciliation-ignore': reconciliationIgnore,
+  'vehicle-conflict': vehicleConflict,
 };

@@ -112,7 +112,7 @@ export function compareStock(input: StockComparisonInput): FindingDraft[] {
       const editedHere = record.contentHash === item.hash;
       const names = fields.map((f) => f.field).join(', ');
       const reason = editedHere
-        ? `Changed here since the last sync wrote it (${names}): the next time EasyCars changes this vehicle, the sync overwrites these fields.`
+        ? `Changed here since the last sync wrote it (${names}); what the next EasyCars change does to it follows the dealership's local-edit strategy.`
         : `EasyCars has newer values (${names}) that the sync has not written yet.`;
       push({ ...base, category: 'field_diff', severity: editedHere ? 'conflicting' : 'outdated', entryDocumentId: vehicle.documentId, recordId: record.id, reason, details: { fields } }, fields.map((f) => [f.field, f.here, f.easycars]));
     }

@@ -18,6 +18,7 @@ import alerts from './alerts';
 import health from './health';
 import setup from './setup';
 import reconciliation from './reconciliation';
+import stockEdits from './stock-edits';
 
 export const services = {
   cipher,
@@ -40,6 +41,7 @@ export const services = {
   health,
   setup,
   reconciliation,
+  stockEdits,
 };
 
 export type Services = typeof services;

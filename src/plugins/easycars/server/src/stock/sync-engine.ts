@@ -23,6 +23,10 @@ import { stockRecordFields } from './stock-record-data';
 import { emptyReport, type SyncReport } from './types';
 import { createVehicleWriter } from './vehicle-writer';
 import { diffStockFields, storedStockFields } from './changes';
+import { applyLocalEdits, type PlannedEdits } from './apply-local-edits';
+import { strategyFor } from './local-edits';
+import { recordLocalEditOutcomes } from './local-edit-outcomes';
+import { comparedTargets } from '../reconciliation/feed';
 
 export interface RunStockSyncArgs {
   strapi: Core.Strapi;
@@ -169,8 +173,11 @@ export async function runStockSync({ strapi, dealership, syncLogId, only: onlyLi
       strapi.log.info(`[easycars] stock sync ${syncLogId}: new vehicles go through the Document Service, not the bulk create: ${creation.reason}`);
     }
     await progress('saving', 0, toWrite.length);
+    const localEdits = { vehicleUid, owned: comparedTargets(fieldMap as any), strategyOf: strategyFor(credentialRow as any), force: Boolean(only) };
     for (let i = 0; i < toWrite.length; i += syncConfig.batchSize) {
       const batch = toWrite.slice(i, i + syncConfig.batchSize).map(prepare).filter((p): p is PreparedItem => p !== null);
+      // FR20: fields edited here are kept, reviewed or overwritten (and logged) as the dealership chose.
+      const edits: Map<string, PlannedEdits> = await applyLocalEdits(strapi, batch, localEdits);
       // The changed vehicles' previous feed values, read before the batch overwrites them (sync history).
       const previous = await storedStockFields(strapi, batch.filter((b) => b.action.kind === 'update' || b.action.kind === 'restore').map((b) => b.action.record!.id));
       const result = await applyBatch(strapi, writer, batch, bulk);
@@ -191,6 +198,8 @@ export async function runStockSync({ strapi, dealership, syncLogId, only: onlyLi
           ...(before ? { changes: diffStockFields(before, prepared.recordData) } : {}),
         });
       }
+      const appliedEdits = result.applied.flatMap((a) => (edits.has(a.stockNumber) ? [[a.stockNumber, edits.get(a.stockNumber)!] as const] : []));
+      if (appliedEdits.length) report.warnings.push(...(await recordLocalEditOutcomes(strapi, dealership, syncLogId, appliedEdits)));
       for (const failure of result.failed) {
         counts.failed++;
         report.itemErrors.push({ ref: failure.stockNumber, message: failure.message });

@@ -18,7 +18,8 @@ export type PluginContentType =
   | 'instance'
   | 'lock'
   | 'reconciliation-finding'
-  | 'reconciliation-ignore';
+  | 'reconciliation-ignore'
+  | 'vehicle-conflict';
 
 export const pluginUid = <T extends PluginContentType>(name: T) => `plugin::${PLUGIN_ID}.${name}` as UID.ContentType;
 

@@ -3,6 +3,8 @@ import type { Finding } from '../../api/reconciliation';
 import { useT } from '../../utils/useT';
 import { categoryText, shown } from './labels';
 
+const WRAP = { whiteSpace: 'normal', verticalAlign: 'top', overflowWrap: 'anywhere', maxWidth: '24rem' } as const;
+
 /** "View details": this site and EasyCars side by side, field by field, the differing values highlighted. */
 export const FindingDetails = ({ finding, onClose }: { finding: Finding | null; onClose: () => void }) => {
   const t = useT();
@@ -31,8 +33,8 @@ export const FindingDetails = ({ finding, onClose }: { finding: Finding | null; 
                   {fields.map((f) => (
                     <Tr key={f.field}>
                       <Td><Typography fontWeight="bold">{f.field}</Typography></Td>
-                      <Td><Box background="warning100" padding={1} hasRadius><Typography>{shown(f.here)}</Typography></Box></Td>
-                      <Td><Box background="success100" padding={1} hasRadius><Typography>{shown(f.easycars)}</Typography></Box></Td>
+                      <Td style={WRAP}><Box background="warning100" padding={1} hasRadius><Typography>{shown(f.here)}</Typography></Box></Td>
+                      <Td style={WRAP}><Box background="success100" padding={1} hasRadius><Typography>{shown(f.easycars)}</Typography></Box></Td>
                     </Tr>
                   ))}
                 </Tbody>
