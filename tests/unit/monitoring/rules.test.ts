@@ -64,7 +64,7 @@ describe('alert rules', () => {
   it('leads stuck and conflicts waiting', () => {
     const [stuck] = active(DEFAULT_ALERT_SETTINGS, facts({ leadsStuck: { failed: 1, review: 2, pending: 0 } }));
     expect(stuck?.message).toBe('3 leads not in EasyCars for more than 15 minutes: 1 failed, 2 in review');
-    expect(active(DEFAULT_ALERT_SETTINGS, facts({ openConflicts: 1 }))[0]?.message).toBe('1 lead conflict waiting for a decision');
+    expect(active(DEFAULT_ALERT_SETTINGS, facts({ openConflicts: 1 }))[0]?.message).toBe('1 conflict (vehicles and leads) waiting for a decision in the conflict inbox');
   });
 
   it('a rule switched off is reported inactive, so its open alert resolves', () => {

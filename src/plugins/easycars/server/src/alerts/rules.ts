@@ -112,7 +112,7 @@ function leadsStuck(facts: AlertFacts, minutes: number): RuleResult {
 
 function newConflicts(facts: AlertFacts): RuleResult {
   if (!facts.openConflicts) return { rule: 'new_conflicts', active: false, message: '' };
-  return { rule: 'new_conflicts', active: true, message: `${plural(facts.openConflicts, 'lead conflict')} waiting for a decision`, details: { openConflicts: facts.openConflicts } };
+  return { rule: 'new_conflicts', active: true, message: `${plural(facts.openConflicts, 'conflict')} (vehicles and leads) waiting for a decision in the conflict inbox`, details: { openConflicts: facts.openConflicts } };
 }
 
 /** Every enabled rule's result; a disabled rule is reported inactive (so its open alert resolves). */

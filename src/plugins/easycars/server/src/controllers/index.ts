@@ -10,6 +10,7 @@ import alerts from './alerts';
 import audit from './audit';
 import setup from './setup';
 import reconciliation from './reconciliation';
+import conflicts from './conflicts';
 
 export default {
   sync,
@@ -24,4 +25,5 @@ export default {
   audit,
   setup,
   reconciliation,
+  conflicts,
 };

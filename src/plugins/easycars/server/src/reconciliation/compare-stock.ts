@@ -24,6 +24,8 @@ export interface LocalRecord {
   vehicleDocumentId: string | null;
   contentHash: string | null;
   removedAt: string | Date | null;
+  /** Fields an editor pinned: kept on purpose, so not a difference. */
+  pinnedFields?: string[] | null;
 }
 
 export interface LocalVehicle {
@@ -51,9 +53,10 @@ export interface StockComparisonInput {
 
 const day = (d: string | Date) => new Date(d).toISOString().slice(0, 10);
 
-function fieldDifferences(feed: FeedVehicle, vehicle: LocalVehicle, owned: StockComparisonInput['owned']): FieldDifference[] {
+function fieldDifferences(feed: FeedVehicle, vehicle: LocalVehicle, owned: StockComparisonInput['owned'], pinned: string[]): FieldDifference[] {
   const out: FieldDifference[] = [];
   for (const { target, attribute } of owned) {
+    if (pinned.includes(target)) continue;
     if (!(attribute in feed.data)) continue; // not written by the mapper for this item (fitted away): nothing to compare
     const easycars = feed.data[attribute];
     const here = vehicle.values[attribute];
@@ -107,7 +110,7 @@ export function compareStock(input: StockComparisonInput): FindingDraft[] {
       push({ ...base, category: 'missing_here', severity: 'outdated', entryDocumentId: vehicle.documentId, recordId: record.id, reason, details: null }, item.hash);
       continue;
     }
-    const fields = fieldDifferences(item, vehicle, input.owned);
+    const fields = fieldDifferences(item, vehicle, input.owned, record.pinnedFields ?? []);
     if (fields.length) {
       const editedHere = record.contentHash === item.hash;
       const names = fields.map((f) => f.field).join(', ');

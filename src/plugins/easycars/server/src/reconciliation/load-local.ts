@@ -13,10 +13,10 @@ const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CH
 
 export async function loadStockRecords(strapi: Core.Strapi, dealership: string): Promise<LocalRecord[]> {
   const rows = (await strapi.db.query(pluginUid('stock-record')).findMany({
-    select: ['id', 'StockNumber', 'vehicleDocumentId', 'contentHash', 'removedAt'],
+    select: ['id', 'StockNumber', 'vehicleDocumentId', 'contentHash', 'removedAt', 'pinnedFields'],
     where: { dealership },
-  })) as Array<{ id: number; StockNumber: string; vehicleDocumentId: string | null; contentHash: string | null; removedAt: string | null }>;
-  return rows.map((r) => ({ id: r.id, stockNumber: r.StockNumber, vehicleDocumentId: r.vehicleDocumentId, contentHash: r.contentHash, removedAt: r.removedAt }));
+  })) as Array<{ id: number; StockNumber: string; vehicleDocumentId: string | null; contentHash: string | null; removedAt: string | null; pinnedFields: string[] | null }>;
+  return rows.map((r) => ({ id: r.id, stockNumber: r.StockNumber, vehicleDocumentId: r.vehicleDocumentId, contentHash: r.contentHash, removedAt: r.removedAt, pinnedFields: r.pinnedFields }));
 }
 
 /**

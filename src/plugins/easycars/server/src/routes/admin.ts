@@ -7,5 +7,6 @@ import history from './admin/history';
 import monitoring from './admin/monitoring';
 import setup from './admin/setup';
 import reconciliation from './admin/reconciliation';
+import conflicts from './admin/conflicts';
 
-export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history, ...monitoring, ...setup, ...reconciliation] as Array<Record<string, unknown>>;
+export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history, ...monitoring, ...setup, ...reconciliation, ...conflicts] as Array<Record<string, unknown>>;

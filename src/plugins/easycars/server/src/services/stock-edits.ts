@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { ConflictChoice, FieldStrategy, InboxConflict, InboxPage, ResolveResult, StockEditSettings } from '../../../shared/conflicts';
 import { hostConfig } from '../host/config';
 import { runAsSyncWrite } from '../leads/sync-context';
-import { comparedTargets } from '../reconciliation/feed';
+import { comparedTargets } from '../stock/field-map';
 import { createVehicleWriter } from '../stock/vehicle-writer';
 import { vehicleConflicts, type VehicleConflictRow } from '../stock/vehicle-conflicts';
 import { getService, pluginUid } from '../utils/plugin';

@@ -11,7 +11,7 @@ import { syncImages, type ImageWork } from '../images/image-sync';
 import { applyBatch, type PreparedItem } from './apply-batch';
 import { bulkCreateAvailable } from './bulk-create';
 import { createCreationValidator } from './creation-validator';
-import { assertFieldMapFits, fieldMapSignature, resolveFieldMap } from './field-map';
+import { assertFieldMapFits, comparedTargets, fieldMapSignature, resolveFieldMap } from './field-map';
 import { fitToSchema } from './fit-to-schema';
 import { imagesHash, stockItemHash } from './hash';
 import { loadSyncState } from './load-state';
@@ -26,7 +26,6 @@ import { diffStockFields, storedStockFields } from './changes';
 import { applyLocalEdits, type PlannedEdits } from './apply-local-edits';
 import { strategyFor } from './local-edits';
 import { recordLocalEditOutcomes } from './local-edit-outcomes';
-import { comparedTargets } from '../reconciliation/feed';
 
 export interface RunStockSyncArgs {
   strapi: Core.Strapi;
@@ -173,7 +172,7 @@ export async function runStockSync({ strapi, dealership, syncLogId, only: onlyLi
       strapi.log.info(`[easycars] stock sync ${syncLogId}: new vehicles go through the Document Service, not the bulk create: ${creation.reason}`);
     }
     await progress('saving', 0, toWrite.length);
-    const localEdits = { vehicleUid, owned: comparedTargets(fieldMap as any), strategyOf: strategyFor(credentialRow as any), force: Boolean(only) };
+    const localEdits = { vehicleUid, owned: comparedTargets(fieldMap), strategyOf: strategyFor(credentialRow as any), force: Boolean(only) };
     for (let i = 0; i < toWrite.length; i += syncConfig.batchSize) {
       const batch = toWrite.slice(i, i + syncConfig.batchSize).map(prepare).filter((p): p is PreparedItem => p !== null);
       // FR20: fields edited here are kept, reviewed or overwritten (and logged) as the dealership chose.
