@@ -9,6 +9,7 @@ import monitoring from './monitoring';
 import alerts from './alerts';
 import audit from './audit';
 import setup from './setup';
+import support from './support';
 
 export default {
   sync,
@@ -22,4 +23,5 @@ export default {
   alerts,
   audit,
   setup,
+  support,
 };
