@@ -33,6 +33,10 @@ export interface StartOptions {
   env?: Record<string, string | undefined>;
   /** Reuse an existing database (e.g. to restart Strapi on the same data). */
   database?: TestDatabase;
+  /** Another Strapi app to boot (default: this repo's app, compiled into dist/). */
+  appDir?: string;
+  /** Its compiled output; a plain-JavaScript app is its own distDir. */
+  distDir?: string;
 }
 
 function randomSecret() {
@@ -68,8 +72,9 @@ function captureLogs(strapi: Core.Strapi, sink: string[]) {
 }
 
 /**
- * Boots the real Strapi app (compiled once by tests/helpers/global-setup) on a throw-away
- * database, as Strapi's testing guide does, and mounts its HTTP server on a free port.
+ * Boots the real Strapi app (compiled once by tests/helpers/global-setup), or the app at
+ * `options.appDir`, on a throw-away database, as Strapi's testing guide does, and mounts its
+ * HTTP server on a free port.
  */
 export async function startStrapi(options: StartOptions = {}): Promise<TestApp> {
   const db = options.database ?? (await createTestDatabase());
@@ -85,7 +90,9 @@ export async function startStrapi(options: StartOptions = {}): Promise<TestApp> 
   }
 
   const { createStrapi } = require('@strapi/strapi');
-  const strapi: Core.Strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+  const appDir = options.appDir ?? ROOT;
+  const distDir = options.distDir ?? (options.appDir ? options.appDir : path.join(ROOT, 'dist'));
+  const strapi: Core.Strapi = createStrapi({ appDir, distDir });
   const logSink: string[] = [];
   captureLogs(strapi, logSink);
   await strapi.load();

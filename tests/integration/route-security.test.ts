@@ -123,6 +123,12 @@ const ATTACKS: Record<string, Attack> = {
   'PUT /alerts/settings': { url: () => '/easycars/alerts/settings', body: (i) => ({ dealership: i.dealershipB, settings: DEFAULT_ALERT_SETTINGS }), manager: 404 },
   'POST /alerts/:id/acknowledge': { url: (i) => `/easycars/alerts/${i.alertB}/acknowledge`, manager: 404 },
   'POST /alerts/:id/snooze': { url: (i) => `/easycars/alerts/${i.alertB}/snooze`, body: () => ({ hours: 4 }), manager: 404 },
+  'POST /reconciliation/run': { url: () => '/easycars/reconciliation/run', body: (i) => ({ dealership: i.dealershipB }), manager: 404 },
+  'GET /reconciliation': { url: (i) => `/easycars/reconciliation?dealership=${i.dealershipB}`, manager: 404 },
+  'GET /reconciliation/export': { url: (i) => `/easycars/reconciliation/export?dealership=${i.dealershipB}&format=csv`, manager: 404 },
+  'POST /reconciliation/sync': { url: () => '/easycars/reconciliation/sync', body: (i) => ({ dealership: i.dealershipB, filter: {} }), manager: 404 },
+  'POST /reconciliation/push': { url: () => '/easycars/reconciliation/push', body: (i) => ({ dealership: i.dealershipB, filter: {} }), manager: 404 },
+  'POST /reconciliation/ignore': { url: () => '/easycars/reconciliation/ignore', body: (i) => ({ dealership: i.dealershipB, filter: {}, reason: 'not mine' }), manager: 404 },
   // The host's schema against the config: the site's setup, Super Admins only.
   'GET /setup': { url: () => '/easycars/setup', manager: 403 },
   // Which types are the vehicle and lead: no dealership's data at all.

@@ -15,6 +15,10 @@ export const queryKeys = {
     trend: (scope: string | null) => [ROOT, 'dashboard', 'trend', scope ?? 'all'] as const,
     performance: (scope: string | null, days: number) => [ROOT, 'dashboard', 'performance', scope ?? 'all', days] as const,
   },
+  reconciliation: {
+    all: (dealership: string) => [ROOT, 'reconciliation', dealership] as const,
+    report: (dealership: string, filter: Record<string, unknown>, page: number) => [ROOT, 'reconciliation', dealership, 'report', filter, page] as const,
+  },
   setup: {
     report: () => [ROOT, 'setup', 'report'] as const,
     contentTypes: () => [ROOT, 'setup', 'content-types'] as const,

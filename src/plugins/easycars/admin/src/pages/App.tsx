@@ -15,6 +15,7 @@ import DashboardPage from './DashboardPage';
 import AlertsPage from './AlertsPage';
 import AuditPage from './AuditPage';
 import SetupPage from './SetupPage';
+import ReconciliationPage from './ReconciliationPage';
 
 /** The index is the dashboard once any dealership is connected; before that, the Credentials page (first run). */
 const IndexPage = () => {
@@ -101,6 +102,7 @@ const DealershipSections = () => (
       <Route path="leads" element={<LeadsPage />} />
       <Route path="credentials" element={<CredentialsPage />} />
       <Route path="history" element={<HistoryPage />} />
+      <Route path="reconciliation" element={<ReconciliationPage />} />
       <Route path="alerts" element={<AlertsPage />} />
       <Route path="audit" element={<AuditPage />} />
       <Route path="*" element={<Page.Error />} />

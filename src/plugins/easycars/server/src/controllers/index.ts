@@ -9,6 +9,7 @@ import monitoring from './monitoring';
 import alerts from './alerts';
 import audit from './audit';
 import setup from './setup';
+import reconciliation from './reconciliation';
 import support from './support';
 
 export default {
@@ -23,5 +24,6 @@ export default {
   alerts,
   audit,
   setup,
+  reconciliation,
   support,
 };

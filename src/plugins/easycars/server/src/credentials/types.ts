@@ -28,6 +28,9 @@ export interface CredentialRow {
   stockSchedule: ScheduleKind;
   stockScheduleTime: string | null;
   stockScheduleCron: string | null;
+  /** FR20: a field edited here that EasyCars changes too: EasyCars wins, this site wins, or manual review. */
+  stockConflictStrategy?: 'easycars' | 'local' | 'review';
+  stockFieldStrategies?: Record<string, 'easycars' | 'local' | 'review'> | null;
   imageSyncEnabled: boolean;
   leadSyncEnabled: boolean;
   leadSchedule: ScheduleKind;

@@ -6,6 +6,7 @@ import stock from './admin/stock';
 import history from './admin/history';
 import monitoring from './admin/monitoring';
 import setup from './admin/setup';
+import reconciliation from './admin/reconciliation';
 import support from './admin/support';
 
-export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history, ...monitoring, ...setup, ...support] as Array<Record<string, unknown>>;
+export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history, ...monitoring, ...setup, ...reconciliation, ...support] as Array<Record<string, unknown>>;
