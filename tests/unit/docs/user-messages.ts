@@ -3,9 +3,9 @@
  * trail or a lead's push state, or stop Strapi with. The rule (docs/troubleshooting.md must quote each):
  *
  * A message is a string or template literal found in one of these places of server/src/**.ts:
- *  1. an argument of `new X(…)` where X is one of Strapi's `errors.*`, `SyncAbort` (a stock run stops),
- *     `LeadStateConflict` (a 409), or any class whose name ends in `Error` (the EasyCars client's, the
- *     image fetcher's, the encryption's, plain `Error`);
+ *  1. an argument of `new X(…)` where X is one of Strapi's `errors.*`, or a class whose name ends in
+ *     `Error` (the EasyCars client's, the image fetcher's, the encryption's, plain `Error`), `Abort`
+ *     (a run stops: SyncAbort, ReconciliationAbort) or `Conflict` (a 409: LeadStateConflict);
  *  2. the value of an object property named `message`, `errorMessage`, `pushError`, `reason`, `error`,
  *     `required_error` or `invalid_type_error` (sync-log runs, warnings and item errors, audit entries,
  *     alert rules, connection-test lines, lead push states, removal refusals, zod error maps);
@@ -30,7 +30,6 @@ import ts from 'typescript';
 export const SERVER_SRC = path.join(__dirname, '../../../src/plugins/easycars/server/src');
 
 const MESSAGE_PROPERTIES = new Set(['message', 'errorMessage', 'pushError', 'reason', 'error', 'required_error', 'invalid_type_error']);
-const MESSAGE_CLASSES = new Set(['SyncAbort', 'LeadStateConflict']);
 const ZOD_CHECKS = new Set(['min', 'max', 'int', 'positive', 'regex', 'refine', 'email', 'url']);
 /** Functions of the plugin whose argument at this index is a message for the admin. */
 const MESSAGE_HELPERS: Record<string, number> = {
@@ -111,7 +110,7 @@ const calleeName = (expr: ts.Expression): string | null =>
 const isErrorClass = (expr: ts.Expression): boolean => {
   if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'errors') return true;
   const name = calleeName(expr);
-  return name !== null && (MESSAGE_CLASSES.has(name) || name.endsWith('Error'));
+  return name !== null && /(Error|Abort|Conflict)$/.test(name);
 };
 
 /** The name of a function declaration, or of a const holding an arrow function. */
