@@ -140,6 +140,8 @@ const ATTACKS: Record<string, Attack> = {
   'GET /setup': { url: () => '/easycars/setup', manager: 403 },
   // Which types are the vehicle and lead: no dealership's data at all.
   'GET /setup/content-types': { url: () => '/easycars/setup/content-types', manager: (body) => expect(Object.keys(body.data).sort()).toEqual(['dealership', 'lead', 'vehicle']) },
+  // The site's own support contact (plugin config): no dealership's data at all.
+  'GET /support': { url: () => '/easycars/support', manager: (body) => expect(Object.keys(body.data).sort()).toEqual(['contact', 'url']) },
 };
 
 /**

@@ -23,6 +23,7 @@ export const queryKeys = {
     report: () => [ROOT, 'setup', 'report'] as const,
     contentTypes: () => [ROOT, 'setup', 'content-types'] as const,
   },
+  support: () => [ROOT, 'support'] as const,
   audit: (filters: Record<string, unknown>, page: number) => [ROOT, 'audit', filters, page] as const,
   alerts: {
     all: () => [ROOT, 'alerts'] as const,

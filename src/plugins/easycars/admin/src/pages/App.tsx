@@ -3,6 +3,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { DealershipPicker } from '../components/layout/DealershipPicker';
 import { PluginNav } from '../components/layout/PluginNav';
+import { SupportLine } from '../components/layout/SupportLine';
 import { DealershipProvider, useSelectedDealership } from '../context/DealershipContext';
 import { useDealerships } from '../api/dealerships-queries';
 import { useT } from '../utils/useT';
@@ -78,6 +79,7 @@ const App = () => {
             />
             <Route path="*" element={dealerships.length === 0 ? <NoDealerships /> : <DealershipSections />} />
           </Routes>
+          <SupportLine />
         </Layouts.Content>
       </Page.Main>
     </DealershipProvider>

@@ -11,6 +11,7 @@ import audit from './audit';
 import setup from './setup';
 import reconciliation from './reconciliation';
 import conflicts from './conflicts';
+import support from './support';
 
 export default {
   sync,
@@ -26,4 +27,5 @@ export default {
   setup,
   reconciliation,
   conflicts,
+  support,
 };

@@ -8,5 +8,6 @@ import monitoring from './admin/monitoring';
 import setup from './admin/setup';
 import reconciliation from './admin/reconciliation';
 import conflicts from './admin/conflicts';
+import support from './admin/support';
 
-export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history, ...monitoring, ...setup, ...reconciliation, ...conflicts] as Array<Record<string, unknown>>;
+export default [...sync, ...credentials, ...dealerships, ...stock, ...leads, ...history, ...monitoring, ...setup, ...reconciliation, ...conflicts, ...support] as Array<Record<string, unknown>>;
