@@ -16,6 +16,7 @@ import AlertsPage from './AlertsPage';
 import AuditPage from './AuditPage';
 import SetupPage from './SetupPage';
 import ReconciliationPage from './ReconciliationPage';
+import ConflictsPage from './ConflictsPage';
 
 /** The index is the dashboard once any dealership is connected; before that, the Credentials page (first run). */
 const IndexPage = () => {
@@ -103,6 +104,7 @@ const DealershipSections = () => (
       <Route path="credentials" element={<CredentialsPage />} />
       <Route path="history" element={<HistoryPage />} />
       <Route path="reconciliation" element={<ReconciliationPage />} />
+      <Route path="conflicts" element={<ConflictsPage />} />
       <Route path="alerts" element={<AlertsPage />} />
       <Route path="audit" element={<AuditPage />} />
       <Route path="*" element={<Page.Error />} />
