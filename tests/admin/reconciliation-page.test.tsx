@@ -26,6 +26,8 @@ const REPORT = {
     findings: [finding({}), finding({ id: 2, category: 'missing_here', severity: 'missing', ref: 'SN-2', entryDocumentId: null, reason: 'Never synced: new in EasyCars since the last stock sync.', details: null })],
     pagination: { page: 1, pageSize: 50, total: 2, pageCount: 1 },
     notes: ['EasyCars offers no way to list an account’s leads.'],
+    schedule: 'off',
+    nextRunAt: null,
   },
 };
 
@@ -79,6 +81,15 @@ describe('EasyCars reconciliation page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sync chosen from EasyCars' }));
     await waitFor(() => expect(api.post).toHaveBeenCalledWith('/easycars/reconciliation/sync', { dealership: 'dealer-a', ids: [1] }));
     expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Stock run 41 applies EasyCars to 1 vehicle(s).' });
+  });
+
+  it('turns on a weekly scheduled run', async () => {
+    api.answers['PUT /easycars/reconciliation/settings'] = { data: { schedule: 'weekly' } };
+    renderPluginPage('reconciliation', <ReconciliationPage />, { dealerships: DEALERSHIPS });
+    await userEvent.click(await screen.findByRole('combobox', { name: 'Scheduled runs' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Weekly, Sundays at 03:00' }));
+    await waitFor(() => expect(api.put).toHaveBeenCalledWith('/easycars/reconciliation/settings', { dealership: 'dealer-a', schedule: 'weekly' }));
+    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Reconciliation schedule saved.' });
   });
 
   it('shows the progress of a running reconciliation', async () => {

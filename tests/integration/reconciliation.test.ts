@@ -172,6 +172,30 @@ describe(`reconciliation (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('runs on its schedule (off by default) and alerts when a scheduled run finds differences', async () => {
+    expect((await report()).schedule).toBe('off');
+    const bad = await auth(api().put('/easycars/reconciliation/settings')).send({ dealership, schedule: 'hourly' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/schedule must be one of off, daily, weekly/);
+    expect((await auth(api().put('/easycars/reconciliation/settings')).send({ dealership, schedule: 'weekly' })).status).toBe(200);
+    const data = await report();
+    expect(data.schedule).toBe('weekly');
+    expect(new Date(data.nextRunAt).getUTCDay()).toBe(6); // Sunday 03:00 in Sydney is Saturday 16:00 UTC
+    expect(data.counts.total).toBeGreaterThan(0);
+
+    // The next Sunday 03:00 Sydney slot after now: the scheduler's tick queues it once.
+    const slot = new Date(data.nextRunAt);
+    const scheduler = w.app.strapi.plugin('easycars').service('scheduler');
+    const queued = (await scheduler.tick(new Date(slot.getTime() + 60_000))).filter((q: any) => q.type === 'reconciliation');
+    expect(queued).toHaveLength(1);
+    expect((await scheduler.tick(new Date(slot.getTime() + 120_000))).filter((q: any) => q.type === 'reconciliation')).toEqual([]);
+    const run = await waitForRun(queued[0].syncLogId);
+    expect(run).toMatchObject({ trigger: 'schedule', status: 'warning' });
+    await w.app.strapi.plugin('easycars').service('alerts').evaluate(dealership);
+    const alert = await w.app.strapi.db.query('plugin::easycars.alert' as any).findOne({ where: { dealership, rule: 'reconciliation_differences', status: { $ne: 'resolved' } } });
+    expect(alert.message).toMatch(/^The scheduled reconciliation found \d+ differences? between this site and EasyCars$/);
+  });
+
   it('names a bad filter, and refuses a run while one is active', async () => {
     const bad = await auth(api().get(`/easycars/reconciliation?dealership=${dealership}&category=everything`));
     expect(bad.status).toBe(400);

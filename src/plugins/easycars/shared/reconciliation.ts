@@ -70,7 +70,13 @@ export interface ReconciliationReport {
   pagination: { page: number; pageSize: number; total: number; pageCount: number };
   /** Said in the report: EasyCars cannot list leads. */
   notes: string[];
+  /** Scheduled runs (off by default) and the next one. */
+  schedule: ReconciliationSchedule;
+  nextRunAt: string | null;
 }
+
+export const RECONCILIATION_SCHEDULES = ['off', 'daily', 'weekly'] as const;
+export type ReconciliationSchedule = (typeof RECONCILIATION_SCHEDULES)[number];
 
 export interface ReconciliationFilters {
   category?: FindingCategory;

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import type { FindingActionInput, ReconciliationFilters, ReconciliationReport } from '../../../shared/reconciliation';
+import type { FindingActionInput, ReconciliationFilters, ReconciliationReport, ReconciliationSchedule } from '../../../shared/reconciliation';
 import { useQueryFetchClient } from './fetch-client';
 import { queryKeys } from './query-keys';
 import { pollWhileVisible } from './query-options';
@@ -29,5 +29,6 @@ export function useReconciliationAction(dealership: string) {
     const { action, ...rest } = input;
     return api.act(action, { ...rest, dealership });
   }, { onSettled: refresh });
-  return { run, act };
+  const schedule = useMutation((value: ReconciliationSchedule) => api.setSchedule(dealership, value), { onSettled: refresh });
+  return { run, act, schedule };
 }

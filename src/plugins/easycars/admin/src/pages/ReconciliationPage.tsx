@@ -3,7 +3,7 @@ import { Download } from '@strapi/icons';
 import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { FINDING_SEVERITIES, FINDING_STATES, type Finding, type FindingCategory, type FindingSeverity, type FindingState, type ReconciliationFilters } from '../api/reconciliation';
+import { FINDING_SEVERITIES, FINDING_STATES, RECONCILIATION_SCHEDULES, type ReconciliationSchedule, type Finding, type FindingCategory, type FindingSeverity, type FindingState, type ReconciliationFilters } from '../api/reconciliation';
 import { useReconciliationAction, useReconciliationApi, useReconciliationReport } from '../api/reconciliation-queries';
 import { ProgressBar } from '../components/ProgressBar';
 import { FindingDetails } from '../components/reconciliation/FindingDetails';
@@ -33,11 +33,11 @@ const ReconciliationPage = () => {
   };
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const { data, error } = useReconciliationReport(id, filter, page);
-  const { run, act } = useReconciliationAction(id);
+  const { run, act, schedule } = useReconciliationAction(id);
   const api = useReconciliationApi();
   const { toggleNotification } = useNotification();
   // sync.trigger → canTrigger; conflicts.resolve → canResolve.
-  const { allowedActions } = useRBAC([...PERMISSIONS.triggerSync, ...PERMISSIONS.resolveConflicts]);
+  const { allowedActions } = useRBAC([...PERMISSIONS.triggerSync, ...PERMISSIONS.resolveConflicts, ...PERMISSIONS.manageSyncSettings]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [ignoring, setIgnoring] = useState<{ ids?: number[]; all?: boolean } | null>(null);
   const [details, setDetails] = useState<Finding | null>(null);
@@ -91,6 +91,12 @@ const ReconciliationPage = () => {
     }
   };
 
+  const scheduleText: Record<ReconciliationSchedule, string> = {
+    off: t('recon.schedule.off', 'Off (run it by hand)'),
+    daily: t('recon.schedule.daily', 'Daily at 03:00'),
+    weekly: t('recon.schedule.weekly', 'Weekly, Sundays at 03:00'),
+  };
+
   if (error && !data) return <Page.Error content={toApiError(error).message} />;
   if (!data) return <Page.Loading />;
   const active = data.active;
@@ -128,6 +134,24 @@ const ReconciliationPage = () => {
                 <Button onClick={() => void startRun()} loading={run.isLoading} disabled={Boolean(active)}>{t('recon.run', 'Run reconciliation')}</Button>
               ) : null}
             </Flex>
+          </Flex>
+          <Flex gap={3} alignItems="flex-end" wrap="wrap">
+            <Field.Root name="schedule" id="recon-schedule" hint={data.nextRunAt ? t('recon.schedule.next', 'Next run {when}', { when: formatInZone(data.nextRunAt, timezone) }) : t('recon.schedule.hint', 'Differences a scheduled run finds are alerted like sync failures (banner, webhooks, email).')}>
+              <Field.Label>{t('recon.schedule.label', 'Scheduled runs')}</Field.Label>
+              <SingleSelect
+                disabled={!allowedActions.canManage || schedule.isLoading}
+                value={data.schedule}
+                onChange={(v: string | number) =>
+                  void schedule.mutateAsync(String(v) as ReconciliationSchedule).then(
+                    () => toggleNotification({ type: 'success', message: t('recon.schedule.saved', 'Reconciliation schedule saved.') }),
+                    notify,
+                  )
+                }
+              >
+                {RECONCILIATION_SCHEDULES.map((s) => <SingleSelectOption key={s} value={s}>{scheduleText[s]}</SingleSelectOption>)}
+              </SingleSelect>
+              <Field.Hint />
+            </Field.Root>
           </Flex>
           {active ? (
             <Flex direction="column" alignItems="flex-start" gap={2} data-testid="recon-progress">

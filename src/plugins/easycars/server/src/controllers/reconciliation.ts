@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { FINDING_CATEGORIES, FINDING_SEVERITIES, FINDING_STATES } from '../../../shared/reconciliation';
+import { FINDING_CATEGORIES, FINDING_SEVERITIES, FINDING_STATES, RECONCILIATION_SCHEDULES } from '../../../shared/reconciliation';
 import { findingsCsv, findingsPdf } from '../reconciliation/export';
 import { adminUser, conflict, requiredDealership } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
@@ -21,6 +21,7 @@ const reportQuery = z
   .strict();
 const exportQuery = z.object({ dealership: z.string().min(1), format: z.enum(['csv', 'pdf'], { errorMap: () => ({ message: 'format must be csv or pdf' }) }), ...filterShape }).strict();
 const runBody = z.object({ dealership: z.string().min(1) }).strict();
+const scheduleBody = z.object({ dealership: z.string().min(1), schedule: z.enum(RECONCILIATION_SCHEDULES, { errorMap: () => ({ message: `schedule must be one of ${RECONCILIATION_SCHEDULES.join(', ')}` }) }) }).strict();
 const actionBody = z
   .object({
     dealership: z.string().min(1),
@@ -49,6 +50,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!result.accepted) return conflict(ctx, `A reconciliation is already queued or running for ${dealership.name}.`, { syncLogId: result.syncLogId });
       ctx.status = 202;
       ctx.body = { data: { syncLogId: result.syncLogId, status: 'queued' } };
+    },
+
+    /** PUT /easycars/reconciliation/settings { dealership, schedule: off | daily | weekly } */
+    async settings(ctx: any) {
+      const { schedule } = parseInput(scheduleBody, ctx.request.body);
+      ctx.body = { data: await service().setSchedule(requiredDealership(ctx).documentId, schedule, actor(ctx)) };
     },
 
     /** GET /easycars/reconciliation?dealership&category&severity&state&page&pageSize */

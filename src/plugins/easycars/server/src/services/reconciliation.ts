@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { FindingActionResult, ReconciliationFilters, ReconciliationReport, ReconciliationRun } from '../../../shared/reconciliation';
+import type { FindingActionResult, ReconciliationFilters, ReconciliationReport, ReconciliationRun, ReconciliationSchedule } from '../../../shared/reconciliation';
+import { nextRun } from '../schedule/cron-for';
+import { reconciliationScheduleOf } from './scheduler';
 import { ignoreKey } from '../reconciliation/ignores';
 import { countFindings, runReconciliation } from '../reconciliation/run';
 import { canPush, canSync, findingView, type FindingRow } from '../reconciliation/views';
@@ -30,6 +32,14 @@ const toRun = (row: any): ReconciliationRun | null =>
 
 /** The reconciliation report: runs (jobs), the latest findings, and what an admin does with them. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const scheduleOf = async (dealership: string): Promise<{ schedule: ReconciliationSchedule; nextRunAt: string | null }> => {
+    const row = await getService(strapi, 'credentials').findByDealership(dealership);
+    const schedule = (row?.reconciliationSchedule ?? 'off') as ReconciliationSchedule;
+    const setting = row?.isActive ? reconciliationScheduleOf(row) : null;
+    if (!setting || getService(strapi, 'scheduler').isGloballyDisabled()) return { schedule, nextRunAt: null };
+    const timezone = (await getService(strapi, 'access').findDealership(dealership))?.timezone ?? 'Australia/Sydney';
+    return { schedule, nextRunAt: nextRun(setting, timezone, new Date()).toISOString() };
+  };
   const findings = () => strapi.db.query(pluginUid('reconciliation-finding'));
   const audit = (input: Parameters<ReturnType<typeof getService<'audit'>>['record']>[0]) =>
     getService(strapi, 'audit')
@@ -64,6 +74,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return result;
     },
 
+    /** Scheduled runs: off (the default), daily or weekly, at 03:00 in the dealership's timezone. */
+    async setSchedule(dealership: string, schedule: ReconciliationSchedule, actor: Actor) {
+      const row = await getService(strapi, 'credentials').findByDealership(dealership);
+      if (!row) throw new errors.NotFoundError('This dealership has no EasyCars credential yet.');
+      await getService(strapi, 'credentials').update(row.id, { reconciliationSchedule: schedule });
+      await audit({ dealership, action: 'reconciliation.schedule', entityType: 'credential', entityId: row.id, actor, result: 'success', changedFields: ['reconciliationSchedule'], message: `Scheduled reconciliation: ${schedule}.` });
+      return { schedule };
+    },
+
     async report(dealership: string, filter: ReconciliationFilters, page: number, pageSize: number): Promise<ReconciliationReport> {
       const logs = getService(strapi, 'syncLogs');
       const [last, active] = await Promise.all([
@@ -80,6 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         findings: rows.map(findingView),
         pagination: { page, pageSize, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) },
         notes: [LEADS_NOTE],
+        ...(await scheduleOf(dealership)),
       };
     },
 

@@ -3,6 +3,7 @@ import { adminRoute } from '../../utils/route';
 export default [
   adminRoute('POST', '/reconciliation/run', 'reconciliation.run', ['triggerSync'], { from: 'body' }),
   adminRoute('GET', '/reconciliation', 'reconciliation.report', ['readSyncLogs'], { from: 'query' }),
+  adminRoute('PUT', '/reconciliation/settings', 'reconciliation.settings', ['manageSyncSettings'], { from: 'body' }),
   adminRoute('GET', '/reconciliation/export', 'reconciliation.export', ['readSyncLogs'], { from: 'query' }),
   adminRoute('POST', '/reconciliation/sync', 'reconciliation.sync', ['triggerSync'], { from: 'body' }),
   adminRoute('POST', '/reconciliation/push', 'reconciliation.push', ['triggerSync'], { from: 'body' }),
