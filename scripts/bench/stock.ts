@@ -25,14 +25,14 @@ export interface StockBenchOptions {
 const VEHICLE = 'api::vehicle.vehicle';
 const ROOT = path.resolve(__dirname, '..', '..');
 
-async function compileOnce() {
+export async function compileOnce() {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir: ROOT, ignoreDiagnostics: true });
 }
-let compiled: Promise<void> | undefined;
+export let compiled: Promise<void> | undefined;
 
-async function dealershipWithCredential(app: TestApp, name: string, account: 'EC114575' | 'EC208841') {
+export async function dealershipWithCredential(app: TestApp, name: string, account: 'EC114575' | 'EC208841') {
   const d = await app.strapi.documents('api::dealership.dealership' as any).create({ data: { name, timezone: 'Australia/Sydney' } as any });
   await app.strapi.plugin('easycars').service('credentials').create(
     { dealership: d.documentId, environment: 'test', isActive: true },
@@ -41,14 +41,14 @@ async function dealershipWithCredential(app: TestApp, name: string, account: 'EC
   return d.documentId as string;
 }
 
-async function sync(app: TestApp, dealership: string) {
+export async function sync(app: TestApp, dealership: string) {
   const plugin = app.strapi.plugin('easycars');
   const log = await plugin.service('syncLogs').createIfIdle({ dealership, type: 'stock', trigger: 'manual' });
   await plugin.service('stockSync').run({ dealership, syncLogId: log.id, trigger: 'manual' });
   return plugin.service('syncLogs').get(log.id);
 }
 
-async function boot(client: 'sqlite' | 'postgres', stockCount: { EC114575: number; EC208841: number }) {
+export async function boot(client: 'sqlite' | 'postgres', stockCount: { EC114575: number; EC208841: number }) {
   const sandbox = await startRemoteSandbox(stockCount);
   const app = await startStrapi({
     database: await createTestDatabase(client),

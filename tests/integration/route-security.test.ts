@@ -123,10 +123,25 @@ const ATTACKS: Record<string, Attack> = {
   'PUT /alerts/settings': { url: () => '/easycars/alerts/settings', body: (i) => ({ dealership: i.dealershipB, settings: DEFAULT_ALERT_SETTINGS }), manager: 404 },
   'POST /alerts/:id/acknowledge': { url: (i) => `/easycars/alerts/${i.alertB}/acknowledge`, manager: 404 },
   'POST /alerts/:id/snooze': { url: (i) => `/easycars/alerts/${i.alertB}/snooze`, body: () => ({ hours: 4 }), manager: 404 },
+  'POST /reconciliation/run': { url: () => '/easycars/reconciliation/run', body: (i) => ({ dealership: i.dealershipB }), manager: 404 },
+  'GET /reconciliation': { url: (i) => `/easycars/reconciliation?dealership=${i.dealershipB}`, manager: 404 },
+  'GET /reconciliation/export': { url: (i) => `/easycars/reconciliation/export?dealership=${i.dealershipB}&format=csv`, manager: 404 },
+  'POST /reconciliation/sync': { url: () => '/easycars/reconciliation/sync', body: (i) => ({ dealership: i.dealershipB, filter: {} }), manager: 404 },
+  'POST /reconciliation/push': { url: () => '/easycars/reconciliation/push', body: (i) => ({ dealership: i.dealershipB, filter: {} }), manager: 404 },
+  'POST /reconciliation/ignore': { url: () => '/easycars/reconciliation/ignore', body: (i) => ({ dealership: i.dealershipB, filter: {}, reason: 'not mine' }), manager: 404 },
+  'GET /conflicts': { url: (i) => `/easycars/conflicts?dealership=${i.dealershipB}`, manager: 404 },
+  'POST /conflicts/resolve': { url: () => '/easycars/conflicts/resolve', body: (i) => ({ dealership: i.dealershipB, choices: [{ kind: 'lead', id: i.conflictB, use: 'local' }] }), manager: 404 },
+  'POST /conflicts/resolve-all': { url: () => '/easycars/conflicts/resolve-all', body: (i) => ({ dealership: i.dealershipB, use: 'local' }), manager: 404 },
+  'GET /stock/settings': { url: (i) => `/easycars/stock/settings?dealership=${i.dealershipB}`, manager: 404 },
+  'PUT /stock/settings': { url: () => '/easycars/stock/settings', body: (i) => ({ dealership: i.dealershipB, stockConflictStrategy: 'local' }), manager: 404 },
+  // Pinning is for vehicle editors (content-manager update on vehicles), which this manager is not: refused before any look-up.
+  'PUT /vehicles/:documentId/pins': { url: (i) => `/easycars/vehicles/${i.vehicleB}/pins`, body: () => ({ field: 'description', pinned: true }), manager: 403 },
   // The host's schema against the config: the site's setup, Super Admins only.
   'GET /setup': { url: () => '/easycars/setup', manager: 403 },
   // Which types are the vehicle and lead: no dealership's data at all.
   'GET /setup/content-types': { url: () => '/easycars/setup/content-types', manager: (body) => expect(Object.keys(body.data).sort()).toEqual(['dealership', 'lead', 'vehicle']) },
+  // The site's own support contact (plugin config): no dealership's data at all.
+  'GET /support': { url: () => '/easycars/support', manager: (body) => expect(Object.keys(body.data).sort()).toEqual(['contact', 'url']) },
 };
 
 /**

@@ -11,6 +11,7 @@ const facts = (over: Partial<AlertFacts> = {}): AlertFacts => ({
   api: { calls: 40, errors: 0, throttled: 0 },
   leadsStuck: { failed: 0, review: 0, pending: 0 },
   openConflicts: 0,
+  reconciliation: null,
   ...over,
 });
 const active = (settings: AlertSettings, f: AlertFacts) => evaluateRules(settings, f).filter((r) => r.active);
@@ -19,7 +20,14 @@ const activeRules = (f: AlertFacts, settings = DEFAULT_ALERT_SETTINGS) => active
 describe('alert rules', () => {
   it('hold nothing for a healthy dealership', () => {
     expect(activeRules(facts())).toEqual([]);
-    expect(evaluateRules(DEFAULT_ALERT_SETTINGS, facts())).toHaveLength(8);
+    expect(evaluateRules(DEFAULT_ALERT_SETTINGS, facts())).toHaveLength(9);
+  });
+
+  it('reconciliation differences: only a scheduled run’s open differences alert; a run by hand is read on the page', () => {
+    expect(activeRules(facts({ reconciliation: { scheduled: false, open: 5 } }))).toEqual([]);
+    expect(activeRules(facts({ reconciliation: { scheduled: true, open: 0 } }))).toEqual([]);
+    const [r] = active(DEFAULT_ALERT_SETTINGS, facts({ reconciliation: { scheduled: true, open: 3 } }));
+    expect(r).toMatchObject({ rule: 'reconciliation_differences', message: 'The scheduled reconciliation found 3 differences between this site and EasyCars' });
   });
 
   it('consecutive failures: N failed or interrupted runs of one type in a row, newest first', () => {
@@ -64,7 +72,7 @@ describe('alert rules', () => {
   it('leads stuck and conflicts waiting', () => {
     const [stuck] = active(DEFAULT_ALERT_SETTINGS, facts({ leadsStuck: { failed: 1, review: 2, pending: 0 } }));
     expect(stuck?.message).toBe('3 leads not in EasyCars for more than 15 minutes: 1 failed, 2 in review');
-    expect(active(DEFAULT_ALERT_SETTINGS, facts({ openConflicts: 1 }))[0]?.message).toBe('1 lead conflict waiting for a decision');
+    expect(active(DEFAULT_ALERT_SETTINGS, facts({ openConflicts: 1 }))[0]?.message).toBe('1 conflict (vehicles and leads) waiting for a decision in the conflict inbox');
   });
 
   it('a rule switched off is reported inactive, so its open alert resolves', () => {

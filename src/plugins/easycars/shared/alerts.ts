@@ -9,6 +9,7 @@ export const ALERT_RULES = [
   'throttling',
   'leads_stuck',
   'new_conflicts',
+  'reconciliation_differences',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
@@ -25,6 +26,8 @@ export interface AlertRuleSettings {
   throttling: { enabled: boolean; perHour: number };
   leads_stuck: { enabled: boolean; minutes: number };
   new_conflicts: { enabled: boolean };
+  /** A scheduled reconciliation found differences between the site and EasyCars. */
+  reconciliation_differences: { enabled: boolean };
 }
 
 export interface AlertSettings {
@@ -45,6 +48,7 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
     throttling: { enabled: true, perHour: 50 },
     leads_stuck: { enabled: true, minutes: 15 },
     new_conflicts: { enabled: true },
+    reconciliation_differences: { enabled: true },
   },
   emails: [],
   emailManagers: true,
@@ -59,6 +63,7 @@ export const RULE_SEVERITY: Record<AlertRule, AlertSeverity> = {
   throttling: 'warning',
   leads_stuck: 'warning',
   new_conflicts: 'warning',
+  reconciliation_differences: 'warning',
 };
 
 export interface AlertView {

@@ -22,6 +22,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await metrics.start();
 
   getService(strapi, 'stockSync').registerHandler();
+  getService(strapi, 'reconciliation').registerHandler();
   getService(strapi, 'leadSync').registerJobs();
   await getService(strapi, 'jobs').start();
   await getService(strapi, 'leadSync').resumePending();

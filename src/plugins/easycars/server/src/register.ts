@@ -5,6 +5,7 @@ import { registerDealershipCondition } from './tenancy/condition';
 import { registerDealershipGuard } from './tenancy/dealership-guard';
 import { registerManagersGuard } from './tenancy/managers-guard';
 import { registerDealershipDeletion } from './dealerships/forget-deleted';
+import { registerManualEditResolution } from './stock/manual-edit-middleware';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Before any documents.use: the stock sync's bulk create needs to know every middleware it would skip.
@@ -22,6 +23,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerManagersGuard(strapi);
   // A deleted dealership takes its EasyCars connection with it (credential, queued and running syncs).
   registerDealershipDeletion(strapi);
+  // FR20: saving a field under review in the content manager resolves its conflict.
+  registerManualEditResolution(strapi);
 };
 
 export default register;

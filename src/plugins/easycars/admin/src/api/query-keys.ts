@@ -15,10 +15,20 @@ export const queryKeys = {
     trend: (scope: string | null) => [ROOT, 'dashboard', 'trend', scope ?? 'all'] as const,
     performance: (scope: string | null, days: number) => [ROOT, 'dashboard', 'performance', scope ?? 'all', days] as const,
   },
+  conflicts: {
+    all: (dealership: string) => [ROOT, 'conflicts', dealership] as const,
+    inbox: (dealership: string, filter: Record<string, unknown>, page: number) => [ROOT, 'conflicts', dealership, 'inbox', filter, page] as const,
+    settings: (dealership: string) => [ROOT, 'conflicts', dealership, 'settings'] as const,
+  },
+  reconciliation: {
+    all: (dealership: string) => [ROOT, 'reconciliation', dealership] as const,
+    report: (dealership: string, filter: Record<string, unknown>, page: number) => [ROOT, 'reconciliation', dealership, 'report', filter, page] as const,
+  },
   setup: {
     report: () => [ROOT, 'setup', 'report'] as const,
     contentTypes: () => [ROOT, 'setup', 'content-types'] as const,
   },
+  support: () => [ROOT, 'support'] as const,
   audit: (filters: Record<string, unknown>, page: number) => [ROOT, 'audit', filters, page] as const,
   alerts: {
     all: () => [ROOT, 'alerts'] as const,

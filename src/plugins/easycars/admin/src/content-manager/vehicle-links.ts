@@ -15,6 +15,9 @@ export interface VehicleLink {
   lastSyncedAt: string | null;
   imageSyncedAt: string | null;
   ownedFields: string[];
+  /** FR20: the fields an editor can pin, and the pinned ones (by the sync's field names). */
+  pinnable?: Array<{ target: string; attribute: string }>;
+  pinnedFields?: string[];
 }
 
 type Post = (url: string, body: unknown) => Promise<{ data: any }>;

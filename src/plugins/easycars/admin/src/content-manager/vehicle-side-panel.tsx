@@ -4,6 +4,7 @@ import { useVehicleLink } from '../api/vehicles-queries';
 import { useT } from '../utils/useT';
 import { formatWhen } from './vehicle-links';
 import { useHostContentTypes } from '../api/setup-queries';
+import { VehiclePins } from './vehicle-pins';
 
 const Row = ({ label, value }: { label: string; value: string }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -42,8 +43,9 @@ export const VehicleEasyCarsDetails = ({ documentId }: { documentId?: string }) 
       <Row label={t('stock.cm.panel.lastSynced', 'Last synced')} value={formatWhen(link.lastSyncedAt)} />
       {!link.inFeed ? <Row label={t('stock.cm.panel.removedAt', 'Removed')} value={formatWhen(link.removedAt)} /> : null}
       <Row label={t('stock.cm.panel.owned', 'Fields EasyCars overwrites')} value={link.ownedFields.join(', ')} />
+      <VehiclePins link={link} />
       <Typography variant="pi" textColor="neutral600">
-        {t('stock.cm.panel.ownedHelp', 'Edits to these fields are replaced at the next sync when EasyCars changes the vehicle. Other fields are yours.')}
+        {t('stock.cm.panel.ownedHelp', 'What happens to your edits of these fields when EasyCars changes them follows the dealership’s Local edits setting (EasyCars → Stock). Other fields are yours.')}
       </Typography>
     </Flex>
   );

@@ -3,6 +3,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { DealershipPicker } from '../components/layout/DealershipPicker';
 import { PluginNav } from '../components/layout/PluginNav';
+import { SupportLine } from '../components/layout/SupportLine';
 import { DealershipProvider, useSelectedDealership } from '../context/DealershipContext';
 import { useDealerships } from '../api/dealerships-queries';
 import { useT } from '../utils/useT';
@@ -14,6 +15,8 @@ import DashboardPage from './DashboardPage';
 import AlertsPage from './AlertsPage';
 import AuditPage from './AuditPage';
 import SetupPage from './SetupPage';
+import ReconciliationPage from './ReconciliationPage';
+import ConflictsPage from './ConflictsPage';
 
 /** The index is the dashboard once any dealership is connected; before that, the Credentials page (first run). */
 const IndexPage = () => {
@@ -77,6 +80,7 @@ const App = () => {
             />
             <Route path="*" element={dealerships.length === 0 ? <NoDealerships /> : <DealershipSections />} />
           </Routes>
+          <SupportLine />
         </Layouts.Content>
       </Page.Main>
     </DealershipProvider>
@@ -99,6 +103,8 @@ const DealershipSections = () => (
       <Route path="leads" element={<LeadsPage />} />
       <Route path="credentials" element={<CredentialsPage />} />
       <Route path="history" element={<HistoryPage />} />
+      <Route path="reconciliation" element={<ReconciliationPage />} />
+      <Route path="conflicts" element={<ConflictsPage />} />
       <Route path="alerts" element={<AlertsPage />} />
       <Route path="audit" element={<AuditPage />} />
       <Route path="*" element={<Page.Error />} />

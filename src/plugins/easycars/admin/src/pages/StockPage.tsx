@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { isActive } from '../api/stock';
 import { useStartStockSync, useStockStatus } from '../api/stock-queries';
 import { ScheduleSettings } from '../components/stock/ScheduleSettings';
+import { LocalEditsSettings } from '../components/stock/LocalEditsSettings';
 import { StockRunsTable } from '../components/stock/StockRunsTable';
 import { StockStatusCard } from '../components/stock/StockStatusCard';
 import { useSelectedDealership } from '../context/DealershipContext';
@@ -62,6 +63,7 @@ const StockPage = () => {
       <StockStatusCard status={status} canSync={Boolean(allowedActions.canTrigger)} onSync={syncNow} timezone={dealership?.timezone ?? 'Australia/Sydney'} />
       <StockRunsTable dealership={id} refreshKey={`${lastId}:${isActive(status.stock.active)}`} />
       <ScheduleSettings dealership={id} timezone={dealership?.timezone ?? 'Australia/Sydney'} canEdit={Boolean(allowedActions.canManage)} />
+      <LocalEditsSettings dealership={id} canEdit={Boolean(allowedActions.canManage)} />
     </Flex>
   );
 };

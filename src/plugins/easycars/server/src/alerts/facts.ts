@@ -36,6 +36,14 @@ async function stuckLeads(strapi: Core.Strapi, dealership: string, olderThan: Da
 }
 
 /** `credential`: the dealership's connection, already read by the caller. */
+/** The latest finished reconciliation of a dealership and how many of its differences are still open. */
+async function reconciliationFact(strapi: Core.Strapi, dealership: string): Promise<AlertFacts['reconciliation']> {
+  const last = await strapi.db.query(pluginUid('sync-log')).findOne({ select: ['trigger'], where: { dealership, type: 'reconciliation', status: { $in: ['success', 'warning'] } }, orderBy: { id: 'desc' } });
+  if (!last) return null;
+  const open = await strapi.db.query(pluginUid('reconciliation-finding')).count({ where: { dealership, state: 'open' } });
+  return { scheduled: last.trigger === 'schedule', open };
+}
+
 export async function gatherFacts(strapi: Core.Strapi, dealership: { documentId: string; timezone?: string | null }, credential: CredentialRow, settings: AlertSettings, now = new Date()): Promise<AlertFacts> {
   const id = dealership.documentId;
   const stockEnabled = Boolean(credential.isActive && credential.stockSyncEnabled);
@@ -60,5 +68,6 @@ export async function gatherFacts(strapi: Core.Strapi, dealership: { documentId:
     api,
     leadsStuck,
     openConflicts: conflicts.get(id) ?? 0,
+    reconciliation: await reconciliationFact(strapi, id),
   };
 }

@@ -23,7 +23,8 @@ export const RULE_TITLES: Record<AlertRule, string> = {
   api_error_rate: 'EasyCars API errors',
   throttling: 'EasyCars rate limiting',
   leads_stuck: 'Leads not reaching EasyCars',
-  new_conflicts: 'Lead conflicts waiting',
+  new_conflicts: 'Conflicts waiting',
+  reconciliation_differences: 'Reconciliation found differences',
 };
 
 export interface DealershipRef {

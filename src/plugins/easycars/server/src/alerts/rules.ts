@@ -22,6 +22,8 @@ export interface AlertFacts {
   /** Leads waiting to be sent, failed or in review for longer than the rule's minutes. */
   leadsStuck: { failed: number; review: number; pending: number };
   openConflicts: number;
+  /** The latest finished reconciliation: whether the schedule started it, and the differences still open. */
+  reconciliation: { scheduled: boolean; open: number } | null;
 }
 
 export interface RuleResult {
@@ -112,7 +114,13 @@ function leadsStuck(facts: AlertFacts, minutes: number): RuleResult {
 
 function newConflicts(facts: AlertFacts): RuleResult {
   if (!facts.openConflicts) return { rule: 'new_conflicts', active: false, message: '' };
-  return { rule: 'new_conflicts', active: true, message: `${plural(facts.openConflicts, 'lead conflict')} waiting for a decision`, details: { openConflicts: facts.openConflicts } };
+  return { rule: 'new_conflicts', active: true, message: `${plural(facts.openConflicts, 'conflict')} (vehicles and leads) waiting for a decision in the conflict inbox`, details: { openConflicts: facts.openConflicts } };
+}
+
+function reconciliationDifferences(facts: AlertFacts): RuleResult {
+  const r = facts.reconciliation;
+  if (!r?.scheduled || !r.open) return { rule: 'reconciliation_differences', active: false, message: '' };
+  return { rule: 'reconciliation_differences', active: true, message: `The scheduled reconciliation found ${plural(r.open, 'difference')} between this site and EasyCars`, details: { open: r.open } };
 }
 
 /** Every enabled rule's result; a disabled rule is reported inactive (so its open alert resolves). */
@@ -127,6 +135,7 @@ export function evaluateRules(settings: AlertSettings, facts: AlertFacts): RuleR
     throttling(facts, r.throttling.perHour),
     leadsStuck(facts, r.leads_stuck.minutes),
     newConflicts(facts),
+    reconciliationDifferences(facts),
   ];
   return results.map((result) => (r[result.rule].enabled ? result : { rule: result.rule, active: false, message: '' }));
 }

@@ -20,6 +20,7 @@ export const alertSettingsSchema = z
         throttling: z.object({ enabled: on, perHour: whole(1, 1_000_000, 'perHour') }).strict(),
         leads_stuck: z.object({ enabled: on, minutes: whole(1, 24 * 60, 'minutes') }).strict(),
         new_conflicts: z.object({ enabled: on }).strict(),
+        reconciliation_differences: z.object({ enabled: on }).strict(),
       })
       .strict(),
     emails: z.array(z.string().trim().email('each extra address must be an email address')).max(20, 'at most 20 extra addresses'),

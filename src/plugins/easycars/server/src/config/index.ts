@@ -67,6 +67,11 @@ export default {
       emailFrom: env('EASYCARS_ALERT_EMAIL_FROM') || undefined,
       adminUrl: env('EASYCARS_ADMIN_URL') || undefined,
     },
+    // Who the site's admins ask for help: shown at the bottom of the plugin's pages when set.
+    support: {
+      contact: env('EASYCARS_SUPPORT_CONTACT')?.trim() || undefined,
+      url: env('EASYCARS_SUPPORT_URL')?.trim() || undefined,
+    },
     contentTypes: {
       dealership: 'api::dealership.dealership',
       vehicle: 'api::vehicle.vehicle',

@@ -81,6 +81,17 @@ export const pluginConfigSchema = z
         adminUrl: z.string().optional(),
       })
       .strict(),
+    /** Internal support shown to admins ("Need help? …"); nothing is shown while both are unset. */
+    support: z
+      .object({
+        contact: z.string().trim().min(1).max(200, 'support.contact must be at most 200 characters').optional(),
+        url: z
+          .string()
+          .url('support.url must be a URL')
+          .refine((u) => /^https?:\/\//i.test(u), 'support.url must start with https:// or http://')
+          .optional(),
+      })
+      .strict(),
     dealershipFields: z
       .object({ name: z.string().min(1), timezone: z.string().min(1), managers: z.string().min(1), slug: z.union([z.string().min(1), z.literal(false)]) })
       .strict(),

@@ -11,6 +11,9 @@ import metricRollup from './metric-rollup';
 import alert from './alert';
 import instance from './instance';
 import lock from './lock';
+import reconciliationFinding from './reconciliation-finding';
+import reconciliationIgnore from './reconciliation-ignore';
+import vehicleConflict from './vehicle-conflict';
 
 export default {
   credential,
@@ -26,4 +29,7 @@ export default {
   alert,
   instance,
   lock,
+  'reconciliation-finding': reconciliationFinding,
+  'reconciliation-ignore': reconciliationIgnore,
+  'vehicle-conflict': vehicleConflict,
 };

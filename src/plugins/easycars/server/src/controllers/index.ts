@@ -9,6 +9,9 @@ import monitoring from './monitoring';
 import alerts from './alerts';
 import audit from './audit';
 import setup from './setup';
+import reconciliation from './reconciliation';
+import conflicts from './conflicts';
+import support from './support';
 
 export default {
   sync,
@@ -22,4 +25,7 @@ export default {
   alerts,
   audit,
   setup,
+  reconciliation,
+  conflicts,
+  support,
 };

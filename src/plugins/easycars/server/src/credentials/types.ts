@@ -28,6 +28,11 @@ export interface CredentialRow {
   stockSchedule: ScheduleKind;
   stockScheduleTime: string | null;
   stockScheduleCron: string | null;
+  /** FR20: a field edited here that EasyCars changes too: EasyCars wins, this site wins, or manual review. */
+  stockConflictStrategy?: 'easycars' | 'local' | 'review';
+  stockFieldStrategies?: Record<string, 'easycars' | 'local' | 'review'> | null;
+  /** Scheduled reconciliation (off by default): daily or weekly at 03:00 in the dealership's timezone. */
+  reconciliationSchedule?: 'off' | 'daily' | 'weekly';
   imageSyncEnabled: boolean;
   leadSyncEnabled: boolean;
   leadSchedule: ScheduleKind;

@@ -12,7 +12,16 @@ async function grouped(strapi: Core.Strapi, table: string, dealerships: string[]
   return new Map(rows.map((r) => [r.dealership, Number(r.n)]));
 }
 
-export const openConflicts = (strapi: Core.Strapi, dealerships: string[]) => grouped(strapi, 'easycars_lead_conflicts', dealerships, (q) => q.where('state', 'open'));
+/** Open conflicts of both kinds (the conflict inbox): lead fields and status, and vehicle fields under review. */
+export async function openConflicts(strapi: Core.Strapi, dealerships: string[]): Promise<Map<string, number>> {
+  const [leads, vehicles] = await Promise.all([
+    grouped(strapi, 'easycars_lead_conflicts', dealerships, (q) => q.where('state', 'open')),
+    grouped(strapi, 'easycars_vehicle_conflicts', dealerships, (q) => q.where('state', 'open')),
+  ]);
+  const sum = new Map(leads);
+  for (const [d, n] of vehicles) sum.set(d, (sum.get(d) ?? 0) + n);
+  return sum;
+}
 export const leadsWaiting = (strapi: Core.Strapi, dealerships: string[]) => grouped(strapi, 'easycars_lead_records', dealerships, (q) => q.whereIn('push_state', ['pending', 'failed']));
 export const leadsInReview = (strapi: Core.Strapi, dealerships: string[]) => grouped(strapi, 'easycars_lead_records', dealerships, (q) => q.where('push_state', 'review'));
 export const leadsLinked = (strapi: Core.Strapi, dealerships: string[]) => grouped(strapi, 'easycars_lead_records', dealerships, (q) => q.whereNotNull('lead_number'));

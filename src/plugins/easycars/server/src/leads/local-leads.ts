@@ -51,6 +51,12 @@ export const localLeads = (strapi: Core.Strapi) => {
       return lead ? fromHost(lead as Record<string, unknown>) : null;
     },
 
+    /** Several leads at once (reconciliation), in the same shape as find. */
+    async findMany(documentIds: string[]): Promise<LocalLead[]> {
+      const rows = await strapi.documents(leadUid(strapi)).findMany({ filters: { documentId: { $in: documentIds } }, populate: populate(), limit: documentIds.length } as any);
+      return (rows as Array<Record<string, unknown>>).map(fromHost);
+    },
+
     /**
      * The values this lead means for EasyCars. A field the host does not have counts as agreeing with
      * what EasyCars last said (`synced`), so it is never pushed as empty nor reported as a conflict.

@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { hostConfig } from '../host/config';
 
-export const DEALERSHIP_SOURCES = ['query', 'body', 'credential', 'sync-log', 'lead-push', 'lead-conflict', 'lead', 'test-connection', 'alert'] as const;
+export const DEALERSHIP_SOURCES = ['query', 'body', 'credential', 'sync-log', 'lead-push', 'lead-conflict', 'lead', 'test-connection', 'alert', 'vehicle'] as const;
 export type DealershipSource = (typeof DEALERSHIP_SOURCES)[number];
 
 export interface Resolved {
@@ -65,6 +65,12 @@ export async function resolveDealership(strapi: Core.Strapi, source: DealershipS
       // A lead that is unknown or belongs to no dealership names none: its panel has nothing to show.
       const documentId = text(params.documentId);
       return { dealership: (documentId && (await dealershipOfLead(strapi, documentId))) || undefined, what: `Lead ${String(params.documentId)}` };
+    }
+    case 'vehicle': {
+      // A synced vehicle belongs to the dealership of its stock record (a manual one has none: 404).
+      const documentId = text(params.documentId);
+      const record = documentId ? await strapi.db.query('plugin::easycars.stock-record' as any).findOne({ where: { vehicleDocumentId: documentId }, select: ['dealership'] }) : null;
+      return { dealership: (record?.dealership as string | undefined) ?? null, what: `Vehicle ${String(params.documentId)}` };
     }
     case 'test-connection':
       // Stored values: the credential's dealership. Typed-in values: the dealership they are for, if named.

@@ -17,6 +17,8 @@ import metrics from './metrics';
 import alerts from './alerts';
 import health from './health';
 import setup from './setup';
+import reconciliation from './reconciliation';
+import stockEdits from './stock-edits';
 
 export const services = {
   cipher,
@@ -38,6 +40,8 @@ export const services = {
   alerts,
   health,
   setup,
+  reconciliation,
+  stockEdits,
 };
 
 export type Services = typeof services;

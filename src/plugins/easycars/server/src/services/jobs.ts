@@ -10,6 +10,8 @@ export interface SyncJobData {
   dealership: string;
   syncLogId: number;
   trigger: SyncTrigger;
+  /** A stock run limited to these stock numbers (reconciliation's "Sync from EasyCars"). */
+  only?: string[];
 }
 export type SyncHandler = (job: SyncJobData) => Promise<void>;
 
@@ -108,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const closed = await logs().closeInterrupted({ everyActive: queue.kind === 'memory' });
       if (closed) strapi.log.warn(`[easycars] closed ${closed} sync run(s) left unfinished by a previous stop as interrupted`);
       const concurrency = getConfig<PluginConfig['sync']>(strapi, 'sync').concurrency;
-      for (const type of ['stock', 'leads'] as SyncType[]) await queue.work(syncQueueName(type), outsideRequests(runSync(type)), { concurrency });
+      for (const type of ['stock', 'leads', 'reconciliation'] as SyncType[]) await queue.work(syncQueueName(type), outsideRequests(runSync(type)), { concurrency });
       for (const [name, { handler, concurrency: c }] of jobHandlers) await queue.work(name, handler, { concurrency: c });
       heartbeatTimer = setInterval(() => {
         logs()
@@ -146,6 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       trigger: SyncTrigger;
       actor?: { id: number; name: string } | null;
       scheduleSlot?: string | null;
+      only?: string[];
     }): Promise<EnqueueResult> {
       if (!queue) throw new Error('The EasyCars job queue is not started yet.');
       const log = await logs().createIfIdle({
@@ -160,7 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const active = await logs().findActive(input.dealership, input.type);
         return { accepted: false, syncLogId: active?.id ?? null };
       }
-      await queue.send<SyncJobData>(syncQueueName(input.type), { dealership: input.dealership, syncLogId: log.id, trigger: input.trigger });
+      await queue.send<SyncJobData>(syncQueueName(input.type), { dealership: input.dealership, syncLogId: log.id, trigger: input.trigger, ...(input.only ? { only: input.only } : {}) });
       return { accepted: true, syncLogId: log.id };
     },
   };

@@ -17,6 +17,14 @@ export const scheduleOf = (row: CredentialRow, type: 'stock' | 'leads'): Schedul
 const enabledFor = (row: CredentialRow, type: 'stock' | 'leads') =>
   row.isActive && (type === 'stock' ? row.stockSyncEnabled : row.leadSyncEnabled);
 
+/** Scheduled reconciliations run at 03:00 local time, daily or on Sundays; null when off. */
+export const reconciliationScheduleOf = (row: CredentialRow): ScheduleSetting | null =>
+  row.reconciliationSchedule === 'daily'
+    ? { kind: 'daily', time: '03:00', cron: null }
+    : row.reconciliationSchedule === 'weekly'
+      ? { kind: 'custom', time: null, cron: '0 3 * * 0' }
+      : null;
+
 /**
  * Strapi's cron calls tick() every minute; it only enqueues syncs that are due. The
  * schedule slot (the due fire time) is stored on the sync log under a unique key, so when
@@ -75,7 +83,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const enqueued: Array<{ dealership: string; type: SyncType; syncLogId: number }> = [];
       const credentials = await getService(strapi, 'credentials').findAll({ isActive: true });
       for (const row of credentials) {
-        if (!enabledFor(row, 'stock') && !enabledFor(row, 'leads')) continue;
+        const reconciliation = row.isActive ? reconciliationScheduleOf(row) : null;
+        if (!enabledFor(row, 'stock') && !enabledFor(row, 'leads') && !reconciliation) continue;
         const dealer = await getService(strapi, 'access').findDealership(row.dealership);
         if (!dealer) {
           // Left by a dealership deleted before its deletion removed the connection (or behind Strapi's back).
@@ -86,10 +95,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           continue;
         }
         const timezone = dealer.timezone ?? 'Australia/Sydney';
-        for (const type of ['stock', 'leads'] as const) {
-          if (!enabledFor(row, type)) continue;
+        for (const type of ['stock', 'leads', 'reconciliation'] as const) {
+          const setting = type === 'reconciliation' ? reconciliation : enabledFor(row, type) ? scheduleOf(row, type) : null;
+          if (!setting) continue;
           try {
-            const due = previousRun(scheduleOf(row, type), timezone, now);
+            const due = previousRun(setting, timezone, now);
             // Only slots after the connection was made: saving credentials at 09:00 does not
             // immediately run "today's 02:00".
             if (due.getTime() < new Date(row.createdAt).getTime()) continue;

@@ -9,12 +9,12 @@ import { getService } from '../utils/plugin';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   registerHandler() {
-    getService(strapi, 'jobs').registerSyncHandler('stock', async ({ dealership, syncLogId, trigger }) => {
-      await runStockSync({ strapi, dealership, syncLogId, trigger });
+    getService(strapi, 'jobs').registerSyncHandler('stock', async ({ dealership, syncLogId, trigger, only }) => {
+      await runStockSync({ strapi, dealership, syncLogId, trigger, only });
     });
   },
 
-  run(args: { dealership: string; syncLogId: number; trigger: 'schedule' | 'manual' | 'retry' | 'event' }) {
+  run(args: { dealership: string; syncLogId: number; trigger: 'schedule' | 'manual' | 'retry' | 'event'; only?: string[] }) {
     return runStockSync({ strapi, ...args });
   },
 

@@ -86,3 +86,9 @@ export function assertFieldMapFits(map: ResolvedFieldMap, attributes: Record<str
     );
   }
 }
+
+/** The owned fields whose values are compared and can be edited here (FR20): all but the relation and the images. */
+export const comparedTargets = (map: ResolvedFieldMap): Array<{ target: string; attribute: string }> =>
+  Object.entries(map)
+    .filter(([target, attr]) => attr && target !== 'dealership' && target !== 'images')
+    .map(([target, attribute]) => ({ target, attribute: attribute as string }));

@@ -11,7 +11,7 @@ import { syncImages, type ImageWork } from '../images/image-sync';
 import { applyBatch, type PreparedItem } from './apply-batch';
 import { bulkCreateAvailable } from './bulk-create';
 import { createCreationValidator } from './creation-validator';
-import { assertFieldMapFits, fieldMapSignature, resolveFieldMap } from './field-map';
+import { assertFieldMapFits, comparedTargets, fieldMapSignature, resolveFieldMap } from './field-map';
 import { fitToSchema } from './fit-to-schema';
 import { imagesHash, stockItemHash } from './hash';
 import { loadSyncState } from './load-state';
@@ -23,19 +23,28 @@ import { stockRecordFields } from './stock-record-data';
 import { emptyReport, type SyncReport } from './types';
 import { createVehicleWriter } from './vehicle-writer';
 import { diffStockFields, storedStockFields } from './changes';
+import { applyLocalEdits, type PlannedEdits } from './apply-local-edits';
+import { strategyFor } from './local-edits';
+import { recordLocalEditOutcomes } from './local-edit-outcomes';
 
 export interface RunStockSyncArgs {
   strapi: Core.Strapi;
   dealership: string;
   syncLogId: number;
   trigger: SyncTrigger;
+  /**
+   * Only these stock numbers, applied even when unchanged (reconciliation's "Sync from EasyCars"): no
+   * other vehicle is created, updated or removed.
+   */
+  only?: string[];
 }
 
 const LAST_SEEN_CHUNK = 500;
 
 class SyncAbort extends Error {}
 
-export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSyncArgs): Promise<SyncReport> {
+export async function runStockSync({ strapi, dealership, syncLogId, only: onlyList }: RunStockSyncArgs): Promise<SyncReport> {
+  const only = onlyList ? new Set(onlyList) : null;
   const logs = getService(strapi, 'syncLogs');
   const report = emptyReport();
   const { counts } = report;
@@ -92,6 +101,7 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
     if (easycarsWarning) report.warnings.push({ ref: '(feed)', field: 'Code', message: easycarsWarning });
     const feed = new Map<string, StockItem>();
     for (const item of items) {
+      if (only && !only.has(item.StockNumber)) continue;
       if (feed.has(item.StockNumber)) {
         report.warnings.push({ ref: item.StockNumber, field: 'StockNumber', message: 'appears more than once in the feed; the first one was used' });
         continue;
@@ -103,6 +113,8 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
 
     // ---- plan ----------------------------------------------------------------------------
     const state = await loadSyncState(strapi, vehicleUid, fieldMap, dealership);
+    // Forget what was last written for the chosen vehicles, so the planner applies the feed to them again.
+    if (only) for (const sn of only) { const r = state.records.get(sn); if (r) state.records.set(sn, { ...r, contentHash: null as any }); }
     const planner = createPlanner(state);
     const now = new Date();
     const unchangedIds: number[] = [];
@@ -160,8 +172,11 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
       strapi.log.info(`[easycars] stock sync ${syncLogId}: new vehicles go through the Document Service, not the bulk create: ${creation.reason}`);
     }
     await progress('saving', 0, toWrite.length);
+    const localEdits = { vehicleUid, owned: comparedTargets(fieldMap), strategyOf: strategyFor(credentialRow as any), force: Boolean(only) };
     for (let i = 0; i < toWrite.length; i += syncConfig.batchSize) {
       const batch = toWrite.slice(i, i + syncConfig.batchSize).map(prepare).filter((p): p is PreparedItem => p !== null);
+      // FR20: fields edited here are kept, reviewed or overwritten (and logged) as the dealership chose.
+      const edits: Map<string, PlannedEdits> = await applyLocalEdits(strapi, batch, localEdits);
       // The changed vehicles' previous feed values, read before the batch overwrites them (sync history).
       const previous = await storedStockFields(strapi, batch.filter((b) => b.action.kind === 'update' || b.action.kind === 'restore').map((b) => b.action.record!.id));
       const result = await applyBatch(strapi, writer, batch, bulk);
@@ -182,6 +197,8 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
           ...(before ? { changes: diffStockFields(before, prepared.recordData) } : {}),
         });
       }
+      const appliedEdits = result.applied.flatMap((a) => (edits.has(a.stockNumber) ? [[a.stockNumber, edits.get(a.stockNumber)!] as const] : []));
+      if (appliedEdits.length) report.warnings.push(...(await recordLocalEditOutcomes(strapi, dealership, syncLogId, appliedEdits)));
       for (const failure of result.failed) {
         counts.failed++;
         report.itemErrors.push({ ref: failure.stockNumber, message: failure.message });
@@ -197,9 +214,10 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
     }
 
     // ---- removals ----------------------------------------------------------------------
-    const active = [...state.records.values()].filter((r) => !r.removedAt);
+    const active = [...state.records.values()].filter((r) => !r.removedAt && (!only || only.has(r.StockNumber)));
     const missing = active.filter((r) => !feed.has(r.StockNumber));
-    const decision = decideRemovals({ fetched: feed.size, knownInFeed: active.length, missing: missing.length, maxMissingShare: syncConfig.maxMissingShare });
+    // An admin's explicit choice of vehicles is not a suspiciously short feed: the guard is for whole runs.
+    const decision = only ? { allowed: true as const, reason: undefined } : decideRemovals({ fetched: feed.size, knownInFeed: active.length, missing: missing.length, maxMissingShare: syncConfig.maxMissingShare });
     if (!decision.allowed) {
       removalRefused = decision.reason;
       report.warnings.push({ ref: '(feed)', message: decision.reason! });
@@ -230,7 +248,7 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
         if (!record?.vehicleDocumentId) continue;
         const urls = stockImageUrls(item);
         const wanted = imagesHash(urls);
-        if (record.imagesHash === wanted) continue;
+        if (record.imagesHash === wanted && !only) continue;
         // Never synced images and none in the feed: nothing to attach or detach.
         if (urls.length === 0 && record.imagesHash === null) continue;
         work.push({
@@ -260,6 +278,7 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
       report.warnings.push(...images.warnings);
     }
 
+    if (only) summary.request.only = [...only].slice(0, 50);
     const status = counts.failed > 0 ? 'partial' : removalRefused || easycarsWarning || counts.imagesFailed > 0 || imagesDeferred > 0 ? 'warning' : 'success';
     await logs.finish(syncLogId, {
       status,
@@ -272,6 +291,10 @@ export async function runStockSync({ strapi, dealership, syncLogId }: RunStockSy
       requestSummary: summary.request,
       responseSummary: summary.response,
     });
+    if (only) {
+      const applied = report.items.filter((i) => i.outcome !== 'failed').map((i) => i.ref);
+      await getService(strapi, 'reconciliation').markApplied(dealership, applied, syncLogId);
+    }
     return report;
   } catch (error) {
     const message = error instanceof SyncAbort ? error.message : `Stock sync failed: ${(error as Error).message}`;

@@ -16,7 +16,10 @@ export type PluginContentType =
   | 'metric-rollup'
   | 'alert'
   | 'instance'
-  | 'lock';
+  | 'lock'
+  | 'reconciliation-finding'
+  | 'reconciliation-ignore'
+  | 'vehicle-conflict';
 
 export const pluginUid = <T extends PluginContentType>(name: T) => `plugin::${PLUGIN_ID}.${name}` as UID.ContentType;
 

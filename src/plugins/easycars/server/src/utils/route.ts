@@ -21,13 +21,13 @@ const scopePolicy = (scope: RouteScope) =>
  * An admin route: login, then the plugin's RBAC action(s) (none for an 'own-dealerships' route,
  * whose policy accepts any EasyCars action), then the dealership scope.
  */
-export function adminRoute(method: string, path: string, handler: string, actions: ActionKey[], scope: RouteScope) {
+export function adminRoute(method: string, path: string, handler: string, actions: ActionKey[], scope: RouteScope, extraPolicies: string[] = []) {
   const permissions = actions.length ? [{ name: 'admin::hasPermissions', config: { actions: actions.map(actionUid) } }] : [];
   return {
     method,
     path,
     handler,
-    config: { policies: ['admin::isAuthenticatedAdmin', ...permissions, scopePolicy(scope)] },
+    config: { policies: ['admin::isAuthenticatedAdmin', ...permissions, ...extraPolicies, scopePolicy(scope)] },
   };
 }
 

@@ -12,7 +12,8 @@ export const ruleTitle = (t: T, rule: AlertRule): string =>
     api_error_rate: t('alerts.rule.api_error_rate', 'EasyCars API errors'),
     throttling: t('alerts.rule.throttling', 'EasyCars rate limiting'),
     leads_stuck: t('alerts.rule.leads_stuck', 'Leads not reaching EasyCars'),
-    new_conflicts: t('alerts.rule.new_conflicts', 'Lead conflicts waiting'),
+    new_conflicts: t('alerts.rule.new_conflicts', 'Conflicts waiting'),
+    reconciliation_differences: t('alerts.rule.reconciliation_differences', 'Reconciliation found differences'),
   })[rule];
 
 export const statusText = (t: T, alert: Pick<AlertView, 'status' | 'snoozedUntil'>, now = Date.now()): string => {

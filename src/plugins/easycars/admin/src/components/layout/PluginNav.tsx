@@ -36,6 +36,8 @@ export const PluginNav = () => {
     { to: 'leads', label: t('nav.leads', 'Leads') },
     { to: 'credentials', label: t('nav.credentials', 'Credentials') },
     { to: 'history', label: t('nav.history', 'History') },
+    { to: 'reconciliation', label: t('nav.reconciliation', 'Reconciliation') },
+    { to: 'conflicts', label: t('nav.conflicts', 'Conflicts') },
     { to: 'alerts', label: t('nav.alerts', 'Alerts') },
     { to: 'audit', label: t('nav.audit', 'Audit trail') },
     { to: 'settings', label: t('nav.settings', 'Settings') },

@@ -1,0 +1,161 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { ConflictChoice, FieldStrategy, InboxConflict, InboxPage, ResolveResult, StockEditSettings } from '../../../shared/conflicts';
+import { hostConfig } from '../host/config';
+import { runAsSyncWrite } from '../leads/sync-context';
+import { comparedTargets } from '../stock/field-map';
+import { createVehicleWriter } from '../stock/vehicle-writer';
+import { vehicleConflicts, type VehicleConflictRow } from '../stock/vehicle-conflicts';
+import { getService, pluginUid } from '../utils/plugin';
+
+type Actor = { id: number; name: string };
+
+const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
+
+const vehicleView = (c: VehicleConflictRow): InboxConflict => ({
+  kind: 'vehicle', id: c.id, ref: c.stockNumber, entryDocumentId: c.vehicleDocumentId, field: c.field,
+  baseValue: c.baseValue, localValue: c.localValue, remoteValue: c.remoteValue,
+  localChangedAt: iso(c.localChangedAt), localChangedBy: c.localChangedBy, remoteChangedAt: iso(c.remoteChangedAt), createdAt: iso(c.createdAt)!,
+  state: c.state, resolution: c.resolution, resolvedBy: c.resolvedBy, resolvedAt: iso(c.resolvedAt),
+});
+
+const leadView = (c: any): InboxConflict => ({
+  kind: 'lead', id: c.id, ref: c.leadNumber ?? c.leadDocumentId, entryDocumentId: c.leadDocumentId, field: c.field,
+  baseValue: c.baseValue, localValue: c.localValue, remoteValue: c.remoteValue,
+  localChangedAt: iso(c.updatedAt), localChangedBy: null, remoteChangedAt: iso(c.updatedAt), createdAt: iso(c.createdAt)!,
+  state: c.state, resolution: c.resolution ?? null, resolvedBy: c.resolvedByName ?? null, resolvedAt: iso(c.resolvedAt),
+});
+
+/**
+ * FR20 for vehicles (strategies, pins, conflicts) and the one conflict inbox that also holds the lead
+ * conflicts of the lead issue. Resolutions go through here and are audited with before and after.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const conflicts = () => vehicleConflicts(strapi);
+  const audit = (input: Parameters<ReturnType<typeof getService<'audit'>>['record']>[0]) => getService(strapi, 'audit').record({ entityType: 'vehicle', ...input });
+  const owned = () => comparedTargets(hostConfig(strapi).vehicle);
+  const credential = async (dealership: string) => {
+    const row = await getService(strapi, 'credentials').findByDealership(dealership);
+    if (!row) throw new errors.NotFoundError('This dealership has no EasyCars credential yet.');
+    return row;
+  };
+  const hasPublished = async (documentId: string) =>
+    (await strapi.db.query(hostConfig(strapi).types.vehicle as any).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+
+  /** Writes one field of a vehicle as the plugin (not an editor's manual edit), keeping a published vehicle published. */
+  const writeField = async (vehicleDocumentId: string, attribute: string, value: unknown) => {
+    const writer = createVehicleWriter(strapi, hostConfig(strapi).types.vehicle as any);
+    const publish = await hasPublished(vehicleDocumentId);
+    await runAsSyncWrite(() => writer.update(vehicleDocumentId, { [attribute]: value }, publish));
+  };
+
+  const service = {
+    async settings(dealership: string): Promise<StockEditSettings> {
+      const row = await credential(dealership);
+      return { stockConflictStrategy: (row.stockConflictStrategy ?? 'easycars') as FieldStrategy, stockFieldStrategies: (row.stockFieldStrategies ?? {}) as Record<string, FieldStrategy>, fields: owned() };
+    },
+
+    async saveSettings(dealership: string, input: { stockConflictStrategy: FieldStrategy; stockFieldStrategies: Record<string, FieldStrategy> }, actor: Actor): Promise<StockEditSettings> {
+      const targets = new Set(owned().map((o) => o.target));
+      const unknown = Object.keys(input.stockFieldStrategies).filter((t) => !targets.has(t));
+      if (unknown.length) {
+        const message = `stockFieldStrategies: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a field' : 'are not fields'} the stock sync writes (${[...targets].join(', ')})`;
+        throw new errors.ValidationError(message, { errors: [{ path: ['stockFieldStrategies'], message, name: 'ValidationError' }] });
+      }
+      const row = await credential(dealership);
+      await getService(strapi, 'credentials').update(row.id, { stockConflictStrategy: input.stockConflictStrategy, stockFieldStrategies: input.stockFieldStrategies });
+      await audit({ dealership, action: 'stock.strategy.update', entityType: 'credential', entityId: row.id, actor, result: 'success', changedFields: ['stockConflictStrategy', 'stockFieldStrategies'], message: `Local edits: ${input.stockConflictStrategy}${Object.keys(input.stockFieldStrategies).length ? `, except ${Object.entries(input.stockFieldStrategies).map(([f, s]) => `${f}: ${s}`).join(', ')}` : ''}.` });
+      return service.settings(dealership);
+    },
+
+    async inbox(dealership: string, filter: { kind?: 'vehicle' | 'lead'; state: 'open' | 'resolved' }, page: number, pageSize: number): Promise<InboxPage> {
+      const where = { dealership, state: filter.state };
+      const leadQuery = strapi.db.query(pluginUid('lead-conflict'));
+      const [vehicleCount, leadCount] = await Promise.all([conflicts().count(where), leadQuery.count({ where })]);
+      // Newest first across both kinds: read enough of each for this page, then merge.
+      const need = page * pageSize;
+      const vehicles = filter.kind === 'lead' ? [] : (await conflicts().list(where, need)).map(vehicleView);
+      const leads = filter.kind === 'vehicle' ? [] : ((await leadQuery.findMany({ where, orderBy: { id: 'desc' }, limit: need })) as any[]).map(leadView);
+      const merged = [...vehicles, ...leads].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const total = filter.kind === 'vehicle' ? vehicleCount : filter.kind === 'lead' ? leadCount : vehicleCount + leadCount;
+      return {
+        conflicts: merged.slice((page - 1) * pageSize, page * pageSize),
+        counts: { vehicle: vehicleCount, lead: leadCount },
+        pagination: { page, pageSize, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) },
+      };
+    },
+
+    async resolveVehicle(dealership: string, choice: ConflictChoice, actor: Actor) {
+      const c = await conflicts().byId(choice.id);
+      if (!c || c.dealership !== dealership) throw new errors.NotFoundError(`Conflict ${choice.id} not found for this dealership.`);
+      if (c.state !== 'open') throw new errors.ApplicationError(`Conflict ${choice.id} is already resolved (${c.resolution}).`);
+      const vehicle = (await strapi.db.query(hostConfig(strapi).types.vehicle as any).findOne({ select: [c.attribute], where: { documentId: c.vehicleDocumentId, publishedAt: { $null: true } } })) as Record<string, unknown> | null;
+      const before = vehicle ? vehicle[c.attribute] : c.localValue;
+      const value = choice.use === 'local' ? before : choice.use === 'easycars' ? c.remoteValue : choice.value;
+      if (choice.use !== 'local') await writeField(c.vehicleDocumentId, c.attribute, value);
+      await conflicts().markResolved(c.id, { resolution: choice.use, resolvedValue: value, resolvedBy: actor.name });
+      await audit({ dealership, action: 'stock.conflict.resolve', entityId: c.vehicleDocumentId, actor, result: 'success', changedFields: [c.field], message: `${c.stockNumber}: ${c.field} resolved (${choice.use === 'local' ? 'this site' : choice.use === 'easycars' ? 'EasyCars' : 'merged value'}).`, details: { before, after: value, easycars: c.remoteValue, base: c.baseValue } });
+    },
+
+    /** Each choice on its own: one that fails (a value the vehicle type refuses) is reported, the others apply. */
+    async resolve(dealership: string, choices: ConflictChoice[], actor: Actor): Promise<ResolveResult> {
+      const result: ResolveResult = { resolved: 0, failed: [] };
+      for (const choice of choices) {
+        try {
+          if (choice.kind === 'vehicle') await service.resolveVehicle(dealership, choice, actor);
+          else {
+            if (choice.use !== 'local' && choice.use !== 'easycars') throw new errors.ValidationError('A lead conflict is resolved with "local" or "easycars"; edit the lead itself for any other value.');
+            await getService(strapi, 'leadSync').resolve(choice.id, dealership, choice.use, actor);
+          }
+          result.resolved++;
+        } catch (error) {
+          result.failed.push({ kind: choice.kind, id: choice.id, message: (error as Error).message });
+        }
+      }
+      return result;
+    },
+
+    /** Bulk: every open conflict of a kind (or both), in pages of 100. */
+    async resolveAll(dealership: string, kind: 'vehicle' | 'lead' | undefined, use: 'local' | 'easycars', actor: Actor): Promise<ResolveResult> {
+      const total: ResolveResult = { resolved: 0, failed: [] };
+      const skip = new Set<string>();
+      for (;;) {
+        const page = await service.inbox(dealership, { kind, state: 'open' }, 1, 100);
+        const todo = page.conflicts.filter((c) => !skip.has(`${c.kind}:${c.id}`));
+        if (!todo.length) break;
+        const r = await service.resolve(dealership, todo.map((c) => ({ kind: c.kind, id: c.id, use })), actor);
+        total.resolved += r.resolved;
+        total.failed.push(...r.failed);
+        for (const f of r.failed) skip.add(`${f.kind}:${f.id}`);
+      }
+      return total;
+    },
+
+    /** "Keep my description": a pinned field is never overwritten by the stock sync; EasyCars' changes to it are recorded. */
+    async pin(vehicleDocumentId: string, field: string, pinned: boolean, actor: Actor) {
+      if (!owned().some((o) => o.target === field)) {
+        const message = `${field} is not a field the stock sync writes`;
+        throw new errors.ValidationError(message, { errors: [{ path: ['field'], message, name: 'ValidationError' }] });
+      }
+      const records = strapi.db.query(pluginUid('stock-record'));
+      const record = (await records.findOne({ where: { vehicleDocumentId }, select: ['id', 'dealership', 'pinnedFields', 'StockNumber'] })) as { id: number; dealership: string; pinnedFields: string[] | null; StockNumber: string } | null;
+      if (!record) throw new errors.NotFoundError(`Vehicle ${vehicleDocumentId} did not come from EasyCars.`);
+      const next = new Set(record.pinnedFields ?? []);
+      if (pinned) next.add(field);
+      else next.delete(field);
+      await records.update({ where: { id: record.id }, data: { pinnedFields: [...next] } });
+      await audit({ dealership: record.dealership, action: pinned ? 'stock.field.pin' : 'stock.field.unpin', entityId: vehicleDocumentId, actor, result: 'success', changedFields: [field], message: `${record.StockNumber}: ${field} ${pinned ? 'pinned: EasyCars no longer overwrites it' : 'released: EasyCars updates it again'}.` });
+      return { pinnedFields: [...next] };
+    },
+
+    /** An editor saved a field under review: that is the manual resolution (Manual edit), with the saved value. */
+    async closeByManualEdit(vehicleDocumentId: string, data: Record<string, unknown>, actor: Actor | null) {
+      const open = await conflicts().openFor(vehicleDocumentId);
+      for (const c of open.filter((o) => o.attribute in data)) {
+        await conflicts().markResolved(c.id, { resolution: 'manual', resolvedValue: data[c.attribute], resolvedBy: actor?.name ?? 'an editor' });
+        await audit({ dealership: c.dealership, action: 'stock.conflict.resolve', entityId: vehicleDocumentId, actor, result: 'success', changedFields: [c.field], message: `${c.stockNumber}: ${c.field} resolved by editing the vehicle.`, details: { after: data[c.attribute], easycars: c.remoteValue } });
+      }
+    },
+  };
+  return service;
+};
