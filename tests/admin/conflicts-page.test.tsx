@@ -22,6 +22,7 @@ const INBOX = {
     conflicts: [conflict({}), conflict({ id: 2, field: 'price', baseValue: 20000, localValue: 19500, remoteValue: 21000 }), conflict({ kind: 'lead', id: 7, ref: '000042', entryDocumentId: 'lead-1', field: 'status', baseValue: 'new', localValue: 'won', remoteValue: 'in_progress', localChangedBy: null })],
     counts: { vehicle: 2, lead: 1 },
     pagination: { page: 1, pageSize: 25, total: 3, pageCount: 1 },
+    active: null,
   },
 };
 
@@ -61,13 +62,22 @@ describe('the conflict inbox', () => {
   });
 
   it('offers no typed value for a lead (edit the lead instead), and resolves everything shown in bulk after confirming', async () => {
-    api.answers['POST /easycars/conflicts/resolve-all'] = { data: { resolved: 3, failed: [] } };
+    api.answers['POST /easycars/conflicts/resolve-all'] = { data: { syncLogId: 12, status: 'queued' } };
     renderPluginPage('conflicts', <ConflictsPage />, { dealerships: DEALERSHIPS });
     const cards = await screen.findAllByTestId('conflict-card');
     expect(within(cards[1]).queryByRole('radio', { name: 'Another value' })).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Take EasyCars for all 3' }));
     await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Resolve all' }));
     await waitFor(() => expect(api.post).toHaveBeenCalledWith('/easycars/conflicts/resolve-all', { dealership: 'dealer-a', use: 'easycars' }));
+  });
+
+  it('shows the progress of a bulk resolution that is running', async () => {
+    resetFakes({ '/easycars/conflicts': { data: { ...INBOX.data, active: { id: 12, status: 'running', done: 40, total: 160 } } } });
+    renderPluginPage('conflicts', <ConflictsPage />, { dealerships: DEALERSHIPS });
+    const progress = await screen.findByTestId('inbox-progress');
+    expect(progress).toHaveTextContent('Resolving in bulk: 40 of 160');
+    expect(within(progress).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');
+    expect(screen.queryByRole('button', { name: /for all/ })).not.toBeInTheDocument();
   });
 });
 

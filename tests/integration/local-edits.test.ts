@@ -116,7 +116,15 @@ describe(`local edits to synced vehicles (${process.env.DB_TEST_CLIENT ?? 'sqlit
     expect(resolved.body.data.conflicts.find((x: any) => x.ref === a)).toMatchObject({ resolution: 'manual', resolvedBy: expect.any(String) });
 
     const bulk = await auth(w.app.http().post('/easycars/conflicts/resolve-all')).send({ dealership, kind: 'vehicle', use: 'easycars' });
-    expect(bulk.body.data).toEqual({ resolved: 2, failed: [] });
+    expect(bulk.status).toBe(202);
+    const logs = w.app.strapi.plugin('easycars').service('syncLogs');
+    let run: any;
+    for (let i = 0; i < 100 && !(run && !['queued', 'running'].includes(run.status)); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      run = await logs.get(bulk.body.data.syncLogId);
+    }
+    // A job like a sync: its own run in the history, with progress and every conflict it touched.
+    expect(run).toMatchObject({ type: 'conflicts', status: 'success', updated: 2, failed: 0, progressDone: 2, progressTotal: 2 });
     expect((await draftOf(b)).colour).toBe(`EasyCars ${b}`);
     expect((await draftOf(c)).colour).toBe(`EasyCars ${c}`);
   });

@@ -36,6 +36,8 @@ export interface InboxConflict {
 
 export interface InboxPage {
   conflicts: InboxConflict[];
+  /** A bulk resolution queued or running now (a job, type conflicts in the history) and its progress. */
+  active: { id: number; status: string; done: number; total: number } | null;
   counts: { vehicle: number; lead: number };
   pagination: { page: number; pageSize: number; total: number; pageCount: number };
 }

@@ -1,6 +1,6 @@
 /** Sync history (GET /easycars/history, /history/export, /sync-logs/:id/items): shared by the server and the admin. */
 export const RUN_STATUSES = ['queued', 'running', 'success', 'warning', 'partial', 'failed', 'interrupted', 'cancelled'] as const;
-export const RUN_TYPES = ['stock', 'leads', 'images', 'reconciliation'] as const;
+export const RUN_TYPES = ['stock', 'leads', 'images', 'reconciliation', 'conflicts'] as const;
 export const RUN_TRIGGERS = ['schedule', 'manual', 'retry', 'event'] as const;
 
 export type RunStatus = (typeof RUN_STATUSES)[number];

@@ -23,6 +23,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   getService(strapi, 'stockSync').registerHandler();
   getService(strapi, 'reconciliation').registerHandler();
+  getService(strapi, 'stockEdits').registerHandler();
   getService(strapi, 'leadSync').registerJobs();
   await getService(strapi, 'jobs').start();
   await getService(strapi, 'leadSync').resumePending();

@@ -1,15 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import type { ConflictChoice, FieldStrategy } from '../../../shared/conflicts';
+import type { ConflictChoice, FieldStrategy, InboxPage } from '../../../shared/conflicts';
 import { conflictsApi } from './conflicts';
 import { useQueryFetchClient } from './fetch-client';
 import { queryKeys } from './query-keys';
-import { NO_RETRY } from './query-options';
+import { NO_RETRY, pollWhileVisible } from './query-options';
 
 const useApi = () => conflictsApi(useQueryFetchClient());
 
 export function useConflictInbox(dealership: string, filter: { kind?: 'vehicle' | 'lead'; state: 'open' | 'resolved' }, page: number) {
   const api = useApi();
-  return useQuery(queryKeys.conflicts.inbox(dealership, { ...filter }, page), () => api.inbox(dealership, filter, page), { ...NO_RETRY, keepPreviousData: true });
+  // Polled every 2 s while a bulk resolution runs, so its progress and the shrinking list show.
+  return useQuery(queryKeys.conflicts.inbox(dealership, { ...filter }, page), () => api.inbox(dealership, filter, page), {
+    ...pollWhileVisible<InboxPage>((data) => (data?.active ? 2000 : false)),
+    keepPreviousData: true,
+  });
 }
 
 /** Resolutions refresh the inbox, the lead lists, the dashboard and the alerts (the conflicts rule). */

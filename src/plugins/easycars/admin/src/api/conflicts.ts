@@ -20,7 +20,8 @@ export function conflictsApi(client: Client) {
     async resolve(dealership: string, choices: ConflictChoice[]): Promise<ResolveResult> {
       return (await client.post(url('/conflicts/resolve'), { dealership, choices })).data.data;
     },
-    async resolveAll(dealership: string, kind: 'vehicle' | 'lead' | undefined, use: 'local' | 'easycars'): Promise<ResolveResult> {
+    /** Queues the bulk resolution (a job): its run id; its progress comes with the inbox (`active`). */
+    async resolveAll(dealership: string, kind: 'vehicle' | 'lead' | undefined, use: 'local' | 'easycars'): Promise<{ syncLogId: number }> {
       return (await client.post(url('/conflicts/resolve-all'), { dealership, ...(kind ? { kind } : {}), use })).data.data;
     },
     async settings(dealership: string): Promise<StockEditSettings> {

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { ConflictChoice, InboxConflict } from '../api/conflicts';
 import { useConflictInbox, useResolveConflicts } from '../api/conflicts-queries';
 import { ConflictCard } from '../components/conflicts/ConflictCard';
+import { ProgressBar } from '../components/ProgressBar';
 import { useSelectedDealership } from '../context/DealershipContext';
 import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
@@ -64,9 +65,11 @@ const ConflictsPage = () => {
   const applyAll = async (use: 'local' | 'easycars') => {
     setBulk(null);
     try {
-      report(await resolveAll.mutateAsync({ kind, use }));
+      await resolveAll.mutateAsync({ kind, use });
+      toggleNotification({ type: 'success', message: t('inbox.bulk.started', 'Resolving every conflict shown: the list updates as it goes (EasyCars → History has the run).') });
     } catch (e) {
-      toggleNotification({ type: 'danger', message: toApiError(e).message });
+      const err = toApiError(e);
+      toggleNotification({ type: err.status === 409 ? 'info' : 'danger', message: err.message });
     }
   };
 
@@ -101,13 +104,19 @@ const ConflictsPage = () => {
                 <SingleSelectOption value="resolved">{t('inbox.filter.resolved', 'Resolved')}</SingleSelectOption>
               </SingleSelect>
             </Field.Root>
-            {canResolve && state === 'open' && data.pagination.total > 0 ? (
+            {canResolve && state === 'open' && data.pagination.total > 0 && !data.active ? (
               <Flex gap={2}>
                 <Button variant="secondary" onClick={() => setBulk('local')}>{t('inbox.bulk.local', 'Keep this site for all {total}', { total: data.pagination.total })}</Button>
                 <Button variant="secondary" onClick={() => setBulk('easycars')}>{t('inbox.bulk.easycars', 'Take EasyCars for all {total}', { total: data.pagination.total })}</Button>
               </Flex>
             ) : null}
           </Flex>
+          {data.active ? (
+            <Flex direction="column" alignItems="flex-start" gap={2} data-testid="inbox-progress">
+              <Typography>{t('inbox.bulk.progress', 'Resolving in bulk: {done} of {total}', { done: data.active.done, total: data.active.total || '…' })}</Typography>
+              <ProgressBar percent={data.active.total ? Math.round((data.active.done / data.active.total) * 100) : 0} label={t('inbox.bulk.progressLabel', 'Bulk resolution progress')} />
+            </Flex>
+          ) : null}
         </Flex>
       </Box>
 

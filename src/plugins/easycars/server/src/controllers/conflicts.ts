@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { FIELD_STRATEGIES } from '../../../shared/conflicts';
-import { adminUser, requiredDealership } from '../utils/admin-context';
+import { adminUser, conflict, requiredDealership } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 import { parseInput } from '../utils/validate';
 
@@ -49,10 +49,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { choices } = parseInput(resolveBody, ctx.request.body);
       ctx.body = { data: await edits().resolve(requiredDealership(ctx).documentId, choices as any, actor(ctx)) };
     },
-    /** POST /easycars/conflicts/resolve-all { dealership, kind?, use } */
+    /** POST /easycars/conflicts/resolve-all { dealership, kind?, use } → 202 with the job's run, 409 when one runs. */
     async resolveAll(ctx: any) {
       const { kind: k, use } = parseInput(resolveAllBody, ctx.request.body);
-      ctx.body = { data: await edits().resolveAll(requiredDealership(ctx).documentId, k, use, actor(ctx)) };
+      const dealership = requiredDealership(ctx);
+      const result = await edits().queueResolveAll(dealership.documentId, k, use, actor(ctx));
+      if (!result.accepted) return conflict(ctx, `A bulk resolution is already queued or running for ${dealership.name}.`, { syncLogId: result.syncLogId });
+      ctx.status = 202;
+      ctx.body = { data: { syncLogId: result.syncLogId, status: 'queued' } };
     },
     /** GET /easycars/stock/settings?dealership */
     async settings(ctx: any) {

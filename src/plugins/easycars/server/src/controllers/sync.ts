@@ -11,7 +11,7 @@ const SYNC_TYPES = ['stock', 'leads'] as const;
 const listQuery = z
   .object({
     dealership: z.string().min(1).optional(),
-    type: z.enum(['stock', 'leads', 'images', 'reconciliation']).optional(),
+    type: z.enum(['stock', 'leads', 'images', 'reconciliation', 'conflicts']).optional(),
     status: z.enum(['queued', 'running', 'success', 'warning', 'partial', 'failed', 'interrupted', 'cancelled']).optional(),
     page: z.coerce.number().int().min(1).optional(),
     pageSize: z.coerce.number().int().min(1).max(100).optional(),

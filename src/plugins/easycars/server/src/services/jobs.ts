@@ -12,6 +12,8 @@ export interface SyncJobData {
   trigger: SyncTrigger;
   /** A stock run limited to these stock numbers (reconciliation's "Sync from EasyCars"). */
   only?: string[];
+  /** What a run of another kind works on (a bulk conflict resolution: which conflicts, which side). */
+  params?: Record<string, unknown>;
 }
 export type SyncHandler = (job: SyncJobData) => Promise<void>;
 
@@ -110,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const closed = await logs().closeInterrupted({ everyActive: queue.kind === 'memory' });
       if (closed) strapi.log.warn(`[easycars] closed ${closed} sync run(s) left unfinished by a previous stop as interrupted`);
       const concurrency = getConfig<PluginConfig['sync']>(strapi, 'sync').concurrency;
-      for (const type of ['stock', 'leads', 'reconciliation'] as SyncType[]) await queue.work(syncQueueName(type), outsideRequests(runSync(type)), { concurrency });
+      for (const type of ['stock', 'leads', 'reconciliation', 'conflicts'] as SyncType[]) await queue.work(syncQueueName(type), outsideRequests(runSync(type)), { concurrency });
       for (const [name, { handler, concurrency: c }] of jobHandlers) await queue.work(name, handler, { concurrency: c });
       heartbeatTimer = setInterval(() => {
         logs()
@@ -149,12 +151,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       actor?: { id: number; name: string } | null;
       scheduleSlot?: string | null;
       only?: string[];
+      params?: Record<string, unknown>;
     }): Promise<EnqueueResult> {
       if (!queue) throw new Error('The EasyCars job queue is not started yet.');
       const log = await logs().createIfIdle({
         dealership: input.dealership,
         type: input.type,
-        direction: input.type === 'leads' ? 'both' : 'inbound',
+        direction: input.type === 'leads' || input.type === 'conflicts' ? 'both' : 'inbound',
         trigger: input.trigger,
         actor: input.actor,
         scheduleSlot: input.scheduleSlot,
@@ -163,7 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const active = await logs().findActive(input.dealership, input.type);
         return { accepted: false, syncLogId: active?.id ?? null };
       }
-      await queue.send<SyncJobData>(syncQueueName(input.type), { dealership: input.dealership, syncLogId: log.id, trigger: input.trigger, ...(input.only ? { only: input.only } : {}) });
+      await queue.send<SyncJobData>(syncQueueName(input.type), { dealership: input.dealership, syncLogId: log.id, trigger: input.trigger, ...(input.only ? { only: input.only } : {}), ...(input.params ? { params: input.params } : {}) });
       return { accepted: true, syncLogId: log.id };
     },
   };

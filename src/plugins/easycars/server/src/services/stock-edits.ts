@@ -78,8 +78,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const leads = filter.kind === 'vehicle' ? [] : ((await leadQuery.findMany({ where, orderBy: { id: 'desc' }, limit: need })) as any[]).map(leadView);
       const merged = [...vehicles, ...leads].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       const total = filter.kind === 'vehicle' ? vehicleCount : filter.kind === 'lead' ? leadCount : vehicleCount + leadCount;
+      const active = await getService(strapi, 'syncLogs').findActive(dealership, 'conflicts');
       return {
         conflicts: merged.slice((page - 1) * pageSize, page * pageSize),
+        active: active ? { id: active.id, status: active.status, done: active.progressDone ?? 0, total: active.progressTotal ?? 0 } : null,
         counts: { vehicle: vehicleCount, lead: leadCount },
         pagination: { page, pageSize, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) },
       };
@@ -115,10 +117,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return result;
     },
 
-    /** Bulk: every open conflict of a kind (or both), in pages of 100. */
-    async resolveAll(dealership: string, kind: 'vehicle' | 'lead' | undefined, use: 'local' | 'easycars', actor: Actor): Promise<ResolveResult> {
-      const total: ResolveResult = { resolved: 0, failed: [] };
+    /** Bulk resolution of every open conflict of a kind (or both) as a job with progress: 202 with its run, or 409 when one runs. */
+    async queueResolveAll(dealership: string, kind: 'vehicle' | 'lead' | undefined, use: 'local' | 'easycars', actor: Actor) {
+      return getService(strapi, 'jobs').enqueueSync({ dealership, type: 'conflicts', trigger: 'manual', actor, params: { kind: kind ?? null, use } });
+    },
+
+    /** Every open conflict of a kind (or both), in pages of 100; `progress` after each page. */
+    async resolveAll(dealership: string, kind: 'vehicle' | 'lead' | undefined, use: 'local' | 'easycars', actor: Actor, progress?: (done: number, total: number) => Promise<unknown>): Promise<ResolveResult & { refs: Array<{ ref: string; field: string; ok: boolean; message?: string }> }> {
+      const total = { resolved: 0, failed: [] as ResolveResult['failed'], refs: [] as Array<{ ref: string; field: string; ok: boolean; message?: string }> };
       const skip = new Set<string>();
+      const count = (await service.inbox(dealership, { kind, state: 'open' }, 1, 1)).pagination.total;
       for (;;) {
         const page = await service.inbox(dealership, { kind, state: 'open' }, 1, 100);
         const todo = page.conflicts.filter((c) => !skip.has(`${c.kind}:${c.id}`));
@@ -127,9 +135,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         total.resolved += r.resolved;
         total.failed.push(...r.failed);
         for (const f of r.failed) skip.add(`${f.kind}:${f.id}`);
+        for (const c of todo) {
+          const failure = r.failed.find((f) => f.kind === c.kind && f.id === c.id);
+          total.refs.push({ ref: c.ref, field: c.field, ok: !failure, ...(failure ? { message: failure.message } : {}) });
+        }
+        await progress?.(total.resolved + total.failed.length, Math.max(count, total.resolved + total.failed.length));
       }
       return total;
     },
+
+    /** The 'conflicts' run: a bulk resolution queued from the inbox. */
+    registerHandler() {
+      getService(strapi, 'jobs').registerSyncHandler('conflicts', async ({ dealership, syncLogId, params }) => {
+        const logs = getService(strapi, 'syncLogs');
+        if (!(await logs.start(syncLogId))) return;
+        const log = await logs.get(syncLogId);
+        const actor = { id: log?.triggeredBy ?? 0, name: log?.triggeredByName ?? 'an admin' };
+        const kind = (params?.kind ?? undefined) as 'vehicle' | 'lead' | undefined;
+        const use = params?.use === 'easycars' ? 'easycars' : 'local';
+        const result = await service.resolveAll(dealership, kind, use, actor, (done, total) => logs.progress(syncLogId, { phase: 'resolving', done, total }));
+        await logs.finish(syncLogId, {
+          status: result.failed.length ? 'partial' : 'success',
+          counts: { fetched: result.resolved + result.failed.length, updated: result.resolved, failed: result.failed.length },
+          errorMessage: result.failed.length ? `${result.failed.length} conflict(s) could not be resolved; the others were.` : null,
+          itemErrors: result.refs.filter((r) => !r.ok).map((r) => ({ ref: r.ref, message: `${r.field}: ${r.message}` })),
+          items: result.refs.map((r) => ({ ref: r.ref, outcome: r.ok ? 'updated' : 'failed', message: r.ok ? `${r.field}: ${use === 'local' ? "this site's value kept" : "EasyCars' value taken"}` : `${r.field}: ${r.message}` })),
+          requestSummary: { kind: kind ?? 'vehicle and lead', use },
+        });
+      });
+    },
+
+    /** The bulk resolution queued or running now, for the inbox's progress bar. */
+    activeRun: (dealership: string) => getService(strapi, 'syncLogs').findActive(dealership, 'conflicts'),
 
     /** "Keep my description": a pinned field is never overwritten by the stock sync; EasyCars' changes to it are recorded. */
     async pin(vehicleDocumentId: string, field: string, pinned: boolean, actor: Actor) {

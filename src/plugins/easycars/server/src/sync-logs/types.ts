@@ -1,4 +1,4 @@
-export type SyncType = 'stock' | 'leads' | 'images' | 'reconciliation';
+export type SyncType = 'stock' | 'leads' | 'images' | 'reconciliation' | 'conflicts';
 export type SyncDirection = 'inbound' | 'outbound' | 'both';
 export type SyncTrigger = 'schedule' | 'manual' | 'retry' | 'event';
 export type SyncStatus = 'queued' | 'running' | 'success' | 'warning' | 'partial' | 'failed' | 'interrupted' | 'cancelled';

@@ -35,6 +35,7 @@ export const HistoryFiltersBar = ({
     leads: t('history.type.leads', 'Leads'),
     images: t('history.type.images', 'Images'),
     reconciliation: t('history.type.reconciliation', 'Reconciliation'),
+    conflicts: t('history.type.conflicts', 'Conflict resolution'),
   };
   const select = (name: keyof FilterValues, label: string, options: Array<{ value: string; label: string }>, anyLabel: string) => (
     <Field.Root name={name} id={`history-${name}`}>
