@@ -54,9 +54,9 @@ describe('EasyCars conflict inbox (browser)', () => {
     const card = page.getByTestId('local-edits');
     await card.waitFor({ timeout: 30_000 });
     await card.getByRole('radio', { name: /Manual review/ }).click();
+    await page.screenshot({ path: path.join(SHOTS, 'local-edits-settings.png'), fullPage: true });
     await card.getByText(/Per field/).click();
-    await card.scrollIntoViewIfNeeded();
-    await card.screenshot({ path: path.join(SHOTS, 'local-edits-settings.png') });
+    await card.getByRole('combobox', { name: 'When description changes on both sides' }).waitFor();
     await card.getByRole('button', { name: 'Save local-edit settings' }).click();
     await page.getByText('Local-edit settings saved.').waitFor();
   });
