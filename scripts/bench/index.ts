@@ -1,5 +1,6 @@
 /**
- * Benchmarks. Usage: npm run bench -- reconcile [--db postgres|sqlite|both] [--count 20000], npm run bench -- history [--runs 100000] [--items 2000000]  (PostgreSQL), or npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware]
+ * Benchmarks. Usage: npm run bench -- reconcile [--db postgres|sqlite|both] [--count 20000], npm run bench -- history [--runs 100000] [--items 2000000]  (PostgreSQL), or npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware],
+ * or npm run bench -- big-feed [--db sqlite|postgres|both] [--count 50000]
  * --with-middleware registers a no-op Document Service middleware first, so new vehicles go
  * through the Document Service instead of the bulk create (what an app with a search indexer gets).
  * Boots the real Strapi (compiled into dist/) against the EasyCars sandbox on a throw-away database.
@@ -8,6 +9,7 @@ import './cjs-shim';
 import { runBigFeedBench, runStockBench, type StockBenchOptions } from './stock';
 import { runHistoryBench } from './history';
 import { runReconcileBench } from './reconcile';
+import { runBigFeed } from './big-feed';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +23,10 @@ async function main() {
     await runBigFeedBench(arg('db', 'sqlite') as 'sqlite' | 'postgres', Number(arg('big', '20000')));
     process.exit(0);
   }
+  if (which === 'big-feed') {
+    await runBigFeed(arg('db', 'both'), Number(arg('count', '50000')));
+    process.exit(0);
+  }
   if (which === 'reconcile') {
     const db = arg('db', 'postgres');
     for (const client of db === 'both' ? (['sqlite', 'postgres'] as const) : ([db] as Array<'sqlite' | 'postgres'>)) await runReconcileBench(client, Number(arg('count', '20000')));
@@ -31,7 +37,7 @@ async function main() {
     process.exit(0);
   }
   if (which !== 'stock') {
-    console.error('Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware]\n       npm run bench -- history [--runs 100000] [--items 2000000]   (PostgreSQL)\n       npm run bench -- reconcile [--db postgres|sqlite|both] [--count 20000]');
+    console.error('Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware]\n       npm run bench -- big-feed [--db sqlite|postgres|both] [--count 50000]\n       npm run bench -- history [--runs 100000] [--items 2000000]   (PostgreSQL)\n       npm run bench -- reconcile [--db postgres|sqlite|both] [--count 20000]');
     process.exit(2);
   }
   const db = arg('db', 'both');

@@ -116,7 +116,7 @@ export async function runStockBench(client: 'sqlite' | 'postgres', opts: StockBe
   if (opts.big > 0) runInFreshProcess(client, opts.big);
 }
 
-function runInFreshProcess(client: 'sqlite' | 'postgres', big: number) {
+export function runInFreshProcess(client: 'sqlite' | 'postgres', big: number) {
   const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const res = spawnSync(process.execPath, [tsx, path.join(__dirname, 'index.ts'), 'stock-big', '--db', client, '--big', String(big)], {
     cwd: ROOT,
@@ -133,7 +133,7 @@ export async function runBigFeedBench(client: 'sqlite' | 'postgres', big: number
   try {
     const d = await dealershipWithCredential(app, 'Big Motors', 'EC114575');
     const run = await measure(app.strapi, () => sync(app, d));
-    console.log(`big feed (${big}, fresh process):   ${seconds(run.ms)}  (status ${run.result.status}, created ${run.result.created}, peak RSS ${mb(run.peakRssMb)}, growth ${mb(run.rssGrowthMb)})`);
+    console.log(`big feed (${big}, fresh process, ${client}):   ${seconds(run.ms)}  (status ${run.result.status}, created ${run.result.created}, peak RSS ${mb(run.peakRssMb)}, growth ${mb(run.rssGrowthMb)}${big >= 50_000 ? `, goal <= 300 MB ${run.rssGrowthMb <= 300 ? 'met' : 'MISSED'}` : ''})`);
   } finally {
     await app.destroy();
     await sandbox.close();

@@ -125,6 +125,7 @@ const ATTACKS: Record<string, Attack> = {
   'POST /alerts/:id/snooze': { url: (i) => `/easycars/alerts/${i.alertB}/snooze`, body: () => ({ hours: 4 }), manager: 404 },
   'POST /reconciliation/run': { url: () => '/easycars/reconciliation/run', body: (i) => ({ dealership: i.dealershipB }), manager: 404 },
   'GET /reconciliation': { url: (i) => `/easycars/reconciliation?dealership=${i.dealershipB}`, manager: 404 },
+  'PUT /reconciliation/settings': { url: () => '/easycars/reconciliation/settings', body: (i) => ({ dealership: i.dealershipB, schedule: 'weekly' }), manager: 404 },
   'GET /reconciliation/export': { url: (i) => `/easycars/reconciliation/export?dealership=${i.dealershipB}&format=csv`, manager: 404 },
   'POST /reconciliation/sync': { url: () => '/easycars/reconciliation/sync', body: (i) => ({ dealership: i.dealershipB, filter: {} }), manager: 404 },
   'POST /reconciliation/push': { url: () => '/easycars/reconciliation/push', body: (i) => ({ dealership: i.dealershipB, filter: {} }), manager: 404 },

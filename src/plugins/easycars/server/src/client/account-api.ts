@@ -12,7 +12,9 @@ import {
   type UpdateLeadRequest,
 } from './models/lead';
 import type { CreateQuotationRequest, QuotationResult } from './models/quotation';
-import { parseStockList, type StockItem } from './models/stock';
+import type { StockItem } from './models/stock';
+import type { ListReader } from './json-stream';
+import { streamStockList } from './stock-list-stream';
 import type { EasyCarsEndpoint, EasyCarsEnvironment, EasyCarsService } from './types';
 import {
   validateCreateLeadRequest,
@@ -95,7 +97,7 @@ export function createAccountApi(deps: AccountApiDeps, account: EasyCarsAccount)
   const call = (
     endpoint: Exclude<EasyCarsEndpoint, 'RequestToken'>,
     body: Record<string, unknown>,
-    limits: { timeoutMs?: number; maxRetries?: number } = {},
+    limits: { timeoutMs?: number; maxRetries?: number; list?: ListReader } = {},
   ): Promise<CallResult> => {
     const service = SERVICE_OF[endpoint];
     const spec: CallSpec = {
@@ -110,6 +112,7 @@ export function createAccountApi(deps: AccountApiDeps, account: EasyCarsAccount)
       accountNumber: account.accountNumber,
       ...(limits.timeoutMs !== undefined ? { timeoutMs: limits.timeoutMs } : {}),
       ...(limits.maxRetries !== undefined ? { maxRetries: limits.maxRetries } : {}),
+      ...(limits.list ? { list: limits.list } : {}),
     };
     return executeCall(ctx, spec, deps.getToken(service));
   };
@@ -148,15 +151,19 @@ export function createAccountApi(deps: AccountApiDeps, account: EasyCarsAccount)
     async getAdvertisementStocks(opts = {}) {
       const body: Record<string, unknown> = { ...creds };
       if (opts.yardCode) body.YardCode = opts.yardCode;
+      // Parsed item by item as the answer arrives: a big dealer's list is ~100 MB of text.
+      const list = streamStockList();
       const r = await call('GetAdvertisementStocks', body, {
         timeoutMs: opts.timeoutMs ?? ctx.stockListTimeoutMs,
         ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
+        list: list.reader,
       });
       // Never read a missing list as "no stock": a sync would delete everything. "StockList": null is the
       // vendor's empty feed and reads as no items (the removal guard still refuses to unpublish everything).
-      const raw = r.body.StockList === null ? [] : r.body.StockList;
-      if (!Array.isArray(raw)) throw protocol('StockService/GetAdvertisementStocks', 'a StockList');
-      const { items, warnings } = parseStockList(raw, [...r.warnings]);
+      const raw = r.body.StockList;
+      if (raw !== null && !Array.isArray(raw)) throw protocol('StockService/GetAdvertisementStocks', 'a StockList');
+      const items = raw === null ? [] : list.items;
+      const warnings = [...r.warnings, ...(raw === null ? [] : list.warnings)];
       return report('StockService/GetAdvertisementStocks', warnings, { items, warnings, code: r.code, errorMessage: r.errorMessage });
     },
 

@@ -4,6 +4,7 @@
  */
 import type { CoercionWarning } from './models/coerce';
 import { EasyCarsError, EasyCarsProtocolError } from './errors';
+import type { ListReader } from './json-stream';
 import { errorFor } from './outcome-errors';
 import { redactUrl, type SecretRegistry } from './redact';
 import { TokenManager } from './token-manager';
@@ -47,6 +48,8 @@ export interface CallSpec {
   timeoutMs?: number;
   /** This call's retries, when not the client's default. */
   maxRetries?: number;
+  /** A list of the answer read item by item as it streams in (its place in `body` holds an empty array). */
+  list?: ListReader;
 }
 
 export interface CallResult {
@@ -180,7 +183,13 @@ export async function executeCall(
     }
     attempts++;
     const t0 = ctx.now();
-    const out = await ctx.transport.attempt({ url, body: spec.body, bearer, timeoutMs: spec.timeoutMs ?? ctx.timeoutMs });
+    const out = await ctx.transport.attempt({
+      url,
+      body: spec.body,
+      bearer,
+      timeoutMs: spec.timeoutMs ?? ctx.timeoutMs,
+      ...(spec.list ? { list: spec.list } : {}),
+    });
     last = out;
     if ((out.type === 'http' || out.type === 'envelope') && out.status === 429) throttled++;
     const ms = ctx.now() - t0;

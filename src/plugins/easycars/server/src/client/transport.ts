@@ -7,6 +7,9 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import Bottleneck from 'bottleneck';
+import { readBody } from './answer-body';
+import type { BodyRead } from './json-body';
+import type { ListReader } from './json-stream';
 
 export type AttemptOutcome =
   /** JSON with a Code (any HTTP status except 429). */
@@ -23,6 +26,8 @@ export interface AttemptRequest {
   body?: unknown;
   bearer?: string;
   timeoutMs: number;
+  /** Read the answer as a stream, this list item by item, instead of as one text. */
+  list?: ListReader;
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL', 'EADDRNOTAVAIL']);
@@ -89,15 +94,16 @@ export class Transport {
     if (req.bearer) headers.Authorization = `Bearer ${req.bearer}`;
     if (req.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
-      const res = await this.http.request<string>({
+      const res = await this.http.request<unknown>({
         method: 'POST',
         url: req.url,
         data: req.body === undefined ? undefined : JSON.stringify(req.body),
         headers,
         timeout: req.timeoutMs,
         signal: controller.signal,
+        responseType: req.list ? 'stream' : 'text',
       });
-      return this.classify(res.status, res.headers, res.data);
+      return this.classify(res.status, res.headers, await readBody(res.status, res.data, req.list));
     } catch (err) {
       if (timedOut) return { type: 'timeout' };
       const code = String((err as { code?: unknown }).code ?? 'UNKNOWN');
@@ -108,23 +114,12 @@ export class Transport {
     }
   }
 
-  private classify(status: number, headers: unknown, data: unknown): AttemptOutcome {
+  private classify(status: number, headers: unknown, read: BodyRead): AttemptOutcome {
     const contentType = header(headers, 'content-type');
-    const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : data === undefined || data === null ? '' : JSON.stringify(data);
     const retryAfterMs = parseRetryAfter(header(headers, 'retry-after'), this.opts.now());
     if (status === 429) return { type: 'http', status, contentType, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-    let json: unknown;
-    let parsed = false;
-    if (text.trim() !== '') {
-      try {
-        json = JSON.parse(text);
-        parsed = true;
-      } catch {
-        parsed = false;
-      }
-    }
-    if (parsed && typeof json === 'object' && json !== null && !Array.isArray(json) && 'Code' in json) {
-      const body = json as Record<string, unknown>;
+    if (read.parsed && typeof read.json === 'object' && read.json !== null && !Array.isArray(read.json) && 'Code' in read.json) {
+      const body = read.json as Record<string, unknown>;
       const codeRaw = body.Code;
       const code =
         typeof codeRaw === 'number' && Number.isInteger(codeRaw)
@@ -149,14 +144,13 @@ export class Transport {
       };
     }
     if (status < 200 || status >= 300) return { type: 'http', status, contentType, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-    const reason =
-      text.trim() === ''
+    const reason = read.parsed
+      ? 'the JSON has no Code'
+      : read.empty
         ? 'the body is empty'
-        : parsed
-          ? 'the JSON has no Code'
-          : /json/i.test(contentType) || /^\s*[[{]/.test(text)
-            ? 'the JSON is malformed or truncated'
-            : `the body is not JSON (${contentType || 'no content type'})`;
+        : /json/i.test(contentType) || read.startsLikeJson
+          ? 'the JSON is malformed or truncated'
+          : `the body is not JSON (${contentType || 'no content type'})`;
     return { type: 'protocol', status, reason, contentType };
   }
 

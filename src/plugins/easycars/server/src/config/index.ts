@@ -40,7 +40,7 @@ export default {
       batchSize: env.int('EASYCARS_SYNC_BATCH_SIZE', 25),
       maxMissingShare: 0.5,
       bulkCreate: env.bool('EASYCARS_SYNC_BULK_CREATE', true),
-      schedulerCron: '* * * * *',
+      schedulerCron: env('EASYCARS_SCHEDULER_CRON', '* * * * *') as string,
       queue: (env('EASYCARS_QUEUE', 'auto') ?? 'auto') as 'auto' | 'pg-boss' | 'memory',
       logRetentionDays: 90,
       leadClosedDays: env.int('EASYCARS_LEAD_CLOSED_DAYS', 30),

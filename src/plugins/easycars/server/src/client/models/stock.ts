@@ -142,6 +142,12 @@ export const STOCK_FIELDS: Readonly<Record<StockField, FieldKind>> = {
 };
 export const STOCK_FIELD_NAMES = Object.keys(STOCK_FIELDS) as StockField[];
 const KNOWN = new Set<string>(STOCK_FIELD_NAMES);
+/**
+ * Every item starts as a copy of this, fields in the documented order: V8 turns an object that gets
+ * 72 properties added by computed name into a hash table, ~5 KB an item against ~3 KB for filling
+ * the fields a copy already has — 100 MB on a 50,000-item feed, which a sync holds to the end.
+ */
+const EMPTY_ITEM: Readonly<Record<string, unknown>> = Object.fromEntries([...STOCK_FIELD_NAMES, 'extra'].map((f) => [f, null]));
 
 /** Splits a comma-separated EasyCars list ("ABS, Cruise Control,") into trimmed non-empty items. */
 export function splitList(s: string | null | undefined): string[] {
@@ -179,7 +185,7 @@ export function parseStockItem(raw: unknown, warnings: CoercionWarning[], index 
   }
   if (typeof rawId === 'number') warn(ctx, 'StockNumber', rawId, 'coerced', `number read as "${id}"`);
 
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { ...EMPTY_ITEM };
   for (const field of STOCK_FIELD_NAMES) {
     const kind = STOCK_FIELDS[field];
     const v = raw[field];
