@@ -104,12 +104,16 @@ describe(`local edits to synced vehicles (${process.env.DB_TEST_CLIENT ?? 'sqlit
     await settings({ stockConflictStrategy: 'review', stockFieldStrategies: {} });
     const [a, b, c] = [feed[4].StockNumber, feed[5].StockNumber, feed[6].StockNumber];
     const idA = await edit(a, { colour: 'Ours A' });
-    await edit(b, { colour: 'Ours B' });
+    const idB = await edit(b, { colour: 'Ours B' });
     await edit(c, { colour: 'Ours C' });
     for (const sn of [a, b, c]) w.sandbox.control.updateStock(ACCOUNT, sn, { Colour: `EasyCars ${sn}` });
     await w.sync(dealership);
     expect((await auth(w.app.http().get(`/easycars/conflicts?dealership=${dealership}`))).body.data.counts.vehicle).toBe(3);
 
+    // The content manager sends every field on save: a field saved unchanged is no decision, its conflict stays.
+    const untouched = await auth(w.app.http().put(`/content-manager/collection-types/${VEHICLE}/${idB}`)).send({ colour: 'Ours B', title: 'Retitled by the editor' });
+    expect(untouched.status).toBe(200);
+    expect((await auth(w.app.http().get(`/easycars/conflicts?dealership=${dealership}`))).body.data.counts.vehicle).toBe(3);
     const cm = await auth(w.app.http().put(`/content-manager/collection-types/${VEHICLE}/${idA}`)).send({ colour: 'Typed by the editor' });
     expect(cm.status).toBe(200);
     const resolved = await auth(w.app.http().get(`/easycars/conflicts?dealership=${dealership}&state=resolved&kind=vehicle`));
@@ -127,6 +131,22 @@ describe(`local edits to synced vehicles (${process.env.DB_TEST_CLIENT ?? 'sqlit
     expect(run).toMatchObject({ type: 'conflicts', status: 'success', updated: 2, failed: 0, progressDone: 2, progressTotal: 2 });
     expect((await draftOf(b)).colour).toBe(`EasyCars ${b}`);
     expect((await draftOf(c)).colour).toBe(`EasyCars ${c}`);
+  });
+
+  it('an admin’s Sync from EasyCars settles the conflicts of the fields it overwrote', async () => {
+    await settings({ stockConflictStrategy: 'review', stockFieldStrategies: {} });
+    const sn = feed[8].StockNumber;
+    await edit(sn, { colour: 'Ours D' });
+    w.sandbox.control.updateStock(ACCOUNT, sn, { Colour: 'EasyCars D' });
+    await w.sync(dealership);
+    const open = (await auth(w.app.http().get(`/easycars/conflicts?dealership=${dealership}&kind=vehicle`))).body.data.conflicts.filter((c: any) => c.ref === sn);
+    expect(open).toHaveLength(1);
+    const plugin = w.app.strapi.plugin('easycars');
+    const log = await plugin.service('syncLogs').createIfIdle({ dealership, type: 'stock', trigger: 'manual' });
+    await plugin.service('stockSync').run({ dealership, syncLogId: log.id, trigger: 'manual', only: [sn] });
+    expect((await draftOf(sn)).colour).toBe('EasyCars D');
+    const resolved = (await auth(w.app.http().get(`/easycars/conflicts?dealership=${dealership}&kind=vehicle&state=resolved`))).body.data.conflicts.find((c: any) => c.id === open[0].id);
+    expect(resolved).toMatchObject({ resolution: 'easycars', resolvedBy: `stock run ${log.id}` });
   });
 
   it('lets a vehicle editor pin only vehicles of a dealership they manage', async () => {

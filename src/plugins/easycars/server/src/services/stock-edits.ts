@@ -7,6 +7,7 @@ import { comparedTargets } from '../stock/field-map';
 import { createVehicleWriter } from '../stock/vehicle-writer';
 import { vehicleConflicts, type VehicleConflictRow } from '../stock/vehicle-conflicts';
 import { getService, pluginUid } from '../utils/plugin';
+import { sameValue } from '../reconciliation/same-value';
 
 type Actor = { id: number; name: string };
 
@@ -165,6 +166,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** The sync wrote EasyCars' value over a field under review (an admin's Sync from EasyCars): its conflict is settled. */
+    async closeByEasyCars(vehicleDocumentId: string, fields: string[], syncLogId: number) {
+      const open = (await conflicts().openFor(vehicleDocumentId)).filter((c) => fields.includes(c.field));
+      for (const c of open) await conflicts().markResolved(c.id, { resolution: 'easycars', resolvedValue: c.remoteValue, resolvedBy: `stock run ${syncLogId}` });
+    },
+
     /** The bulk resolution queued or running now, for the inbox's progress bar. */
     activeRun: (dealership: string) => getService(strapi, 'syncLogs').findActive(dealership, 'conflicts'),
 
@@ -185,10 +192,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { pinnedFields: [...next] };
     },
 
-    /** An editor saved a field under review: that is the manual resolution (Manual edit), with the saved value. */
+    /**
+     * An editor saved a field under review with a value of their own: that is the manual resolution (Manual
+     * edit). The content manager sends every field on save, so a field saved unchanged keeps its conflict.
+     */
     async closeByManualEdit(vehicleDocumentId: string, data: Record<string, unknown>, actor: Actor | null) {
       const open = await conflicts().openFor(vehicleDocumentId);
-      for (const c of open.filter((o) => o.attribute in data)) {
+      for (const c of open.filter((o) => o.attribute in data && !sameValue(data[o.attribute], o.localValue))) {
         await conflicts().markResolved(c.id, { resolution: 'manual', resolvedValue: data[c.attribute], resolvedBy: actor?.name ?? 'an editor' });
         await audit({ dealership: c.dealership, action: 'stock.conflict.resolve', entityId: vehicleDocumentId, actor, result: 'success', changedFields: [c.field], message: `${c.stockNumber}: ${c.field} resolved by editing the vehicle.`, details: { after: data[c.attribute], easycars: c.remoteValue } });
       }

@@ -22,6 +22,8 @@ export async function recordLocalEditOutcomes(strapi: Core.Strapi, dealership: s
       warnings.push({ ref: stockNumber, field: o.field, message: `EasyCars overwrote a local edit of ${o.field}: "${short(o.before)}" → "${short(o.after)}"`, value: { before: o.before, after: o.after } as any });
     }
     if (plan.overwritten.length) {
+      // Written with EasyCars' value (strategy easycars, or an admin's Sync from EasyCars): a conflict on it is settled.
+      await getService(strapi, 'stockEdits').closeByEasyCars(vehicleDocumentId, plan.overwritten.map((o) => o.field), syncLogId);
       await audit.record({
         dealership, action: 'stock.local-edit.overwrite', entityType: 'vehicle', entityId: vehicleDocumentId, result: 'info',
         changedFields: plan.overwritten.map((o) => o.field),
