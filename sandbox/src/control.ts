@@ -56,7 +56,7 @@ export function createControl(state: SandboxState): SandboxControl {
     listQuotations: (account) => state.quotations.filter((q) => !account || q.accountNumber === account).map((q) => structuredClone(q)),
     injectFault: (fault) => {
       const kinds = ['http500-html', 'http503', 'http429', 'hang', 'code1', 'code5', 'code7', 'code9', 'malformed-json', 'truncated-json', 'wrong-field-type', 'expired-token',
-        'store-then-500', 'store-then-code9', 'store-then-drop', 'null-stock-list'];
+        'store-then-500', 'store-then-code9', 'store-then-drop', 'null-stock-list', 'drop-mid-body'];
       if (!fault || !kinds.includes(fault.kind)) throw new Error(`Unknown fault kind; use one of ${kinds.join(', ')}`);
       if (!fault.endpoint) throw new Error('A fault needs an endpoint (or "*")');
       return state.injectFault(fault);

@@ -192,6 +192,13 @@ export function createHandler(deps: ServerDeps) {
 
     if (fault && afterProcessing(fault.kind, res, entry)) return;
     if (fault) postFault(fault.kind, ep.name, reply);
+    if (fault?.kind === 'drop-mid-body') {
+      const text = JSON.stringify(reply.body);
+      entry.status = null;
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
+      res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))), () => res.socket?.destroy());
+      return;
+    }
     if (fault?.kind === 'truncated-json') {
       const text = JSON.stringify(reply.body);
       return finish(res, entry, reply.status, text.slice(0, Math.max(1, Math.floor(text.length / 2))), 'application/json; charset=utf-8', {}, null);

@@ -28,7 +28,9 @@ export type FaultKind =
   | 'store-then-code9'
   | 'store-then-drop'
   /** GetAdvertisementStocks answers Code 0 with "StockList": null (an empty feed, as the live service may send). */
-  | 'null-stock-list';
+  | 'null-stock-list'
+  /** The request is processed, half of the answer is sent (status 200, headers, part of the body), then the connection dies. */
+  | 'drop-mid-body';
 
 export interface FaultSpec {
   /** An endpoint name ('GetAdvertisementStocks', 'RequestToken', ...) or '*' for all. */

@@ -83,7 +83,7 @@ describe(`lead integrity (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
   });
 
   describe('CreateLead at most once', () => {
-    it.each(['store-then-500', 'store-then-code9', 'store-then-drop'] as const)(
+    it.each(['store-then-500', 'store-then-code9', 'store-then-drop', 'drop-mid-body'] as const)(
       '%s: the lead is in review with what is known, and never becomes two EasyCars leads',
       async (kind) => {
         sandbox.control.injectFault({ endpoint: 'CreateLead', kind, times: 5 });

@@ -93,6 +93,25 @@ describe(`stock sync scenarios (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () 
     expect(log.unchanged).toBe(w.sandbox.control.listStock('EC208841').length);
   });
 
+  it('survives the connection dropped after the request was sent, before and in the middle of the StockList', async () => {
+    const d = await w.dealership('Theta Cars', 'EC208841');
+    const feed = w.sandbox.control.listStock('EC208841').length;
+    w.sandbox.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'store-then-drop', times: 1 });
+    let log = await w.sync(d);
+    expect([log.status, log.created, log.failed]).toEqual(['success', feed, 0]);
+    w.sandbox.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'drop-mid-body', times: 1 });
+    log = await w.sync(d);
+    // Retried as a whole: no item of the dropped half-answer is used, none is doubled.
+    expect([log.status, log.unchanged, log.created, log.removed]).toEqual(['success', feed, 0, 0]);
+    expect((await w.vehiclesOf(d)).length).toBe(feed);
+    // Every attempt dropped: the run fails with a network message and changes nothing.
+    w.sandbox.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'drop-mid-body', times: 10 });
+    log = await w.sync(d);
+    expect(log.status).toBe('failed');
+    expect((await w.vehiclesOf(d)).length).toBe(feed);
+    w.sandbox.control.clearFaults();
+  });
+
   it('a wrong account pair answered with Code 1 is blamed on the account pair, not on the token', async () => {
     const d = await w.dealership('Eta Cars', 'EC208841');
     const credentials = w.app.strapi.plugin('easycars').service('credentials');

@@ -446,6 +446,15 @@ describe('sandbox', () => {
       expect(((await stocks()).json!.StockList as unknown[]).length).toBeGreaterThan(0);
     });
 
+    it('drop-mid-body sends a 200 and half of the answer, then drops the connection', async () => {
+      sb.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'drop-mid-body' });
+      const res = await fetch(`${base()}/StockService/GetAdvertisementStocks`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${stockToken}` }, body: JSON.stringify(acc(A1)) });
+      expect(res.status).toBe(200);
+      await expect(res.text()).rejects.toThrow();
+      expect(sb.control.requestLog().at(-1)).toMatchObject({ endpoint: 'GetAdvertisementStocks', fault: 'drop-mid-body', status: null });
+      expect((await stocks()).json!.Code).toBe(0);
+    });
+
     it('a "*" fault hits every endpoint; service filters apply', async () => {
       sb.control.injectFault({ endpoint: '*', service: 'LeadService', kind: 'code9', times: 1 });
       expect((await stocks()).json!.Code).toBe(0);
