@@ -35,6 +35,8 @@ export interface SandboxControl {
   /** Serve images with their own type (default), as application/octet-stream, with no Content-Type, or as text/html. */
   setImageContentType(type: ImageContentType): void;
   setTokenTtlSeconds(seconds: number): void;
+  /** Delay every API call (not images) by this many ms before it is processed, as a remote service would. */
+  setLatencyMs(ms: number): void;
   /** Which services a seed client may get tokens for (until reset); any other service answers as a wrong client pair. */
   setClientServices(clientId: string, services: ServiceName[]): void;
 }
@@ -95,11 +97,15 @@ export function createControl(state: SandboxState): SandboxControl {
       if (!(seconds > 0)) throw new Error('seconds must be > 0');
       state.tokenTtlSeconds = seconds;
     },
+    setLatencyMs: (ms) => {
+      if (!(ms >= 0)) throw new Error('ms must be 0 or more');
+      state.latencyMs = ms;
+    },
   };
 }
 
 export const CONTROL_METHODS: ReadonlyArray<keyof SandboxControl> = [
   'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'addCustomer', 'listQuotations', 'injectFault',
-  'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setLeadCustomerUpdates', 'setAccountRefusalCode', 'setImageContentType', 'setTokenTtlSeconds',
+  'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setLeadCustomerUpdates', 'setAccountRefusalCode', 'setImageContentType', 'setTokenTtlSeconds', 'setLatencyMs',
   'setClientServices',
 ];

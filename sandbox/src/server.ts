@@ -164,6 +164,7 @@ export function createHandler(deps: ServerDeps) {
       entry.accountNumber = body.AccountNumber;
     }
 
+    if (state.latencyMs > 0) await new Promise((r) => setTimeout(r, state.latencyMs));
     const fault = state.takeFault(service, ep.name);
     if (fault) entry.fault = fault.kind;
     const pre = fault ? preFault(fault.kind, ep.name, res, entry, fault.retryAfterSeconds) : false;

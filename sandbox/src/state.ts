@@ -47,6 +47,8 @@ export class SandboxState {
   /** The Content-Type images are served with: their own (default), a generic one, or none at all. */
   imageContentType: ImageContentType = 'as-image';
   tokenTtlSeconds: number;
+  /** Added to every API call before it is answered, as the real service's network and processing time (benchmarks). */
+  latencyMs = 0;
   /** Run-time service restrictions by ClientID (upper case); a client not listed keeps its seed's services. */
   clientServices = new Map<string, ServiceName[]>();
   private faultSeq = 0;

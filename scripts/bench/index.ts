@@ -9,6 +9,7 @@ import './cjs-shim';
 import { runBigFeedBench, runStockBench, type StockBenchOptions } from './stock';
 import { runHistoryBench } from './history';
 import { runReconcileBench } from './reconcile';
+import { runLeadBurstBench } from './leads';
 import { runBigFeed } from './big-feed';
 
 function arg(name: string, fallback: string): string {
@@ -27,6 +28,10 @@ async function main() {
     await runBigFeed(arg('db', 'both'), Number(arg('count', '50000')));
     process.exit(0);
   }
+  if (which === 'leads') {
+    await runLeadBurstBench(arg('db', 'postgres') as 'sqlite' | 'postgres', Number(arg('count', '1000')), Number(arg('latency', '300')));
+    process.exit(0);
+  }
   if (which === 'reconcile') {
     const db = arg('db', 'postgres');
     for (const client of db === 'both' ? (['sqlite', 'postgres'] as const) : ([db] as Array<'sqlite' | 'postgres'>)) await runReconcileBench(client, Number(arg('count', '20000')));
@@ -37,7 +42,7 @@ async function main() {
     process.exit(0);
   }
   if (which !== 'stock') {
-    console.error('Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware]\n       npm run bench -- big-feed [--db sqlite|postgres|both] [--count 50000]\n       npm run bench -- history [--runs 100000] [--items 2000000]   (PostgreSQL)\n       npm run bench -- reconcile [--db postgres|sqlite|both] [--count 20000]');
+    console.error('Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware]\n       npm run bench -- big-feed [--db sqlite|postgres|both] [--count 50000]\n       npm run bench -- history [--runs 100000] [--items 2000000]   (PostgreSQL)\n       npm run bench -- reconcile [--db postgres|sqlite|both] [--count 20000]\n       npm run bench -- leads [--db postgres|sqlite] [--count 1000] [--latency 300]');
     process.exit(2);
   }
   const db = arg('db', 'both');
