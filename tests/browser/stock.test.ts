@@ -62,7 +62,7 @@ describe('EasyCars stock page (browser)', () => {
   /**
    * A vehicle's edit view and its EasyCars side panel. Under CI load the content manager sometimes
    * renders the form without its side-panel column after a full navigation; a fresh navigation
-   * recovers it (up to three tries, each stuck page kept in test-results/ with the browser console).
+   * recovers it (up to five tries, each stuck page kept in test-results/ with the browser console).
    */
   const openVehiclePanel = async (documentId: string) => {
     const panel = page.getByTestId('easycars-panel');
@@ -73,16 +73,22 @@ describe('EasyCars stock page (browser)', () => {
     page.on('console', onConsole);
     try {
       for (let attempt = 1; ; attempt++) {
-        await page.goto(`${admin.url}/admin/content-manager/collection-types/api::vehicle.vehicle/${documentId}`);
+        // First a direct navigation; after a stuck render, by way of the list (the content manager's own routing).
+        if (attempt % 2 === 1) {
+          await page.goto(`${admin.url}/admin/content-manager/collection-types/api::vehicle.vehicle/${documentId}`, { waitUntil: 'networkidle' });
+        } else {
+          await page.goto(`${admin.url}/admin/content-manager/collection-types/api::vehicle.vehicle?page=1&pageSize=10`, { waitUntil: 'networkidle' });
+          await page.goto(`${admin.url}/admin/content-manager/collection-types/api::vehicle.vehicle/${documentId}`, { waitUntil: 'networkidle' });
+        }
         try {
-          await panel.waitFor({ timeout: attempt === 1 ? 30_000 : 45_000 });
+          await panel.waitFor({ timeout: attempt === 1 ? 30_000 : 25_000 });
           return panel;
         } catch (error) {
           const dir = path.join(ROOT, 'test-results');
           fs.mkdirSync(dir, { recursive: true });
           await page.screenshot({ path: path.join(dir, `vehicle-panel-stuck-${attempt}.png`) }).catch(() => undefined);
           fs.writeFileSync(path.join(dir, `vehicle-panel-stuck-${attempt}.console.txt`), consoleLines.join('\n'));
-          if (attempt === 3) throw error;
+          if (attempt === 5) throw error;
         }
       }
     } finally {
