@@ -196,6 +196,25 @@ describe(`reconciliation (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(alert.message).toMatch(/^The scheduled reconciliation found \d+ differences? between this site and EasyCars$/);
   });
 
+  it('shows a lead row’s customer only to admins who may read that lead', async () => {
+    const strapi = w.app.strapi;
+    const lead: any = await strapi.documents('api::lead.lead' as any).create({
+      data: { customerName: 'Ava Brown', customerEmail: 'ava@example.com', vehicleMake: 'Mazda', vehicleModel: 'CX-5', vehicleYear: 2024, vehicleType: 'car', isVehicleNew: false, leadStatus: 'new', dealership: { connect: [{ documentId: dealership }] } } as any,
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    await strapi.db.query('plugin::easycars.lead-record' as any).updateMany({ where: { leadDocumentId: lead.documentId }, data: { pushState: 'failed', pushError: 'test' } });
+    await reconcile();
+    const row = (await report('&category=lead')).findings.find((f: any) => f.entryDocumentId === lead.documentId);
+    expect(row.title).toBe('Ava Brown');
+    const reader = await w.app.createAdmin({ roles: [await w.app.createRole('Sync log reader', ['plugin::easycars.sync-logs.read'])] });
+    await strapi.documents('api::dealership.dealership' as any).update({ documentId: dealership, data: { managers: { connect: [{ id: reader.id }] } } } as any);
+    const res = await api().get(`/easycars/reconciliation?dealership=${dealership}&category=lead`).set('Authorization', `Bearer ${reader.token}`);
+    const masked = res.body.data.findings.find((f: any) => f.entryDocumentId === lead.documentId);
+    expect(masked.title).toBe('A•• B••••');
+    const csv = await api().get(`/easycars/reconciliation/export?dealership=${dealership}&format=csv&category=lead`).set('Authorization', `Bearer ${reader.token}`);
+    expect(csv.text).not.toContain('Ava Brown');
+  });
+
   it('names a bad filter, and refuses a run while one is active', async () => {
     const bad = await auth(api().get(`/easycars/reconciliation?dealership=${dealership}&category=everything`));
     expect(bad.status).toBe(400);

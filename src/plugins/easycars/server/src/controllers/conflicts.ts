@@ -42,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /easycars/conflicts?dealership&kind&state&page&pageSize */
     async inbox(ctx: any) {
       const { kind: k, state, page, pageSize } = parseInput(inboxQuery, ctx.query, 'query');
-      ctx.body = { data: await edits().inbox(requiredDealership(ctx).documentId, { kind: k, state: state ?? 'open' }, page ?? 1, pageSize ?? 25) };
+      ctx.body = { data: await edits().inbox(requiredDealership(ctx).documentId, { kind: k, state: state ?? 'open' }, page ?? 1, pageSize ?? 25, ctx.state.userAbility) };
     },
     /** POST /easycars/conflicts/resolve { dealership, choices: [{ kind, id, use, value? }] } */
     async resolve(ctx: any) {

@@ -61,14 +61,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /easycars/reconciliation?dealership&category&severity&state&page&pageSize */
     async report(ctx: any) {
       const { page, pageSize, dealership: _d, ...filter } = parseInput(reportQuery, ctx.query, 'query');
-      ctx.body = { data: await service().report(requiredDealership(ctx).documentId, filter, page ?? 1, pageSize ?? 50) };
+      ctx.body = { data: await service().report(requiredDealership(ctx).documentId, filter, page ?? 1, pageSize ?? 50, ctx.state.userAbility) };
     },
 
     /** GET /easycars/reconciliation/export?dealership&format=csv|pdf&<filters>: a download. */
     async export(ctx: any) {
       const { format, dealership: _d, ...filter } = parseInput(exportQuery, ctx.query, 'query');
       const dealership = requiredDealership(ctx);
-      const rows = await service().exportRows(dealership.documentId, filter);
+      const rows = await service().exportRows(dealership.documentId, filter, ctx.state.userAbility);
       const stamp = new Date().toISOString().slice(0, 10);
       const name = `easycars-reconciliation-${dealership.slug ?? dealership.documentId}-${stamp}.${format}`;
       ctx.set('Content-Disposition', `attachment; filename="${name}"`);

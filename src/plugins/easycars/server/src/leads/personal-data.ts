@@ -42,3 +42,12 @@ export function canReadLeadField(strapi: Core.Strapi, ability: any, field: strin
   const attribute = (hostConfig(strapi).lead as Record<string, string | undefined>)[field] ?? field;
   return Boolean(ability?.can?.(CM_READ, leadUid(strapi), attribute));
 }
+
+/**
+ * For lists that mix many leads (reconciliation, the conflict inbox): whether this admin may see a lead's
+ * personal values in a field — the same rule as the Leads page (content-manager read on that lead and field).
+ */
+export async function personalDataReader(strapi: Core.Strapi, ability: any, leadDocumentIds: string[]): Promise<(leadDocumentId: string | null, field: string) => boolean> {
+  const readable = await readableLeadIds(strapi, ability, [...new Set(leadDocumentIds)]);
+  return (leadDocumentId, field) => field === 'status' || (Boolean(leadDocumentId) && readable.has(leadDocumentId!) && canReadLeadField(strapi, ability, field));
+}

@@ -7,6 +7,8 @@ import { ignoreKey } from '../reconciliation/ignores';
 import { countFindings, runReconciliation } from '../reconciliation/run';
 import { canPush, canSync, findingView, type FindingRow } from '../reconciliation/views';
 import { getService, pluginUid } from '../utils/plugin';
+import { maskName, maskValue, personalDataReader } from '../leads/personal-data';
+import type { Finding } from '../../../shared/reconciliation';
 
 type Actor = { id: number; name: string };
 
@@ -46,6 +48,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .record({ entityType: 'reconciliation', ...input })
       .catch((e: Error) => strapi.log.error(`[easycars] could not write the audit entry ${input.action}: ${e.message}`));
 
+  /** Lead rows show customer values only to admins who may read that lead (as on the Leads page). */
+  const masked = async (rows: Finding[], ability: unknown): Promise<Finding[]> => {
+    const leads = rows.filter((r) => r.subject === 'lead');
+    if (!leads.length) return rows;
+    const mayRead = await personalDataReader(strapi, ability, leads.map((r) => r.entryDocumentId).filter((id): id is string => Boolean(id)));
+    return rows.map((r) => {
+      if (r.subject !== 'lead') return r;
+      const fields = r.details?.fields?.map((f) => (mayRead(r.entryDocumentId, f.field) ? f : { ...f, here: maskValue(f.here), easycars: maskValue(f.easycars) }));
+      return { ...r, title: mayRead(r.entryDocumentId, 'customerName') ? r.title : maskName(r.title), details: r.details && fields ? { ...r.details, fields } : r.details };
+    });
+  };
+
   const where = (dealership: string, filter: ReconciliationFilters = {}) => ({
     dealership,
     ...(filter.category ? { category: filter.category } : {}),
@@ -83,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { schedule };
     },
 
-    async report(dealership: string, filter: ReconciliationFilters, page: number, pageSize: number): Promise<ReconciliationReport> {
+    async report(dealership: string, filter: ReconciliationFilters, page: number, pageSize: number, ability?: unknown): Promise<ReconciliationReport> {
       const logs = getService(strapi, 'syncLogs');
       const [last, active] = await Promise.all([
         strapi.db.query(pluginUid('sync-log')).findOne({ select: RUN_FIELDS, where: { dealership, type: 'reconciliation', status: { $notIn: ['queued', 'running'] } }, orderBy: { id: 'desc' } }),
@@ -96,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         run: toRun(last),
         active: toRun(active),
         counts: last ? countFindings(all) : null,
-        findings: rows.map(findingView),
+        findings: await masked(rows.map(findingView), ability),
         pagination: { page, pageSize, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) },
         notes: [LEADS_NOTE],
         ...(await scheduleOf(dealership)),
@@ -104,9 +118,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Every row of a filter, for the exports (open and ignored rows unless the filter says). */
-    async exportRows(dealership: string, filter: ReconciliationFilters) {
+    async exportRows(dealership: string, filter: ReconciliationFilters, ability?: unknown) {
       const rows = (await findings().findMany({ where: { ...where(dealership, filter), ...(filter.state ? {} : { state: { $in: ['open', 'ignored'] } }) }, orderBy: [{ category: 'asc' }, { ref: 'asc' }] })) as FindingRow[];
-      return rows.map(findingView);
+      return masked(rows.map(findingView), ability);
     },
 
     /** "Sync from EasyCars" on chosen rows: one stock run limited to their stock numbers (a job with progress). */

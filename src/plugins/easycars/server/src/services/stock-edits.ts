@@ -8,6 +8,7 @@ import { createVehicleWriter } from '../stock/vehicle-writer';
 import { vehicleConflicts, type VehicleConflictRow } from '../stock/vehicle-conflicts';
 import { getService, pluginUid } from '../utils/plugin';
 import { sameValue } from '../reconciliation/same-value';
+import { maskValue, personalDataReader } from '../leads/personal-data';
 
 type Actor = { id: number; name: string };
 
@@ -69,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return service.settings(dealership);
     },
 
-    async inbox(dealership: string, filter: { kind?: 'vehicle' | 'lead'; state: 'open' | 'resolved' }, page: number, pageSize: number): Promise<InboxPage> {
+    async inbox(dealership: string, filter: { kind?: 'vehicle' | 'lead'; state: 'open' | 'resolved' }, page: number, pageSize: number, ability?: unknown): Promise<InboxPage> {
       const where = { dealership, state: filter.state };
       const leadQuery = strapi.db.query(pluginUid('lead-conflict'));
       const [vehicleCount, leadCount] = await Promise.all([conflicts().count(where), leadQuery.count({ where })]);
@@ -80,8 +81,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const merged = [...vehicles, ...leads].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       const total = filter.kind === 'vehicle' ? vehicleCount : filter.kind === 'lead' ? leadCount : vehicleCount + leadCount;
       const active = await getService(strapi, 'syncLogs').findActive(dealership, 'conflicts');
+      const shown = merged.slice((page - 1) * pageSize, page * pageSize);
+      // Lead values are the customer's: only for admins who may read that lead (as on the Leads page).
+      const mayRead = ability === undefined ? null : await personalDataReader(strapi, ability, shown.filter((c) => c.kind === 'lead').map((c) => c.entryDocumentId!).filter(Boolean));
+      const visible = shown.map((c) =>
+        c.kind === 'lead' && mayRead && !mayRead(c.entryDocumentId, c.field) ? { ...c, baseValue: maskValue(c.baseValue), localValue: maskValue(c.localValue), remoteValue: maskValue(c.remoteValue) } : c,
+      );
       return {
-        conflicts: merged.slice((page - 1) * pageSize, page * pageSize),
+        conflicts: visible,
         active: active ? { id: active.id, status: active.status, done: active.progressDone ?? 0, total: active.progressTotal ?? 0 } : null,
         counts: { vehicle: vehicleCount, lead: leadCount },
         pagination: { page, pageSize, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) },
