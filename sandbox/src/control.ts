@@ -37,6 +37,11 @@ export interface SandboxControl {
   setTokenTtlSeconds(seconds: number): void;
   /** Delay every API call (not images) by this many ms before it is processed, as a remote service would. */
   setLatencyMs(ms: number): void;
+  /** Delay every image download by this many ms before it is served. */
+  setImageLatencyMs(ms: number): void;
+  /** API calls in progress now and the most at once since the last reset or resetConcurrency (what a per-host limit must bound). */
+  concurrency(): { inFlight: number; maxInFlight: number };
+  resetConcurrency(): void;
   /** Which services a seed client may get tokens for (until reset); any other service answers as a wrong client pair. */
   setClientServices(clientId: string, services: ServiceName[]): void;
 }
@@ -101,11 +106,19 @@ export function createControl(state: SandboxState): SandboxControl {
       if (!(ms >= 0)) throw new Error('ms must be 0 or more');
       state.latencyMs = ms;
     },
+    setImageLatencyMs: (ms) => {
+      if (!(ms >= 0)) throw new Error('ms must be 0 or more');
+      state.imageLatencyMs = ms;
+    },
+    concurrency: () => ({ inFlight: state.apiInFlight, maxInFlight: state.apiMaxInFlight }),
+    resetConcurrency: () => {
+      state.apiMaxInFlight = state.apiInFlight;
+    },
   };
 }
 
 export const CONTROL_METHODS: ReadonlyArray<keyof SandboxControl> = [
   'addStock', 'updateStock', 'removeStock', 'setStockCount', 'listStock', 'updateLead', 'getLead', 'listLeads', 'addCustomer', 'listQuotations', 'injectFault',
   'clearFaults', 'requestLog', 'clearRequestLog', 'reset', 'setIncludeLeadStatus', 'setLeadCustomerUpdates', 'setAccountRefusalCode', 'setImageContentType', 'setTokenTtlSeconds', 'setLatencyMs',
-  'setClientServices',
+  'setImageLatencyMs', 'concurrency', 'resetConcurrency', 'setClientServices',
 ];

@@ -133,11 +133,18 @@ export function createHandler(deps: ServerDeps) {
     if (IMAGE_PATH.test(path) || path.startsWith('/images/')) {
       const entry = state.startLog({ at: deps.now(), service: null, endpoint: 'image', method, path, query, body: null });
       if (method !== 'GET' && method !== 'HEAD') return finish(res, entry, 405, 'Method Not Allowed', 'text/plain', { Allow: 'GET' });
+      if (state.imageLatencyMs > 0) await new Promise((r) => setTimeout(r, state.imageLatencyMs));
       const img = state.images.get(path);
       if (!img) return finish(res, entry, 404, 'Not Found', 'text/plain');
       const served = state.imageContentType === 'as-image' ? img.contentType : state.imageContentType === 'none' ? '' : state.imageContentType;
       return finish(res, entry, 200, img.bytes, served, { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: `"${img.hash}"` });
     }
+
+    state.apiInFlight += 1;
+    state.apiMaxInFlight = Math.max(state.apiMaxInFlight, state.apiInFlight);
+    res.once('close', () => {
+      state.apiInFlight -= 1;
+    });
 
     const m = API_PATH.exec(path);
     const ep = m ? ENDPOINTS[m[3]!.toLowerCase()] : undefined;

@@ -49,6 +49,11 @@ export class SandboxState {
   tokenTtlSeconds: number;
   /** Added to every API call before it is answered, as the real service's network and processing time (benchmarks). */
   latencyMs = 0;
+  /** Added to every image download before it is served (benchmarks). */
+  imageLatencyMs = 0;
+  /** API calls being answered now, and the most seen at once since the last reset (images not counted). */
+  apiInFlight = 0;
+  apiMaxInFlight = 0;
   /** Run-time service restrictions by ClientID (upper case); a client not listed keeps its seed's services. */
   clientServices = new Map<string, ServiceName[]>();
   private faultSeq = 0;
@@ -103,6 +108,9 @@ export class SandboxState {
     this.accountRefusalCode = 7;
     this.imageContentType = 'as-image';
     this.tokenTtlSeconds = this.opts.tokenTtlSeconds;
+    this.latencyMs = 0;
+    this.imageLatencyMs = 0;
+    this.apiMaxInFlight = this.apiInFlight;
     this.clientServices.clear();
     for (const a of this.seed.accounts) {
       this.setStockCount(a.accountNumber, this.opts.stockCount?.[a.accountNumber] ?? a.stockCount);
