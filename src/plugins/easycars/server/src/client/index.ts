@@ -36,6 +36,8 @@ export function createEasyCarsClient(options: EasyCarsClientOptions = {}): EasyC
     maxConcurrent: options.rateLimit?.maxConcurrent ?? 4,
     minTimeMs: options.rateLimit?.minTimeMs ?? 100,
     now,
+    ...(options.rateLimit?.shared ? { shared: options.rateLimit.shared } : {}),
+    logger: options.logger ?? SILENT,
   });
   const tokens = new TokenManager(now, options.tokenRefreshMarginMs);
   const secrets = new SecretRegistry();

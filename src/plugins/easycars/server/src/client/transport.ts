@@ -1,6 +1,7 @@
 /**
  * One HTTP attempt: axios (keep-alive agents), per-host rate limit
- * (Bottleneck), an overall per-attempt deadline, and the classification of what
+ * (Bottleneck in this process, plus an optional budget shared with other processes), an overall
+ * per-attempt deadline, and the classification of what
  * came back. Never throws; never exposes axios objects.
  */
 import http from 'node:http';
@@ -10,6 +11,7 @@ import Bottleneck from 'bottleneck';
 import { readBody } from './answer-body';
 import type { BodyRead } from './json-body';
 import type { ListReader } from './json-stream';
+import type { EasyCarsLogger, SharedRequestBudget } from './types';
 
 export type AttemptOutcome =
   /** JSON with a Code (any HTTP status except 429). */
@@ -49,6 +51,8 @@ export interface TransportOptions {
   maxConcurrent: number;
   minTimeMs: number;
   now: () => number;
+  shared?: SharedRequestBudget;
+  logger?: EasyCarsLogger;
 }
 
 export class Transport {
@@ -80,7 +84,29 @@ export class Transport {
   }
 
   attempt(req: AttemptRequest): Promise<AttemptOutcome> {
-    return this.limiter(req.url).schedule(() => this.send(req));
+    return this.limiter(req.url).schedule(async () => {
+      const giveBack = await this.sharedPlace(req.url);
+      try {
+        return await this.send(req);
+      } finally {
+        await giveBack();
+      }
+    });
+  }
+
+  /**
+   * A place in the budget shared with other processes. If that budget cannot be reached (its
+   * database is down), the call goes ahead within this process's own limit rather than failing.
+   */
+  private async sharedPlace(url: string): Promise<() => Promise<void>> {
+    const shared = this.opts.shared;
+    if (!shared) return async () => undefined;
+    try {
+      return await shared.acquire(new URL(url).host, this.opts.maxConcurrent);
+    } catch (error) {
+      this.opts.logger?.warn(`The shared EasyCars request budget could not be reached (${(error as Error).message}); this call is limited by this instance alone`);
+      return async () => undefined;
+    }
   }
 
   private async send(req: AttemptRequest): Promise<AttemptOutcome> {

@@ -54,8 +54,11 @@ export interface EasyCarsClientOptions {
   backoffMaxMs?: number;
   /** Upper bound of a Retry-After wait (default 30000). */
   retryAfterCapMs?: number;
-  /** Per-host limits (NFR6). Defaults: 4 concurrent requests, 100 ms between request starts. */
-  rateLimit?: { maxConcurrent?: number; minTimeMs?: number };
+  /**
+   * Per-host limits (NFR6). Defaults: 4 concurrent requests, 100 ms between request starts, both
+   * kept by this client. With `shared`, maxConcurrent is also one budget for every process using it.
+   */
+  rateLimit?: { maxConcurrent?: number; minTimeMs?: number; shared?: SharedRequestBudget };
   /** Allow http:// to non-loopback hosts (loopback is always allowed). Default false. */
   allowInsecureHosts?: boolean;
   logger?: EasyCarsLogger;
@@ -69,4 +72,13 @@ export interface EasyCarsClientOptions {
   env?: Record<string, string | undefined>;
   /** Clock, for tests (default Date.now). */
   now?: () => number;
+}
+
+/**
+ * A per-host concurrency budget kept outside this process, so that several processes (Strapi
+ * instances) together send at most `limit` requests at once to one EasyCars host.
+ */
+export interface SharedRequestBudget {
+  /** Waits for one of the `limit` places for `host`; resolves to the function that gives it back. */
+  acquire(host: string, limit: number): Promise<() => Promise<void>>;
 }

@@ -25,6 +25,8 @@ export default {
       rateLimit: {
         maxConcurrent: env.int('EASYCARS_MAX_CONCURRENT', 4),
         minTimeMs: env.int('EASYCARS_MIN_TIME_MS', 50),
+        // maxConcurrent is one budget for all instances sharing a PostgreSQL database (locks/request-slots.ts).
+        sharedAcrossInstances: env.bool('EASYCARS_SHARED_RATE_LIMIT', true),
       },
     },
     testConnection: { timeoutMs: 10000 },
@@ -44,6 +46,7 @@ export default {
       queue: (env('EASYCARS_QUEUE', 'auto') ?? 'auto') as 'auto' | 'pg-boss' | 'memory',
       logRetentionDays: 90,
       leadClosedDays: env.int('EASYCARS_LEAD_CLOSED_DAYS', 30),
+      leadPushConcurrency: env.int('EASYCARS_LEAD_PUSH_CONCURRENCY', 4),
     },
     images: {
       enabled: env.bool('EASYCARS_IMAGES_ENABLED', true),

@@ -19,7 +19,7 @@ export const pluginConfigSchema = z
       stockListTimeoutMs: positiveInt,
       maxRetries: z.number().int().min(0).max(10),
       allowInsecureHosts: z.boolean(),
-      rateLimit: z.object({ maxConcurrent: positiveInt, minTimeMs: z.number().int().min(0) }),
+      rateLimit: z.object({ maxConcurrent: positiveInt, minTimeMs: z.number().int().min(0), sharedAcrossInstances: z.boolean().default(true) }),
     }),
     testConnection: z.object({ timeoutMs: positiveInt }),
     limits: z
@@ -47,6 +47,8 @@ export const pluginConfigSchema = z
       logRetentionDays: positiveInt,
       /** A won/lost lead closed longer than this is refreshed weekly, not every lead run (leads/refresh-due.ts). */
       leadClosedDays: positiveInt,
+      /** Lead pushes one instance runs at once (each takes about three EasyCars calls). */
+      leadPushConcurrency: positiveInt.default(4),
     }),
     images: z.object({
       enabled: z.boolean(),

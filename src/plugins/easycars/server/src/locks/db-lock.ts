@@ -59,6 +59,35 @@ async function renew(strapi: Core.Strapi, key: string, owner: string, leaseMs: n
   await strapi.db.connection(table(strapi)).where({ lock_key: key, owner }).update({ expires_at: Date.now() + leaseMs });
 }
 
+/**
+ * Holds `owner`'s fresh lease on `key` until the returned function is called: renewed while held,
+ * released at once when Strapi stops, left to lapse if the process dies.
+ */
+function keepLease(strapi: Core.Strapi, key: string, owner: string, leaseMs: number): () => Promise<void> {
+  const renewal = setInterval(() => void renew(strapi, key, owner, leaseMs).catch(() => undefined), Math.max(1000, leaseMs / 3));
+  renewal.unref?.();
+  holding.set(owner, { strapi, key, renewal });
+  return async () => {
+    clearInterval(renewal);
+    if (!holding.delete(owner)) return;
+    await release(strapi, key, owner).catch((error) => strapi.log.warn(`[easycars] could not release the lock "${key}" (${(error as Error).message}); it lapses by itself`));
+  };
+}
+
+/** One attempt, no waiting: the function that releases `key` when it was free, else null. */
+export async function tryHoldLease(strapi: Core.Strapi, key: string, leaseMs: number): Promise<(() => Promise<void>) | null> {
+  const owner = randomUUID();
+  return (await tryAcquire(strapi, key, owner, leaseMs)) ? keepLease(strapi, key, owner, leaseMs) : null;
+}
+
+/** The keys among `keys` nobody holds now (no row, or a lease that ran out). */
+export async function freeKeys(strapi: Core.Strapi, keys: string[]): Promise<string[]> {
+  const now = Date.now();
+  const rows: Array<{ lock_key: string; expires_at: number | string }> = await strapi.db.connection(table(strapi)).select('lock_key', 'expires_at').whereIn('lock_key', keys);
+  const held = new Set(rows.filter((r) => Number(r.expires_at) >= now).map((r) => r.lock_key));
+  return keys.filter((k) => !held.has(k));
+}
+
 export async function withDatabaseLock<T>(strapi: Core.Strapi, key: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const mine = held.getStore();
   if (mine?.has(key)) return fn();
@@ -72,15 +101,11 @@ export async function withDatabaseLock<T>(strapi: Core.Strapi, key: string, fn: 
     await sleep(pollMs + Math.random() * pollMs);
   }
   // A long holder keeps its lease alive; it lapses only if this process stops.
-  const renewal = setInterval(() => void renew(strapi, key, owner, leaseMs).catch(() => undefined), Math.max(1000, leaseMs / 3));
-  renewal.unref?.();
-  holding.set(owner, { strapi, key, renewal });
+  const releaseLease = keepLease(strapi, key, owner, leaseMs);
   try {
     return await held.run(new Set([...(mine ?? []), key]), fn);
   } finally {
-    clearInterval(renewal);
-    holding.delete(owner);
-    await release(strapi, key, owner).catch((error) => strapi.log.warn(`[easycars] could not release the lock "${key}" (${(error as Error).message}); it lapses by itself`));
+    await releaseLease();
   }
 }
 

@@ -6,6 +6,7 @@ import { checkLeadService } from '../connection/lead-check';
 import { checkStockService } from '../connection/stock-check';
 import type { ConnectionValues } from '../connection/values';
 import { getConfig } from '../utils/plugin';
+import { rateLimitFor } from '../locks/request-slots';
 
 export type { ConnectionValues } from '../connection/values';
 export type { ConnectionTestResult } from '../../../shared/connection-test';
@@ -32,6 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         // No retries: the admin is waiting, and the answer must come within the budget.
         maxRetries: 0,
         allowInsecureHosts: clientConfig.allowInsecureHosts,
+        rateLimit: rateLimitFor(strapi),
         logger: {
           debug: (msg) => strapi.log.debug(`[easycars] test connection: ${msg}`),
           info: (msg) => strapi.log.info(`[easycars] test connection: ${msg}`),

@@ -3,6 +3,7 @@ import { createEasyCarsClient, type EasyCarsCallEvent, type EasyCarsClient } fro
 import type { DecryptedCredential } from '../credentials/types';
 import type { PluginConfig } from '../config/schema';
 import { getConfig, getService } from '../utils/plugin';
+import { rateLimitFor } from '../locks/request-slots';
 
 type CallListener = (event: EasyCarsCallEvent) => void;
 
@@ -21,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       stockListTimeoutMs: getConfig<PluginConfig['client']>(strapi, 'client').stockListTimeoutMs,
       maxRetries: getConfig<PluginConfig['client']>(strapi, 'client').maxRetries,
       allowInsecureHosts: getConfig<PluginConfig['client']>(strapi, 'client').allowInsecureHosts,
-      rateLimit: getConfig<PluginConfig['client']>(strapi, 'client').rateLimit,
+      rateLimit: rateLimitFor(strapi),
       logger: {
         debug: (msg: string) => strapi.log.debug(`[easycars] ${msg}`),
         info: (msg: string) => strapi.log.info(`[easycars] ${msg}`),

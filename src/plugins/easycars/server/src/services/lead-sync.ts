@@ -16,7 +16,8 @@ import { resolveConflict } from '../leads/resolve';
 import { columnView, conflictView, panelView, pushView } from '../leads/views';
 import { maskConflict, maskPush } from '../leads/masked-views';
 import { canReadLeadField, readableLeadIds } from '../leads/personal-data';
-import { getService } from '../utils/plugin';
+import { getConfig, getService } from '../utils/plugin';
+import type { PluginConfig } from '../config/schema';
 
 const STRATEGIES: ConflictStrategy[] = ['manual', 'local_wins', 'easycars_wins'];
 type Actor = { id: number; name: string };
@@ -36,7 +37,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** bootstrap(), before the job queue starts: the push job and the 'leads' sync handler. */
     registerJobs() {
       const jobs = getService(strapi, 'jobs');
-      jobs.registerJob<{ leadDocumentId: string }>(PUSH_JOB, (data) => pusher().push(data.leadDocumentId), { concurrency: 2 });
+      jobs.registerJob<{ leadDocumentId: string }>(PUSH_JOB, (data) => pusher().push(data.leadDocumentId), {
+        concurrency: getConfig<PluginConfig['sync']>(strapi, 'sync').leadPushConcurrency,
+      });
       jobs.registerSyncHandler('leads', (job) => refreshDealership(d(), puller(), job));
     },
 
