@@ -9,9 +9,18 @@ export interface RemoteSandbox {
   close(): Promise<void>;
 }
 
-export async function startRemoteSandbox(counts: { EC114575: number; EC208841: number }): Promise<RemoteSandbox> {
+export function startRemoteSandbox(counts: { EC114575: number; EC208841: number }): Promise<RemoteSandbox> {
+  return startSandboxProcess([String(counts.EC114575), String(counts.EC208841)]);
+}
+
+/** A dealer group's sandbox: `dealerships` accounts of `vehicles` items each (fleet-seed.ts). */
+export function startFleetSandbox(dealerships: number, vehicles: number): Promise<RemoteSandbox> {
+  return startSandboxProcess(['fleet', String(dealerships), String(vehicles)]);
+}
+
+async function startSandboxProcess(args: string[]): Promise<RemoteSandbox> {
   const root = path.resolve(__dirname, '..', '..');
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'sandbox-process.ts'), String(counts.EC114575), String(counts.EC208841)], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'sandbox-process.ts'), ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
