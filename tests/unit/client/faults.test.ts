@@ -314,5 +314,38 @@ describe('EasyCars client: faults, retries and timeouts', () => {
       expect(at[4]! - at[0]!).toBeGreaterThanOrEqual(4 * 80 - 20);
       await client.close();
     });
+
+    it('takes a place in the shared budget for each call and gives it back, whatever the outcome', async () => {
+      const held: string[] = [];
+      let given = 0;
+      let back = 0;
+      const shared = {
+        acquire: async (host: string, limit: number) => {
+          held.push(`${host}/${limit}`);
+          given += 1;
+          return async () => {
+            back += 1;
+          };
+        },
+      };
+      const { client } = makeClient(sb, { rateLimit: { maxConcurrent: 3, minTimeMs: 0, shared }, maxRetries: 0 });
+      const api = client.forAccount(account1());
+      await api.getAdvertisementStocks();
+      sb.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'http500-html', times: 1 });
+      await expect(api.getAdvertisementStocks()).rejects.toThrow();
+      expect(given).toBe(3); // token, list, failed list
+      expect(back).toBe(given);
+      expect(new Set(held)).toEqual(new Set([`${new URL(sb.baseUrls.test).host}/3`]));
+      await client.close();
+    });
+
+    it('goes ahead within its own limit, with a warning, when the shared budget cannot be reached', async () => {
+      const shared = { acquire: async () => Promise.reject(new Error('connection terminated')) };
+      const { client, log } = makeClient(sb, { rateLimit: { maxConcurrent: 2, minTimeMs: 0, shared } });
+      const result = await client.forAccount(account1()).getAdvertisementStocks();
+      expect(result.items.length).toBeGreaterThan(0);
+      expect(log.lines.some((l) => l.level === 'warn' && /shared EasyCars request budget could not be reached \(connection terminated\)/.test(l.message))).toBe(true);
+      await client.close();
+    });
   });
 });
