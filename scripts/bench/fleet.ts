@@ -185,6 +185,7 @@ async function runWith(o: FleetBenchOptions, n: number) {
 export async function runFleetBench(o: FleetBenchOptions) {
   await compileOnce();
   const limit = Number(process.env.EASYCARS_MAX_CONCURRENT ?? 4);
+  const shared = process.env.EASYCARS_SHARED_RATE_LIMIT !== 'false';
   const results = [];
   for (const n of o.instances) {
     console.log(`fleet: ${o.dealerships} dealerships × ${o.vehicles} vehicles, ${n} instance(s)…`);
@@ -193,7 +194,8 @@ export async function runFleetBench(o: FleetBenchOptions) {
   const base = results.find((r) => r.instances === 1);
   console.log(
     `\nfleet (PostgreSQL, ${o.dealerships} dealerships × ${o.vehicles} vehicles, ${o.latencyMs} ms per EasyCars call, ` +
-      `${o.images ? `${o.images} image(s) per vehicle at ${o.imageLatencyMs} ms` : 'images off'}, EASYCARS_MAX_CONCURRENT ${limit} shared):`,
+      `${o.images ? `${o.images} image(s) per vehicle at ${o.imageLatencyMs} ms` : 'images off'}, EASYCARS_MAX_CONCURRENT ${limit}${shared ? ' shared by the instances' : ' per instance (EASYCARS_SHARED_RATE_LIMIT=false)'}, ` +
+      `EASYCARS_SYNC_CONCURRENCY ${process.env.EASYCARS_SYNC_CONCURRENCY ?? 2} per instance):`,
   );
   for (const r of results) {
     const speedup = base && r !== base ? ` — ${(base.wallMs / r.wallMs).toFixed(2)}× one instance` : '';
@@ -202,7 +204,7 @@ export async function runFleetBench(o: FleetBenchOptions) {
         `${r.vehicles}/${r.expectedVehicles} vehicles, ${r.duplicates} duplicated, ${r.incomplete} dealerships incomplete; ` +
         `runs ${JSON.stringify(r.statuses)}, per instance [${r.byInstance.join(', ')}]; ${r.triggersAccepted} of ${r.instances * o.dealerships} triggers queued a run, ` +
         `${r.runsTwice} dealerships run twice, ${r.listsTwice} stock lists fetched twice; ${r.apiCalls} EasyCars calls${o.images ? `, ${r.images} images` : ''}, ` +
-        `most at once ${r.maxInFlight} (limit ${limit})`,
+        `most at once ${r.maxInFlight} (limit ${shared ? limit : `${limit} per instance`})`,
     );
   }
 }
