@@ -44,6 +44,8 @@ export default {
       queue: (env('EASYCARS_QUEUE', 'auto') ?? 'auto') as 'auto' | 'pg-boss' | 'memory',
       logRetentionDays: 90,
       leadClosedDays: env.int('EASYCARS_LEAD_CLOSED_DAYS', 30),
+      heartbeatMs: env.int('EASYCARS_SYNC_HEARTBEAT_MS', 20000),
+      staleRunMs: env.int('EASYCARS_SYNC_STALE_AFTER_MS', 90000),
     },
     images: {
       enabled: env.bool('EASYCARS_IMAGES_ENABLED', true),

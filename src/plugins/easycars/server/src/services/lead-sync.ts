@@ -16,7 +16,8 @@ import { resolveConflict } from '../leads/resolve';
 import { columnView, conflictView, panelView, pushView } from '../leads/views';
 import { maskConflict, maskPush } from '../leads/masked-views';
 import { canReadLeadField, readableLeadIds } from '../leads/personal-data';
-import { getService } from '../utils/plugin';
+import { getConfig, getService } from '../utils/plugin';
+import type { PluginConfig } from '../config/schema';
 
 const STRATEGIES: ConflictStrategy[] = ['manual', 'local_wins', 'easycars_wins'];
 type Actor = { id: number; name: string };
@@ -47,6 +48,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const pending = await d().records.pending();
       for (const rec of pending) if (rec.leadDocumentId) await d().enqueuePush(rec.leadDocumentId);
       if (pending.length) strapi.log.info(`[easycars] re-queued ${pending.length} pending lead push(es)`);
+    },
+
+    /**
+     * The scheduler tick, on every instance: a push still pending and untouched for `sync.staleRunMs` lost its job with
+     * the instance that ran it (a job pg-boss handed to a killed worker stays "active" until it expires). It is queued
+     * again; the push takes the lead's lock (the dead holder's lease lapses) and, when a CreateLead had been claimed,
+     * sends nothing and sets the lead to review: the claim means EasyCars may already have it.
+     */
+    async resumeStalePushes(): Promise<number> {
+      const staleMs = getConfig<PluginConfig['sync']>(strapi, 'sync').staleRunMs;
+      const stale = await d().records.pending(new Date(Date.now() - staleMs));
+      for (const rec of stale) if (rec.leadDocumentId) await d().enqueuePush(rec.leadDocumentId);
+      if (stale.length) strapi.log.warn(`[easycars] re-queued ${stale.length} lead push(es) left pending for more than ${Math.round(staleMs / 1000)} s`);
+      return stale.length;
     },
 
     push: (leadDocumentId: string) => pusher().push(leadDocumentId),
