@@ -71,6 +71,16 @@ function captureLogs(strapi: Core.Strapi, sink: string[]) {
   }
 }
 
+/** Everything a test Strapi needs in its environment to run on `db` (also for Strapi child processes: share one result). */
+export function strapiEnv(db: TestDatabase, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    ...BASE_ENV,
+    EASYCARS_ENCRYPTION_KEY: process.env.EASYCARS_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
+    ...db.env,
+    ...extra,
+  };
+}
+
 /**
  * Boots the real Strapi app (compiled once by tests/helpers/global-setup), or the app at
  * `options.appDir`, on a throw-away database, as Strapi's testing guide does, and mounts its
@@ -78,12 +88,7 @@ function captureLogs(strapi: Core.Strapi, sink: string[]) {
  */
 export async function startStrapi(options: StartOptions = {}): Promise<TestApp> {
   const db = options.database ?? (await createTestDatabase());
-  const env: Record<string, string | undefined> = {
-    ...BASE_ENV,
-    EASYCARS_ENCRYPTION_KEY: process.env.EASYCARS_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
-    ...db.env,
-    ...options.env,
-  };
+  const env = strapiEnv(db, options.env);
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;

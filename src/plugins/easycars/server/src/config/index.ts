@@ -47,6 +47,8 @@ export default {
       logRetentionDays: 90,
       leadClosedDays: env.int('EASYCARS_LEAD_CLOSED_DAYS', 30),
       leadPushConcurrency: env.int('EASYCARS_LEAD_PUSH_CONCURRENCY', 4),
+      heartbeatMs: env.int('EASYCARS_SYNC_HEARTBEAT_MS', 20000),
+      staleRunMs: env.int('EASYCARS_SYNC_STALE_AFTER_MS', 90000),
     },
     images: {
       enabled: env.bool('EASYCARS_IMAGES_ENABLED', true),

@@ -49,7 +49,11 @@ export const pluginConfigSchema = z
       leadClosedDays: positiveInt,
       /** Lead pushes one instance runs at once (each takes about three EasyCars calls). */
       leadPushConcurrency: positiveInt.default(4),
-    }),
+      /** How often an instance stamps the heartbeat of the runs it is working on. */
+      heartbeatMs: positiveInt,
+      /** A running run whose heartbeat is older than this was left by a stopped instance (see services/jobs.ts recoverInterrupted). */
+      staleRunMs: positiveInt,
+    }).refine((s) => s.staleRunMs >= 3 * s.heartbeatMs, { message: 'staleRunMs must be at least three heartbeats (3 × heartbeatMs)', path: ['staleRunMs'] }),
     images: z.object({
       enabled: z.boolean(),
       allowedHosts: z.array(z.string()),

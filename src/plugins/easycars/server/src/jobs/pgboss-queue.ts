@@ -1,4 +1,5 @@
 import type { JobHandler, JobQueue, SendOptions } from './types';
+import { startPgBossWorker, type PgBossWorker } from './pgboss-worker';
 
 export interface PgBossConnection {
   connectionString?: string;
@@ -45,24 +46,26 @@ export function createPgBossQueue(
     return pending;
   };
 
+  const workers: PgBossWorker[] = [];
+
   return {
     kind: 'pg-boss',
     async start() {
       await boss.start();
     },
     async stop() {
+      await Promise.all(workers.splice(0).map((w) => w.stop(5000)));
       await boss.stop({ graceful: true, timeout: 5000, close: true, wait: true });
     },
     async work(name, handler, { concurrency }) {
       await ensureQueue(name);
-      // pg-boss 10 has no teamSize: one worker per unit of concurrency.
+      // One worker per unit of concurrency, each one job at a time (see pgboss-worker.ts for why not boss.work).
       for (let i = 0; i < concurrency; i += 1) {
-        await boss.work(
-          name,
-          { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-          async (jobs: Array<{ data: unknown }>) => {
-            for (const job of jobs) await (handler as JobHandler)(parseData(job.data));
-          },
+        workers.push(
+          startPgBossWorker(boss, name, (data) => (handler as JobHandler)(parseData(data)), {
+            pollingIntervalMs: (options.pollingIntervalSeconds ?? 1) * 1000,
+            onError,
+          }),
         );
       }
     },

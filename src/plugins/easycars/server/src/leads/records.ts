@@ -94,7 +94,9 @@ export const leadRecords = (strapi: Core.Strapi) => {
       // In chunks: SQLite and PostgreSQL cap the number of bound parameters in one statement.
       for (let i = 0; i < ids.length; i += 500) await q().updateMany({ where: { id: { $in: ids.slice(i, i + 500) } }, data: { closedAt } });
     },
-    pending: () => q().findMany({ where: { pushState: 'pending' }, select: ['id', 'leadDocumentId'] }) as Promise<LeadRecord[]>,
+    /** Records waiting for a push; with `untouchedSince`, only those not written since then (their push stopped with its instance). */
+    pending: (untouchedSince?: Date) =>
+      q().findMany({ where: { pushState: 'pending', ...(untouchedSince ? { updatedAt: { $lt: untouchedSince } } : {}) }, select: ['id', 'leadDocumentId'] }) as Promise<LeadRecord[]>,
     withNumber: (dealership: string) =>
       q().findMany({ where: { dealership, LeadNumber: { $notNull: true } }, orderBy: { id: 'asc' } }) as Promise<LeadRecord[]>,
     list: (where: Record<string, unknown>, limit = 100) => q().findMany({ where, orderBy: { updatedAt: 'desc' }, limit }) as Promise<LeadRecord[]>,

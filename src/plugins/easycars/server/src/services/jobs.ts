@@ -20,7 +20,8 @@ export type SyncHandler = (job: SyncJobData) => Promise<void>;
 export type EnqueueResult = { accepted: true; syncLogId: number } | { accepted: false; syncLogId: number | null };
 
 const syncQueueName = (type: SyncType) => `easycars-sync-${type}`;
-const HEARTBEAT_MS = 20_000;
+/** Run types whose interrupted runs are queued again by themselves (the others are started by a person with their own choices). */
+const RERUN_AFTER_INTERRUPTION: SyncType[] = ['stock', 'leads'];
 
 /**
  * The plugin's job runner. Syncs never run inside a request: triggers create a queued sync
@@ -36,6 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let heartbeatTimer: NodeJS.Timeout | undefined;
 
   const logs = () => getService(strapi, 'syncLogs');
+  const syncConfig = () => getConfig<PluginConfig['sync']>(strapi, 'sync');
 
   /**
    * Every job runs outside any request: the in-process queue starts a job inside the request that
@@ -108,9 +110,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       queue = chooseQueue();
       await queue.start();
       // An in-process queue loses its jobs with the process; a shared one keeps them, so
-      // only runs whose instance stopped heart-beating are closed.
-      const closed = await logs().closeInterrupted({ everyActive: queue.kind === 'memory' });
-      if (closed) strapi.log.warn(`[easycars] closed ${closed} sync run(s) left unfinished by a previous stop as interrupted`);
+      // only runs whose instance stopped heart-beating are closed (and run again).
+      if (queue.kind === 'memory') {
+        const closed = await logs().closeInterrupted({ everyActive: true });
+        if (closed.length) strapi.log.warn(`[easycars] closed ${closed.length} sync run(s) left unfinished by a previous stop as interrupted`);
+      } else {
+        await service.recoverInterrupted();
+      }
       const concurrency = getConfig<PluginConfig['sync']>(strapi, 'sync').concurrency;
       for (const type of ['stock', 'leads', 'reconciliation', 'conflicts'] as SyncType[]) await queue.work(syncQueueName(type), outsideRequests(runSync(type)), { concurrency });
       for (const [name, { handler, concurrency: c }] of jobHandlers) await queue.work(name, handler, { concurrency: c });
@@ -118,10 +124,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         logs()
           .heartbeat([...running])
           .catch(() => undefined);
-      }, HEARTBEAT_MS);
+      }, syncConfig().heartbeatMs);
       heartbeatTimer.unref();
       started = true;
       strapi.log.info(`[easycars] job queue started (${queue.kind})`);
+    },
+
+    /**
+     * Runs left `running` by an instance that stopped (SIGKILL, crash, lost host: its heartbeat went stale) are
+     * closed as interrupted, and a stock or lead run among them is queued once more (trigger `retry`) on whichever
+     * instance takes the job: every batch it finished is kept, the new run completes the rest. A retry that is
+     * itself interrupted is not queued again, so a run that kills its instance cannot loop. Any instance may call
+     * this (the scheduler tick does); each run is closed and re-queued by exactly one of them.
+     */
+    async recoverInterrupted(): Promise<number> {
+      const closed = await logs().closeInterrupted({ everyActive: false, staleMs: syncConfig().staleRunMs });
+      for (const run of closed) {
+        const again = RERUN_AFTER_INTERRUPTION.includes(run.type) && run.trigger !== 'retry';
+        const result = again ? await service.enqueueSync({ dealership: run.dealership, type: run.type, trigger: 'retry' }) : null;
+        strapi.log.warn(
+          `[easycars] ${run.type} sync ${run.id} for dealership ${run.dealership} was left unfinished by instance ${run.instanceId ?? '(unknown)'}: closed as interrupted` +
+            (result?.accepted ? `, queued again as sync ${result.syncLogId}` : result ? `; sync ${result.syncLogId} is already queued or running` : ''),
+        );
+      }
+      return closed.length;
     },
 
     async stop() {

@@ -52,6 +52,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (pending.length) strapi.log.info(`[easycars] re-queued ${pending.length} pending lead push(es)`);
     },
 
+    /**
+     * The scheduler tick, on every instance: a push still pending and untouched for `sync.staleRunMs` lost its job with
+     * the instance that ran it (a job pg-boss handed to a killed worker stays "active" until it expires). It is queued
+     * again; the push takes the lead's lock (the dead holder's lease lapses) and, when a CreateLead had been claimed,
+     * sends nothing and sets the lead to review: the claim means EasyCars may already have it.
+     */
+    async resumeStalePushes(): Promise<number> {
+      const staleMs = getConfig<PluginConfig['sync']>(strapi, 'sync').staleRunMs;
+      const stale = await d().records.pending(new Date(Date.now() - staleMs));
+      for (const rec of stale) if (rec.leadDocumentId) await d().enqueuePush(rec.leadDocumentId);
+      if (stale.length) strapi.log.warn(`[easycars] re-queued ${stale.length} lead push(es) left pending for more than ${Math.round(staleMs / 1000)} s`);
+      return stale.length;
+    },
+
     push: (leadDocumentId: string) => pusher().push(leadDocumentId),
 
     async overview(dealership: string) {

@@ -75,8 +75,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async tick(now = new Date()): Promise<Array<{ dealership: string; type: SyncType; syncLogId: number }>> {
       getService(strapi, 'metrics').heartbeat().schedulerTicked(now);
-      // Runs orphaned by an instance that stopped would block their dealership forever.
-      await getService(strapi, 'syncLogs').closeInterrupted({ everyActive: false });
+      // Runs and lead pushes orphaned by an instance that stopped would block their dealership forever.
+      await getService(strapi, 'jobs')
+        .recoverInterrupted()
+        .catch((error) => strapi.log.error(`[easycars] could not close the runs of a stopped instance: ${(error as Error).message}`));
+      await getService(strapi, 'leadSync')
+        .resumeStalePushes()
+        .catch((error) => strapi.log.error(`[easycars] could not re-queue the lead pushes of a stopped instance: ${(error as Error).message}`));
       await retention(now);
       await monitoring(now);
       if (service.isGloballyDisabled()) return [];

@@ -20,6 +20,16 @@ import {
 
 const ACTIVE: SyncStatus[] = ['queued', 'running'];
 
+/** A run closed as interrupted, with what is needed to run it again. */
+export interface InterruptedRun {
+  id: number;
+  status: SyncStatus;
+  dealership: string;
+  type: SyncType;
+  trigger: SyncTrigger;
+  instanceId: string | null;
+}
+
 /** The class and (redacted, shortened) stack of the error that stopped a run. */
 const errorDetails = (error: unknown) => {
   if (!(error instanceof Error)) return {};
@@ -28,8 +38,6 @@ const errorDetails = (error: unknown) => {
 };
 const ITEM_CHUNK = 500;
 const PROGRESS_WRITE_INTERVAL_MS = 1000;
-/** A running log whose heartbeat is older than this was left by a stopped instance. */
-export const STALE_HEARTBEAT_MS = 90_000;
 
 export interface CreateLogInput {
   dealership: string;
@@ -291,27 +299,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Closes runs that can no longer finish: with an in-process queue every active run
-     * at start-up is orphaned; with a shared queue only those whose heartbeat went stale.
+     * at start-up is orphaned (`everyActive`); with a shared queue only running ones whose
+     * heartbeat is older than `staleMs` (their instance stopped). Answers the runs it closed.
      */
-    async closeInterrupted(options: { everyActive: boolean }) {
+    async closeInterrupted(options: { everyActive: true } | { everyActive: false; staleMs: number }): Promise<InterruptedRun[]> {
       const where: Record<string, unknown> = { status: { $in: ACTIVE } };
       if (!options.everyActive) {
         where.$or = [
-          { status: 'running', heartbeatAt: { $lt: new Date(Date.now() - STALE_HEARTBEAT_MS) } },
+          { status: 'running', heartbeatAt: { $lt: new Date(Date.now() - options.staleMs) } },
           { status: 'running', heartbeatAt: { $null: true } },
         ];
       }
-      const stale = await query().findMany({ where, select: ['id', 'status'] });
+      const stale = (await query().findMany({ where, select: ['id', 'status', 'dealership', 'type', 'trigger', 'instanceId'] })) as InterruptedRun[];
+      const closed: InterruptedRun[] = [];
       for (const log of stale) {
+        // Taken in one conditional update: every instance sweeps, only one closes (and re-queues) each run.
+        const taken = await query().updateMany({ where: { id: log.id, status: log.status, activeKey: { $notNull: true } }, data: { activeKey: null } });
+        if (Number(taken?.count ?? 0) !== 1) continue;
         await service.finish(log.id, {
           status: 'interrupted',
           errorMessage:
             log.status === 'queued'
               ? 'Strapi stopped before this sync started. Nothing was changed; run it again.'
-              : 'Strapi stopped while this sync was running. Every batch it finished is kept; run it again to complete it.',
+              : `Strapi stopped while this sync was running${log.instanceId ? ` (instance ${log.instanceId})` : ''}. Every batch it finished is kept; run it again to complete it.`,
         });
+        closed.push(log);
       }
-      return stale.length;
+      return closed;
     },
 
     /** Ids of the finished runs created before `cutoff`, oldest first. */
