@@ -1,6 +1,8 @@
 /**
  * Benchmarks. Usage: npm run bench -- reconcile [--db postgres|sqlite|both] [--count 20000], npm run bench -- history [--runs 100000] [--items 2000000]  (PostgreSQL), or npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware],
- * or npm run bench -- big-feed [--db sqlite|postgres|both] [--count 50000]
+ * or npm run bench -- big-feed [--db sqlite|postgres|both] [--count 50000],
+ * or npm run bench -- images [--db postgres|sqlite] [--count 200] [--concurrency 2,4,8] [--latency 300] [--image-latency 50]
+ * (a first sync with images; each setting in a fresh process on a fresh database).
  * --with-middleware registers a no-op Document Service middleware first, so new vehicles go
  * through the Document Service instead of the bulk create (what an app with a search indexer gets).
  * Boots the real Strapi (compiled into dist/) against the EasyCars sandbox on a throw-away database.
@@ -11,6 +13,7 @@ import { runHistoryBench } from './history';
 import { runReconcileBench } from './reconcile';
 import { runLeadBurstBench } from './leads';
 import { runBigFeed } from './big-feed';
+import { runImagesBench, runImagesOnce, type ImagesBenchOptions } from './images';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,6 +31,19 @@ async function main() {
     await runBigFeed(arg('db', 'both'), Number(arg('count', '50000')));
     process.exit(0);
   }
+  if (which === 'images' || which === 'images-run') {
+    const options: ImagesBenchOptions = {
+      db: arg('db', 'postgres') as 'sqlite' | 'postgres',
+      count: Number(arg('count', '200')),
+      latencyMs: Number(arg('latency', '300')),
+      imageLatencyMs: Number(arg('image-latency', '50')),
+      concurrencies: arg('concurrency', '2,4,8').split(',').map(Number).filter((n) => n > 0),
+    };
+    // images-run: one setting, spawned by the images benchmark.
+    if (which === 'images-run') await runImagesOnce(options, JSON.parse(arg('setting', '{"label":"defaults","env":{}}')));
+    else await runImagesBench(options);
+    process.exit(0);
+  }
   if (which === 'leads') {
     await runLeadBurstBench(arg('db', 'postgres') as 'sqlite' | 'postgres', Number(arg('count', '1000')), Number(arg('latency', '300')));
     process.exit(0);
@@ -42,7 +58,7 @@ async function main() {
     process.exit(0);
   }
   if (which !== 'stock') {
-    console.error('Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware]\n       npm run bench -- big-feed [--db sqlite|postgres|both] [--count 50000]\n       npm run bench -- history [--runs 100000] [--items 2000000]   (PostgreSQL)\n       npm run bench -- reconcile [--db postgres|sqlite|both] [--count 20000]\n       npm run bench -- leads [--db postgres|sqlite] [--count 1000] [--latency 300]');
+    console.error('Usage: npm run bench -- stock [--db sqlite|postgres|both] [--count 5000] [--big 20000|0] [--naive-count N|0] [--with-middleware]\n       npm run bench -- big-feed [--db sqlite|postgres|both] [--count 50000]\n       npm run bench -- history [--runs 100000] [--items 2000000]   (PostgreSQL)\n       npm run bench -- reconcile [--db postgres|sqlite|both] [--count 20000]\n       npm run bench -- leads [--db postgres|sqlite] [--count 1000] [--latency 300]\n       npm run bench -- images [--db postgres|sqlite] [--count 200] [--concurrency 2,4,8] [--latency 300] [--image-latency 50]');
     process.exit(2);
   }
   const db = arg('db', 'both');
