@@ -14,6 +14,7 @@ import { compileOnce, dealershipWithCredential, sync } from './stock';
 import { createTestDatabase } from '../../tests/helpers/database';
 import { startStrapi } from '../../tests/helpers/strapi';
 import { measure, mb, seconds } from './measure';
+import { profiled } from './cpu-profile';
 import { imagePhaseTimings, resetImagePhaseTimings, type ImagePhase } from '../../src/plugins/easycars/server/src/images/image-phase-timings';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -26,6 +27,10 @@ export interface ImagesBenchOptions {
   imageLatencyMs: number;
   /** Download concurrencies to compare (each with the other settings at their defaults). */
   concurrencies: number[];
+  /** Upload concurrencies to compare (each with the other settings at their defaults). */
+  uploadConcurrencies: number[];
+  /** Also take a CPU profile of each run's sync (written to .tmp/, summarised in the report). */
+  cpuProfile: boolean;
 }
 
 /** One run's settings, passed to the plugin as environment variables. */
@@ -47,6 +52,8 @@ interface RunResult {
   strapiUpload: Record<string, { ms: number; count: number }>;
   dbMs: number;
   dbQueries: number;
+  dbByTable: Record<string, number>;
+  profile?: string;
 }
 
 interface LogEntry {
@@ -97,9 +104,14 @@ function timeUploadPlugin(strapi: Core.Strapi) {
 /** Sums the time of every SQL statement (busy time: concurrent statements overlap). */
 function timeDatabase(strapi: Core.Strapi) {
   const started = new Map<string, number>();
-  const totals = { ms: 0, count: 0 };
-  const onQuery = (q: { __knexQueryUid?: string }) => {
+  const totals = { ms: 0, count: 0, byTable: {} as Record<string, number> };
+  const onQuery = (q: { __knexQueryUid?: string; sql?: string }) => {
     if (q.__knexQueryUid) started.set(q.__knexQueryUid, performance.now());
+    const sql = q.sql ?? '';
+    const verb = sql.trim().split(/\s+/)[0]!.toLowerCase();
+    const table = /\b(?:from|into|update)\s+(?:[`"]?\w+[`"]?\.)?[`"]?(\w+)/i.exec(sql)?.[1]?.toLowerCase();
+    const kind = table ? `${verb} ${table}` : verb;
+    totals.byTable[kind] = (totals.byTable[kind] ?? 0) + 1;
   };
   const onDone = (_r: unknown, q: { __knexQueryUid?: string }) => {
     const at = q.__knexQueryUid ? started.get(q.__knexQueryUid) : undefined;
@@ -144,7 +156,14 @@ export async function runImagesOnce(opts: ImagesBenchOptions, setting: Setting) 
     const uploadTotals = timeUploadPlugin(strapi);
     const db = timeDatabase(strapi);
     resetImagePhaseTimings();
-    const run = await measure(strapi, () => sync(app, dealership));
+    let profile: string | undefined;
+    const run = await measure(strapi, async () => {
+      if (!opts.cpuProfile) return sync(app, dealership);
+      const file = path.join(ROOT, '.tmp', `images-${setting.label.replace(/\W+/g, '-')}.cpuprofile`);
+      const { result, summary } = await profiled(file, () => sync(app, dealership));
+      profile = summary;
+      return result;
+    });
     db.stop();
     const log = run.result;
     const imageLog = (await sandbox.control<LogEntry[]>('requestLog')).filter((e) => e.endpoint === 'image');
@@ -165,6 +184,8 @@ export async function runImagesOnce(opts: ImagesBenchOptions, setting: Setting) 
       strapiUpload: uploadTotals,
       dbMs: db.totals.ms,
       dbQueries: db.totals.count,
+      dbByTable: db.totals.byTable,
+      ...(profile ? { profile } : {}),
     };
     process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
   } finally {
@@ -177,6 +198,7 @@ function settings(opts: ImagesBenchOptions): Setting[] {
   return [
     { label: 'defaults', env: {} },
     ...opts.concurrencies.map((c) => ({ label: `concurrency ${c}`, env: { EASYCARS_IMAGES_CONCURRENCY: String(c) } })),
+    ...opts.uploadConcurrencies.map((c) => ({ label: `upload concurrency ${c}`, env: { EASYCARS_IMAGES_UPLOAD_CONCURRENCY: String(c) } })),
   ];
 }
 
@@ -185,7 +207,7 @@ function spawnRun(opts: ImagesBenchOptions, setting: Setting): RunResult {
   const args = [
     '--expose-gc', tsx, path.join(__dirname, 'index.ts'), 'images-run',
     '--db', opts.db, '--count', String(opts.count), '--latency', String(opts.latencyMs), '--image-latency', String(opts.imageLatencyMs),
-    '--setting', JSON.stringify(setting),
+    '--setting', JSON.stringify(setting), ...(opts.cpuProfile ? ['--cpu-profile'] : []),
   ];
   const res = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const line = res.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
@@ -207,6 +229,9 @@ function report(r: RunResult) {
   lines.push(`  inside the upload plugin's upload():`);
   for (const [step, t] of Object.entries(r.strapiUpload)) lines.push(`    ${step.padEnd(28)} ${seconds(t.ms).padStart(9)}  ${perImage(t.ms, r.images)}  (${t.count}×)`);
   lines.push(`  all SQL statements of the sync: ${seconds(r.dbMs)} busy, ${r.dbQueries} statements (${perImage(r.dbMs, r.images)})`);
+  const busiest = Object.entries(r.dbByTable).sort((a, b) => b[1] - a[1]).slice(0, 12);
+  lines.push(`    statements per image: ${busiest.map(([k, n]) => `${k} ${(n / (r.images || 1)).toFixed(2)}`).join(', ')}`);
+  if (r.profile) lines.push(r.profile);
   return lines.join('\n');
 }
 
@@ -220,5 +245,5 @@ export async function runImagesBench(opts: ImagesBenchOptions) {
   console.log('');
   for (const r of results) console.log(report(r));
   console.log('\nsummary (images/s in the images phase):');
-  for (const r of results) console.log(`  ${r.label.padEnd(16)} ${(r.images / (r.imagesPhaseMs / 1000)).toFixed(1).padStart(6)} images/s, host saw at most ${r.hostMaxAtOnce} at once, RSS growth ${mb(r.rssGrowthMb)}`);
+  for (const r of results) console.log(`  ${r.label.padEnd(22)} ${(r.images / (r.imagesPhaseMs / 1000)).toFixed(1).padStart(6)} images/s, host saw at most ${r.hostMaxAtOnce} at once, RSS growth ${mb(r.rssGrowthMb)}`);
 }

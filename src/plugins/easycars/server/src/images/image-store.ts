@@ -62,7 +62,8 @@ export function createImageStore(strapi: Core.Strapi, dealership: string) {
             }),
         );
         // findMany cleared any earlier row of this URL, and one dealership syncs one run at a time.
-        await timed('assetRow', () => assets().create({ data: { dealership, url, urlHash: urlHash(url), fileId: file!.id, bytes: image.body.length } }));
+        // createMany: one INSERT, where create() would read the row back.
+        await timed('assetRow', () => assets().createMany({ data: [{ dealership, url, urlHash: urlHash(url), fileId: file!.id, bytes: image.body.length }] }));
         return file!.id;
       } finally {
         await fs.rm(tmp, { force: true });
