@@ -61,8 +61,11 @@ export default {
       maxMegabytesPerRun: Number(env('EASYCARS_IMAGES_MAX_MB_PER_RUN') || 500),
       maxBytes: 10 * 1024 * 1024,
       timeoutMs: 15000,
-      concurrency: 4,
-      minTimeMs: 25,
+      // Per image host and process: downloads at once, and the least time between two.
+      concurrency: env.int('EASYCARS_IMAGES_CONCURRENCY', 4),
+      minTimeMs: env.int('EASYCARS_IMAGES_MIN_TIME_MS', 25),
+      // Images in the upload plugin at once (sharp's work and the provider's writes), overlapping the downloads.
+      uploadConcurrency: env.int('EASYCARS_IMAGES_UPLOAD_CONCURRENCY', 2),
     },
     monitoring: {
       metricsToken: env('EASYCARS_METRICS_TOKEN') || undefined,

@@ -63,8 +63,13 @@ export const pluginConfigSchema = z
       maxMegabytesPerRun: z.number({ invalid_type_error: 'images.maxMegabytesPerRun must be a number' }).positive('images.maxMegabytesPerRun must be more than 0'),
       maxBytes: positiveInt,
       timeoutMs: positiveInt,
-      concurrency: positiveInt,
-      minTimeMs: z.number().int().min(0),
+      concurrency: z.number({ invalid_type_error: 'images.concurrency must be a whole number' }).int('images.concurrency must be a whole number').min(1, 'images.concurrency must be at least 1').max(32, 'images.concurrency must be at most 32'),
+      minTimeMs: z.number({ invalid_type_error: 'images.minTimeMs must be a whole number' }).int('images.minTimeMs must be a whole number').min(0, 'images.minTimeMs must be 0 or more'),
+      uploadConcurrency: z
+        .number({ invalid_type_error: 'images.uploadConcurrency must be a whole number' })
+        .int('images.uploadConcurrency must be a whole number')
+        .min(1, 'images.uploadConcurrency must be at least 1')
+        .max(16, 'images.uploadConcurrency must be at most 16'),
     }),
     contentTypes: z.object({
       dealership: z.string(),
