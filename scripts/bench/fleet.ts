@@ -73,18 +73,6 @@ function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
   });
 }
 
-const maxOverlap = (entries: Array<{ at: number; endedAt: number | null }>) => {
-  const events = entries.flatMap((e) => [
-    [e.at, 1],
-    [e.endedAt ?? e.at, -1],
-  ]) as Array<[number, number]>;
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let now = 0;
-  let max = 0;
-  for (const [, d] of events) max = Math.max(max, (now += d));
-  return max;
-};
-
 async function pgClient(db: TestDatabase): Promise<Client> {
   const client = new Client({ host: db.env.DATABASE_HOST, port: Number(db.env.DATABASE_PORT), user: db.env.DATABASE_USERNAME, password: db.env.DATABASE_PASSWORD, database: db.env.DATABASE_NAME });
   await client.connect();
@@ -172,7 +160,6 @@ async function runWith(o: FleetBenchOptions, n: number) {
       apiCalls: log.filter((e) => e.endpoint !== 'image').length,
       images: log.filter((e) => e.endpoint === 'image').length,
       maxInFlight,
-      maxOverlap: maxOverlap(log.filter((e) => e.endpoint !== 'image')),
     };
   } finally {
     await pg.end();

@@ -16,6 +16,7 @@ import { startStrapi } from '../../tests/helpers/strapi';
 import { measure, mb, seconds } from './measure';
 import { profiled } from './cpu-profile';
 import { imagePhaseTimings, resetImagePhaseTimings, type ImagePhase } from '../../src/plugins/easycars/server/src/images/image-phase-timings';
+import { mostAtOnce } from '../../tests/helpers/request-overlap';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESULT_PREFIX = 'IMAGES-BENCH-RESULT ';
@@ -61,18 +62,6 @@ interface LogEntry {
   at: number;
   endedAt: number | null;
 }
-
-const maxOverlap = (entries: LogEntry[]) => {
-  const events = entries.flatMap((e) => [
-    [e.at, 1],
-    [e.endedAt ?? e.at, -1],
-  ]) as Array<[number, number]>;
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let now = 0;
-  let max = 0;
-  for (const [, d] of events) max = Math.max(max, (now += d));
-  return max;
-};
 
 /** Times the upload plugin's own steps (bench only: its services are wrapped in this process). */
 function timeUploadPlugin(strapi: Core.Strapi) {
@@ -177,7 +166,7 @@ export async function runImagesOnce(opts: ImagesBenchOptions, setting: Setting) 
       syncMs: run.ms,
       imagesPhaseMs: (log.timings?.phases ?? []).find((p: { phase: string }) => p.phase === 'images')?.ms ?? 0,
       rssGrowthMb: run.rssGrowthMb,
-      hostMaxAtOnce: maxOverlap(imageLog),
+      hostMaxAtOnce: mostAtOnce(imageLog),
       pluginMaxDownloads: timings.maxDownloadsInFlight,
       maxBuffered: timings.maxBuffered,
       phases: timings.phases,

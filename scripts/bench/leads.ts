@@ -6,6 +6,7 @@
  */
 import { boot, compileOnce, dealershipWithCredential } from './stock';
 import { seconds } from './measure';
+import { mostAtOnce } from '../../tests/helpers/request-overlap';
 
 interface LogEntry {
   endpoint: string;
@@ -13,18 +14,6 @@ interface LogEntry {
   endedAt: number | null;
   body: { ExternalID?: string } | null;
 }
-
-const maxOverlap = (entries: LogEntry[]) => {
-  const events = entries.flatMap((e) => [
-    [e.at, 1],
-    [e.endedAt ?? e.at, -1],
-  ]) as Array<[number, number]>;
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let now = 0;
-  let max = 0;
-  for (const [, d] of events) max = Math.max(max, (now += d));
-  return max;
-};
 
 export async function runLeadBurstBench(client: 'sqlite' | 'postgres', count: number, latencyMs: number) {
   await compileOnce();
@@ -82,7 +71,7 @@ export async function runLeadBurstBench(client: 'sqlite' | 'postgres', count: nu
     console.log(
       `lead burst (${client}, ${latencyMs} ms per EasyCars call): ${count} leads created in ${seconds(createdIn)}, all sent in ${seconds(drainedIn)} ` +
         `(${(count / (drainedIn / 1000)).toFixed(1)} leads/s); states ${JSON.stringify(byState)}; ${creates.length} CreateLead for ${perLead.size} leads (${twice} sent twice), ` +
-        `${api.length} EasyCars calls in all; most at once: ${maxOverlap(api)} (client limit ${limit})`,
+        `${api.length} EasyCars calls in all; most at once: ${mostAtOnce(api)} (client limit ${limit})`,
     );
   } finally {
     await app.destroy();

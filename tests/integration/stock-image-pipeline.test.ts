@@ -4,25 +4,13 @@
  * plugin in a bounded number of slots, and an image whose upload fails costs only itself.
  */
 import { VEHICLE, startStockWorld, type StockWorld } from '../helpers/stock-sync';
+import { mostAtOnce } from '../helpers/request-overlap';
 
 interface LogEntry {
   endpoint: string;
   at: number;
   endedAt: number | null;
 }
-
-/** The most log entries in progress at the same moment (an entry ending as another starts does not overlap it). */
-const mostAtOnce = (entries: LogEntry[]) => {
-  const events = entries.flatMap((e) => [
-    [e.at, 1],
-    [e.endedAt ?? Number.MAX_SAFE_INTEGER, -1],
-  ]) as Array<[number, number]>;
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let now = 0;
-  let most = 0;
-  for (const [, d] of events) most = Math.max(most, (now += d));
-  return most;
-};
 
 const waitFor = async (check: () => boolean, what: string) => {
   for (let i = 0; i < 600 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
