@@ -6,12 +6,11 @@
  * also show that one trigger runs once. Prints the wall time, the runs each instance took, the
  * EasyCars calls and the most EasyCars saw at once against the shared limit.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { Client } from 'pg';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/src';
 import { createTestDatabase, type TestDatabase } from '../../tests/helpers/database';
 import { startStrapi } from '../../tests/helpers/strapi';
+import { startStrapiProcess } from '../../tests/helpers/strapi-process';
 import { fleetAccountNumber, fleetAccountSecret } from './fleet-seed';
 import { startFleetSandbox, type RemoteSandbox } from './remote-sandbox';
 import { compileOnce } from './stock';
@@ -31,47 +30,10 @@ interface Report {
   vehicles: number;
   duplicates: number;
   perDealership: number[];
-  logs: Array<{ dealership: string; status: string; instanceId: string | null; durationMs: number | null; created: number | null }>;
-}
-
-interface Instance {
-  child: ChildProcess;
-  instanceId: string;
-  ask<T>(message: unknown, answerKey: string): Promise<T>;
-  stop(): Promise<void>;
+  logs: Array<{ dealership: string; status: string; instanceId: string | null }>;
 }
 
 const FINISHED = ['success', 'warning', 'partial', 'failed', 'interrupted', 'cancelled'];
-
-function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
-  const child = fork(path.join(__dirname, 'fleet-instance.js'), { env, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`a Strapi instance exited with ${code} while starting`)));
-    child.once('message', (m: { instanceId: string }) => {
-      child.removeAllListeners('exit');
-      resolve({
-        child,
-        instanceId: m.instanceId,
-        ask: <T>(message: unknown, answerKey: string) =>
-          new Promise<T>((res) => {
-            const listener = (answer: Record<string, unknown>) => {
-              if (!(answerKey in answer)) return;
-              child.off('message', listener);
-              res(answer[answerKey] as T);
-            };
-            child.on('message', listener);
-            child.send(message as never);
-          }),
-        stop: () =>
-          new Promise<void>((res) => {
-            if (child.exitCode !== null) return res();
-            child.once('exit', () => res());
-            child.send('stop');
-          }),
-      });
-    });
-  });
-}
 
 async function pgClient(db: TestDatabase): Promise<Client> {
   const client = new Client({ host: db.env.DATABASE_HOST, port: Number(db.env.DATABASE_PORT), user: db.env.DATABASE_USERNAME, password: db.env.DATABASE_PASSWORD, database: db.env.DATABASE_NAME });
@@ -114,7 +76,7 @@ async function prepare(o: FleetBenchOptions, sandbox: RemoteSandbox): Promise<{ 
 async function runWith(o: FleetBenchOptions, n: number) {
   const sandbox = await startFleetSandbox(o.dealerships, o.vehicles);
   const { db, dealerships, env } = await prepare(o, sandbox);
-  const instances = await Promise.all(Array.from({ length: n }, () => startInstance(env)));
+  const instances = await Promise.all(Array.from({ length: n }, (_, i) => startStrapiProcess(`instance ${i + 1}`, { ...env, EASYCARS_TEST_QUIET_OUTGOING: '1' })));
   const pg = await pgClient(db);
   try {
     await sandbox.control('setLatencyMs', o.latencyMs);
@@ -122,7 +84,7 @@ async function runWith(o: FleetBenchOptions, n: number) {
     await sandbox.control('clearRequestLog');
     await sandbox.control('resetConcurrency');
     const started = performance.now();
-    const accepted = await Promise.all(instances.map((i) => i.ask<number>({ trigger: dealerships }, 'triggered')));
+    const accepted = await Promise.all(instances.map((i) => i.call<number>('enqueueSyncs', { dealerships, type: 'stock' })));
     let lastPrint = started;
     for (;;) {
       const { rows } = await pg.query<{ done: string }>(`SELECT count(*) AS done FROM easycars_sync_logs WHERE type = 'stock' AND status = ANY($1)`, [FINISHED]);
@@ -134,7 +96,7 @@ async function runWith(o: FleetBenchOptions, n: number) {
       await new Promise((r) => setTimeout(r, 200));
     }
     const wallMs = performance.now() - started;
-    const report = await instances[0]!.ask<Report>({ report: dealerships }, 'report');
+    const report = await instances[0]!.call<Report>('fleetReport', { dealerships });
     const log = await sandbox.control<Array<{ endpoint: string; accountNumber: string | null; at: number; endedAt: number | null }>>('requestLog');
     const { maxInFlight } = await sandbox.control<{ maxInFlight: number }>('concurrency');
     const lists = log.filter((e) => e.endpoint === 'GetAdvertisementStocks');
