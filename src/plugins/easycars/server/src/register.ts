@@ -7,10 +7,12 @@ import { registerManagersGuard } from './tenancy/managers-guard';
 import { registerDealershipDeletion } from './dealerships/forget-deleted';
 import { registerManualEditResolution } from './stock/manual-edit-middleware';
 import { guardConnectionSetup } from './utils/connection-setup-guard';
+import { guardUnhandledConnectionLoss } from './utils/connection-loss-guard';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Before the pool opens its first connection (bootstrap): a database restart must not stop the process.
   guardConnectionSetup(strapi);
+  guardUnhandledConnectionLoss(strapi);
   // Before any documents.use: the stock sync's bulk create needs to know every middleware it would skip.
   trackDocumentMiddlewares(strapi);
   // Fail fast when the host's content types do not fit the config (contentTypes, field maps).
