@@ -1,4 +1,4 @@
-import { imagesHash, normalise, stockItemHash } from '../../../src/plugins/easycars/server/src/stock/hash';
+import { imagesHash, normalise, sortedKeys, stockItemHash } from '../../../src/plugins/easycars/server/src/stock/hash';
 import { stockRecordFields } from '../../../src/plugins/easycars/server/src/stock/stock-record-data';
 import { fitToSchema } from '../../../src/plugins/easycars/server/src/stock/fit-to-schema';
 import { item } from './fixtures';
@@ -15,6 +15,16 @@ describe('change hash', () => {
     expect(stockItemHash(item(), 'm')).not.toBe(stockItemHash(item({ Price: 27991 }), 'm'));
     expect(stockItemHash(item(), 'm')).not.toBe(stockItemHash(item({ ImageURLs: 'https://x/1.jpg' }), 'm'));
     expect(stockItemHash(item(), 'm')).not.toBe(stockItemHash(item(), 'other'));
+  });
+  it('is the hash earlier versions stored (a different one would rewrite every vehicle once)', () => {
+    expect(stockItemHash(item(), 'sig')).toBe('c9f3bb6af94798146a77715034d7250812b6f67ff299b7f039d3f7bacb45200b');
+    expect(stockItemHash(item({ Surprise: { b: ' x ', a: [1, -0, ''] } }), 'sig')).toBe('1339f8cb840932727d23a0ae95a8e86b6c14a64ee1d614f0c992f2c62acb6b52');
+  });
+  it('sorts keys like Object.keys().sort(), also for different key lists of the same length', () => {
+    expect(sortedKeys({ b: 1, c: 2, a: 3 })).toEqual(['a', 'b', 'c']);
+    expect(sortedKeys({ z: 1, y: 2, x: 3 })).toEqual(['x', 'y', 'z']);
+    expect(sortedKeys({ b: 1, c: 2, a: 3 })).toEqual(['a', 'b', 'c']);
+    expect(sortedKeys({ B: 1, a: 2, _: 3, '10': 4, '9': 5 })).toEqual(Object.keys({ B: 1, a: 2, _: 3, '10': 4, '9': 5 }).sort());
   });
   it('image hash follows order', () => {
     expect(imagesHash(['a', 'b'])).not.toBe(imagesHash(['b', 'a']));

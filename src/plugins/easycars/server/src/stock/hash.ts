@@ -5,6 +5,22 @@
 import { createHash } from 'node:crypto';
 import type { StockItem } from '../client/models/stock';
 
+const sortedByCount = new Map<number, { keys: string[]; sorted: string[] }>();
+
+/**
+ * `Object.keys(value).sort()`, remembered for the last key list of each length: every item of a
+ * feed has the same fields in the same order (the client fills a template), so the sort is done
+ * once per sync instead of once per item.
+ */
+export function sortedKeys(value: Record<string, unknown>): string[] {
+  const keys = Object.keys(value);
+  const known = sortedByCount.get(keys.length);
+  if (known && known.keys.every((key, i) => key === keys[i])) return known.sorted;
+  const sorted = [...keys].sort();
+  sortedByCount.set(keys.length, { keys, sorted });
+  return sorted;
+}
+
 /** JSON with sorted keys, Dates as yyyy-mm-dd, strings trimmed, "" and null alike, -0 as 0. */
 export function normalise(value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -17,7 +33,7 @@ export function normalise(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalise);
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value as Record<string, unknown>).sort()) {
+    for (const key of sortedKeys(value as Record<string, unknown>)) {
       const v = normalise((value as Record<string, unknown>)[key]);
       if (v !== null && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)) out[key] = v;
     }
