@@ -34,4 +34,23 @@ describe('copyRow', () => {
     expect('vin' in copy).toBe(true);
     expect(source.dealership).toBe('d1');
   });
+
+  it('keeps rows of different keys apart, also when they have as many keys', () => {
+    const a = copyRow({ x: 1, y: 2 });
+    const b = copyRow({ p: 3, q: 4 });
+    const c = copyRow({ y: 5, x: 6 });
+    expect([a, b, c]).toEqual([{ x: 1, y: 2 }, { p: 3, q: 4 }, { y: 5, x: 6 }]);
+    expect(Object.keys(c)).toEqual(['y', 'x']);
+    expect(copyRow({ x: 7, y: 8, z: 9 }, {}, 'z')).toEqual({ x: 7, y: 8 });
+  });
+
+  it('copies values as they are (no JSON round trip)', () => {
+    const when = new Date('2026-01-02T03:04:05Z');
+    const features = { standard: ['ABS'], optional: [] };
+    const copy = copyRow({ when, features, n: 1.5, missing: undefined });
+    expect(copy.when).toBe(when);
+    expect(copy.features).toBe(features);
+    expect(copy).toEqual({ when, features, n: 1.5, missing: undefined });
+    expect('missing' in copy).toBe(true);
+  });
 });
