@@ -14,7 +14,7 @@ import { compileOnce, dealershipWithCredential, sync } from './stock';
 import { createTestDatabase } from '../../tests/helpers/database';
 import { startStrapi } from '../../tests/helpers/strapi';
 import { measure, mb, seconds } from './measure';
-import { profiled } from './cpu-profile';
+import { profiledWithSummary } from './cpu-profile';
 import { imagePhaseTimings, resetImagePhaseTimings, type ImagePhase } from '../../src/plugins/easycars/server/src/images/image-phase-timings';
 import { mostAtOnce } from '../../tests/helpers/request-overlap';
 
@@ -149,7 +149,7 @@ export async function runImagesOnce(opts: ImagesBenchOptions, setting: Setting) 
     const run = await measure(strapi, async () => {
       if (!opts.cpuProfile) return sync(app, dealership);
       const file = path.join(ROOT, '.tmp', `images-${setting.label.replace(/\W+/g, '-')}.cpuprofile`);
-      const { result, summary } = await profiled(file, () => sync(app, dealership));
+      const { result, summary } = await profiledWithSummary(file, () => sync(app, dealership));
       profile = summary;
       return result;
     });

@@ -84,6 +84,7 @@ async function main() {
     naiveCount: Number(arg('naive-count', String(count))),
     big: Number(arg('big', '20000')),
     withMiddleware: process.argv.includes('--with-middleware'),
+    cpuProfile: process.argv.includes('--cpu-prof') ? arg('cpu-prof', '') || undefined : undefined,
   };
   const clients = db === 'both' ? (['sqlite', 'postgres'] as const) : ([db] as Array<'sqlite' | 'postgres'>);
   for (const client of clients) await runStockBench(client, options);

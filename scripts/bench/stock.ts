@@ -13,6 +13,7 @@ import { startStrapi, type TestApp } from '../../tests/helpers/strapi';
 import { mapStockItem, toVehicleData } from '../../src/plugins/easycars/server/src/stock/map-stock-item';
 import { resolveFieldMap } from '../../src/plugins/easycars/server/src/stock/field-map';
 import { measure, mb, seconds, tables } from './measure';
+import { profiled } from './cpu-profile';
 
 export interface StockBenchOptions {
   count: number;
@@ -20,6 +21,8 @@ export interface StockBenchOptions {
   big: number;
   /** Register a no-op Document Service middleware: new vehicles then skip the bulk create. */
   withMiddleware?: boolean;
+  /** Write a CPU profile of the initial sync to this file (and print its summary). */
+  cpuProfile?: string;
 }
 
 const VEHICLE = 'api::vehicle.vehicle';
@@ -70,11 +73,16 @@ export async function runStockBench(client: 'sqlite' | 'postgres', opts: StockBe
   try {
     if (opts.withMiddleware) app.strapi.documents.use(async function benchNoopMiddleware(_ctx: unknown, next: () => Promise<unknown>) { return next(); });
     const d = await dealershipWithCredential(app, 'Bench Motors', 'EC114575');
-    const initial = await measure(app.strapi, () => sync(app, d));
+    const initialSync = () => sync(app, d);
+    // CPU time of this process (Strapi, and SQLite itself) moves less than wall time on a shared machine.
+    const cpuBefore = process.cpuUsage();
+    const initial = await measure(app.strapi, opts.cpuProfile ? () => profiled(opts.cpuProfile!.replace(/(\.cpuprofile)?$/, `-${client}.cpuprofile`), initialSync) : initialSync);
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     const l1 = initial.result;
     const creation = l1.requestSummary?.vehicleCreation;
     console.log(`new vehicles created by: ${creation?.path}${creation?.reason ? ` (${creation.reason})` : ''}`);
-    console.log(`initial sync:        ${seconds(initial.ms)}  (${(initial.ms / opts.count).toFixed(2)} ms/vehicle, status ${l1.status}, created ${l1.created}, failed ${l1.failed}, SQL writes ${initial.writes}, peak RSS growth ${mb(initial.rssGrowthMb)})`);
+    console.log(`initial sync:        ${seconds(initial.ms)}  (${(initial.ms / opts.count).toFixed(2)} ms/vehicle, CPU ${(cpuMs / opts.count).toFixed(2)} ms/vehicle, status ${l1.status}, created ${l1.created}, failed ${l1.failed}, SQL writes ${initial.writes}, peak RSS growth ${mb(initial.rssGrowthMb)})`);
 
     const again = await measure(app.strapi, () => sync(app, d));
     const vehicleWrites = Object.entries(again.writesByTable).filter(([t]) => t.startsWith('vehicles')).reduce((n, [, v]) => n + v, 0);

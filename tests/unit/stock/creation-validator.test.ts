@@ -1,4 +1,4 @@
-import { hasNonScalarValues, schemaDependsOnData } from '../../../src/plugins/easycars/server/src/stock/creation-validator';
+import { hasNonScalarValues, nonScalarAttributes, schemaDependsOnData } from '../../../src/plugins/easycars/server/src/stock/creation-validator';
 
 const attributes = {
   title: { type: 'string' },
@@ -18,5 +18,13 @@ describe('when Strapi builds the same validation schema for every entity', () =>
     expect(hasNonScalarValues(attributes, { title: 'A', year: 2020, images: undefined })).toBe(false);
     expect(hasNonScalarValues(attributes, { title: 'A', dealership: 4 })).toBe(true);
     expect(hasNonScalarValues(attributes, { images: [1, 2] })).toBe(true);
+  });
+
+  it('the attributes to look at are listed once per content type', () => {
+    expect(nonScalarAttributes(attributes)).toEqual(['images', 'dealership']);
+    expect(nonScalarAttributes({ ...attributes, seats: { type: 'component' }, blocks: { type: 'dynamiczone' } })).toEqual(['images', 'dealership', 'seats', 'blocks']);
+    const listed = nonScalarAttributes(attributes);
+    expect(hasNonScalarValues(attributes, { title: 'A', dealership: 4 }, listed)).toBe(true);
+    expect(hasNonScalarValues(attributes, { title: 'A', dealership: undefined }, listed)).toBe(false);
   });
 });

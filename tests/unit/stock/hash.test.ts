@@ -1,4 +1,4 @@
-import { imagesHash, normalise, stockItemHash } from '../../../src/plugins/easycars/server/src/stock/hash';
+import { imagesHash, normalise, normalisedJson, sortedKeys, stockItemHash } from '../../../src/plugins/easycars/server/src/stock/hash';
 import { stockRecordFields } from '../../../src/plugins/easycars/server/src/stock/stock-record-data';
 import { fitToSchema } from '../../../src/plugins/easycars/server/src/stock/fit-to-schema';
 import { item } from './fixtures';
@@ -15,6 +15,28 @@ describe('change hash', () => {
     expect(stockItemHash(item(), 'm')).not.toBe(stockItemHash(item({ Price: 27991 }), 'm'));
     expect(stockItemHash(item(), 'm')).not.toBe(stockItemHash(item({ ImageURLs: 'https://x/1.jpg' }), 'm'));
     expect(stockItemHash(item(), 'm')).not.toBe(stockItemHash(item(), 'other'));
+  });
+  it('is the hash earlier versions stored (a different one would rewrite every vehicle once)', () => {
+    expect(stockItemHash(item(), 'sig')).toBe('c9f3bb6af94798146a77715034d7250812b6f67ff299b7f039d3f7bacb45200b');
+    expect(stockItemHash(item({ Surprise: { b: ' x ', a: [1, -0, ''] } }), 'sig')).toBe('1339f8cb840932727d23a0ae95a8e86b6c14a64ee1d614f0c992f2c62acb6b52');
+  });
+  it('sorts keys like Object.keys().sort(), also for different key lists of the same length', () => {
+    expect(sortedKeys({ b: 1, c: 2, a: 3 })).toEqual(['a', 'b', 'c']);
+    expect(sortedKeys({ z: 1, y: 2, x: 3 })).toEqual(['x', 'y', 'z']);
+    expect(sortedKeys({ b: 1, c: 2, a: 3 })).toEqual(['a', 'b', 'c']);
+    expect(sortedKeys({ B: 1, a: 2, _: 3, '10': 4, '9': 5 })).toEqual(Object.keys({ B: 1, a: 2, _: 3, '10': 4, '9': 5 }).sort());
+  });
+  it('writes the JSON of the normalised value directly, character for character', () => {
+    const tricky: unknown[] = [
+      item(),
+      item({ Surprise: { b: ' x ', a: [1, -0, '', null, { c: '' }, [], NaN], '10': 1, '9': 2, é: 'ü\n"q"', e: {} } }),
+      item({ Price: Number.NaN, Odometer: -0, Badge: '   ', RegoExpiry: 'not a date' }),
+      JSON.parse('{"__proto__": {"x": 1}, "a": 1}'),
+      { when: new Date('2026-02-03T10:00:00Z'), bad: new Date(Number.NaN), yes: true, no: false, inf: Infinity, nested: { deeper: { empty: ' ' } } },
+      [null, undefined, '', ' a ', { z: 1, y: null }],
+      null, undefined, '', '  text  ', 0, -0, 12.5,
+    ];
+    for (const value of tricky) expect(normalisedJson(value) ?? 'null').toBe(JSON.stringify(normalise(value)));
   });
   it('image hash follows order', () => {
     expect(imagesHash(['a', 'b'])).not.toBe(imagesHash(['b', 'a']));

@@ -17,6 +17,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { middlewaresBulkCreateWouldSkip } from '../utils/document-middlewares';
+import { copyRow } from './copy-row';
 import { createCreationValidator, type CreationValidator } from './creation-validator';
 
 export type BulkSupport = { ok: true } | { ok: false; reason: string };
@@ -69,12 +70,11 @@ export async function bulkCreatePublished(
   const documentIds: string[] = [];
   const rows: Record<string, unknown>[] = [];
   for (const item of items) {
-    const scalars = { ...item };
-    if (relation) delete scalars[relation.attribute];
+    const scalars = copyRow(item, {}, relation?.attribute);
     // The validator's result is a new object: it becomes the draft row without another copy.
     const draft = Object.assign(await validate(scalars), { documentId: newDocumentId(), locale: null, createdAt: now, updatedAt: now, publishedAt: null });
     documentIds.push(draft.documentId);
-    rows.push(draft, { ...draft, publishedAt: now });
+    rows.push(draft, copyRow(draft, { publishedAt: now }));
   }
   await strapi.db.query(uid).createMany({ data: rows });
 

@@ -32,9 +32,14 @@ export function schemaDependsOnData(attributes: Record<string, any>): boolean {
   return Object.values(attributes).some((attr) => attr?.unique || attr?.conditions);
 }
 
+/** The attributes whose validator Strapi builds from the entity's value. */
+export function nonScalarAttributes(attributes: Record<string, any>): string[] {
+  return Object.keys(attributes).filter((name) => NON_SCALAR.has(attributes[name]?.type));
+}
+
 /** Whether the data gives a value to an attribute whose validator Strapi builds from that value. */
-export function hasNonScalarValues(attributes: Record<string, any>, data: Record<string, unknown>): boolean {
-  return Object.entries(data).some(([name, value]) => value !== undefined && NON_SCALAR.has(attributes[name]?.type));
+export function hasNonScalarValues(attributes: Record<string, any>, data: Record<string, unknown>, nonScalar = nonScalarAttributes(attributes)): boolean {
+  return nonScalar.some((name) => data[name] !== undefined);
 }
 
 /** The prototype that defines yup's `validate` (what Strapi's validator calls on its schema). */
@@ -72,10 +77,11 @@ export function createCreationValidator(strapi: Core.Strapi, uid: UID.ContentTyp
     (await strapi.entityValidator.validateEntityCreation(model, data as any, { isDraft: false } as any)) as Record<string, unknown>;
   if (schemaDependsOnData(model.attributes)) return perEntity;
 
+  const nonScalar = nonScalarAttributes(model.attributes);
   let reuse: CreationValidator | undefined;
   let captured = false;
   return async (data) => {
-    if (hasNonScalarValues(model.attributes, data)) return perEntity(data);
+    if (hasNonScalarValues(model.attributes, data, nonScalar)) return perEntity(data);
     if (reuse) return reuse(data);
     if (captured) return perEntity(data);
     captured = true;
