@@ -9,6 +9,9 @@ import { withDatabaseLock } from '../locks/db-lock';
 
 const tails = new Map<string, Promise<unknown>>();
 
+/** The database lock's key for one lead (its documentId, or another key naming it). */
+export const leadLockKey = (key: string) => `lead:${key}`;
+
 export async function withLeadLock<T>(strapi: Core.Strapi, key: string, fn: () => Promise<T>): Promise<T> {
   const previous = tails.get(key) ?? Promise.resolve();
   let release!: () => void;
@@ -17,7 +20,7 @@ export async function withLeadLock<T>(strapi: Core.Strapi, key: string, fn: () =
   tails.set(key, tail);
   try {
     await previous.catch(() => undefined);
-    return await withDatabaseLock(strapi, `lead:${key}`, fn);
+    return await withDatabaseLock(strapi, leadLockKey(key), fn);
   } finally {
     release();
     if (tails.get(key) === tail) tails.delete(key);

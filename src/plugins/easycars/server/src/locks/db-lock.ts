@@ -80,12 +80,26 @@ export async function tryHoldLease(strapi: Core.Strapi, key: string, leaseMs: nu
   return (await tryAcquire(strapi, key, owner, leaseMs)) ? keepLease(strapi, key, owner, leaseMs) : null;
 }
 
+/** When each of `keys` that has a lease row expires (a key without a row is free). */
+async function leaseExpiries(strapi: Core.Strapi, keys: string[]): Promise<Map<string, number>> {
+  const rows: Array<{ lock_key: string; expires_at: number | string }> = [];
+  // In chunks: SQLite and PostgreSQL cap the number of bound parameters in one statement.
+  for (let i = 0; i < keys.length; i += 500) rows.push(...(await strapi.db.connection(table(strapi)).select('lock_key', 'expires_at').whereIn('lock_key', keys.slice(i, i + 500))));
+  return new Map(rows.map((r) => [r.lock_key, Number(r.expires_at)]));
+}
+
 /** The keys among `keys` nobody holds now (no row, or a lease that ran out). */
 export async function freeKeys(strapi: Core.Strapi, keys: string[]): Promise<string[]> {
   const now = Date.now();
-  const rows: Array<{ lock_key: string; expires_at: number | string }> = await strapi.db.connection(table(strapi)).select('lock_key', 'expires_at').whereIn('lock_key', keys);
-  const held = new Set(rows.filter((r) => Number(r.expires_at) >= now).map((r) => r.lock_key));
-  return keys.filter((k) => !held.has(k));
+  const expiries = await leaseExpiries(strapi, keys);
+  return keys.filter((k) => !((expiries.get(k) ?? 0) >= now));
+}
+
+/** The keys among `keys` whose holder stopped without releasing them: a lease row that ran out. */
+export async function abandonedKeys(strapi: Core.Strapi, keys: string[]): Promise<string[]> {
+  const now = Date.now();
+  const expiries = await leaseExpiries(strapi, keys);
+  return keys.filter((k) => expiries.has(k) && expiries.get(k)! < now);
 }
 
 export async function withDatabaseLock<T>(strapi: Core.Strapi, key: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {

@@ -17,6 +17,8 @@ import { columnView, conflictView, panelView, pushView } from '../leads/views';
 import { maskConflict, maskPush } from '../leads/masked-views';
 import { canReadLeadField, readableLeadIds } from '../leads/personal-data';
 import { getConfig, getService } from '../utils/plugin';
+import { abandonedKeys } from '../locks/db-lock';
+import { leadLockKey } from '../leads/lead-lock';
 import type { PluginConfig } from '../config/schema';
 
 const STRATEGIES: ConflictStrategy[] = ['manual', 'local_wins', 'easycars_wins'];
@@ -53,15 +55,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The scheduler tick, on every instance: a push still pending and untouched for `sync.staleRunMs` lost its job with
-     * the instance that ran it (a job pg-boss handed to a killed worker stays "active" until it expires). It is queued
-     * again; the push takes the lead's lock (the dead holder's lease lapses) and, when a CreateLead had been claimed,
-     * sends nothing and sets the lead to review: the claim means EasyCars may already have it.
+     * The scheduler tick, on every instance: a push still pending and untouched for `sync.staleRunMs` whose lead lock was
+     * left behind by its holder (a lease that ran out) lost its job with the instance that ran it (a job pg-boss handed
+     * to a killed worker stays "active" until it expires). It is queued again; the push takes over the lead's lock and,
+     * when a CreateLead had been claimed, sends nothing and sets the lead to review: EasyCars may already have it.
+     * Pushes merely waiting in a long queue hold no lock, so they are not queued twice (pg-boss does not de-duplicate
+     * a singletonKey on a standard queue).
      */
     async resumeStalePushes(): Promise<number> {
       const staleMs = getConfig<PluginConfig['sync']>(strapi, 'sync').staleRunMs;
-      const stale = await d().records.pending(new Date(Date.now() - staleMs));
-      for (const rec of stale) if (rec.leadDocumentId) await d().enqueuePush(rec.leadDocumentId);
+      const pending = (await d().records.pending(new Date(Date.now() - staleMs))).filter((rec) => rec.leadDocumentId);
+      const abandoned = new Set(await abandonedKeys(strapi, pending.map((rec) => leadLockKey(rec.leadDocumentId!))));
+      const stale = pending.filter((rec) => abandoned.has(leadLockKey(rec.leadDocumentId!)));
+      for (const rec of stale) await d().enqueuePush(rec.leadDocumentId!);
       if (stale.length) strapi.log.warn(`[easycars] re-queued ${stale.length} lead push(es) left pending for more than ${Math.round(staleMs / 1000)} s`);
       return stale.length;
     },
