@@ -94,7 +94,14 @@ export async function bulkCreatePublished(
       const conn = () => strapi.db.getConnection(joinTable.name).transacting(trx);
       let order = 0;
       if (joinTable.inverseOrderColumnName) {
-        const [max] = await conn().max(joinTable.inverseOrderColumnName, { as: 'max' }).where(joinTable.inverseJoinColumn.name, target.id).where(joinTable.on || {});
+        // Grouped, as Strapi's own relation code asks it: an ungrouped max() lets PostgreSQL walk the order
+        // column's index backwards, which reads every link of every dealership while its statistics are
+        // still those of an empty table (a fresh install's first sync: 4 ms instead of 0.03 ms per batch).
+        const [max] = await conn()
+          .max(joinTable.inverseOrderColumnName, { as: 'max' })
+          .where(joinTable.inverseJoinColumn.name, target.id)
+          .where(joinTable.on || {})
+          .groupBy(joinTable.inverseJoinColumn.name);
         order = Number(max?.max ?? 0);
       }
       // Like publish(): the published version keeps the draft's place in the target's list.

@@ -6,6 +6,27 @@ import type { RecordState, SyncState, VehicleState } from './types';
 
 const CHUNK = 500;
 
+/**
+ * The vehicle rows (drafts and published versions) linked to the dealership, read from the relation's join
+ * table by its indexed dealership column; null when the relation has no join table. Filtering the vehicles
+ * through the relation instead makes PostgreSQL, while its statistics are those of an empty table (a fresh
+ * install's first sync), walk every vehicle row per run: 25-45 ms per dealership in the fleet benchmark,
+ * growing with the group's stock, against under 1 ms this way.
+ */
+async function linkedVehicleRowIds(strapi: Core.Strapi, vehicleUid: UID.ContentType, attribute: string, dealership: string): Promise<number[] | null> {
+  const attr = (strapi.db.metadata.get(vehicleUid) as any).attributes[attribute];
+  const joinTable = attr?.joinTable;
+  if (!joinTable) return null;
+  const targets = (await strapi.db.query(attr.target).findMany({ select: ['id'], where: { documentId: dealership } })) as Array<{ id: number }>;
+  if (!targets.length) return [];
+  const links = (await strapi.db
+    .getConnection(joinTable.name)
+    .select(joinTable.joinColumn.name)
+    .whereIn(joinTable.inverseJoinColumn.name, targets.map((t) => t.id))
+    .where(joinTable.on || {})) as Array<Record<string, number>>;
+  return [...new Set(links.map((l) => l[joinTable.joinColumn.name]!))];
+}
+
 export async function loadRecords(strapi: Core.Strapi, dealership: string): Promise<Map<string, RecordState>> {
   const rows = (await strapi.db.query(pluginUid('stock-record')).findMany({
     select: ['id', 'StockNumber', 'VIN', 'vehicleDocumentId', 'contentHash', 'removedAt', 'imagesHash'],
@@ -24,7 +45,14 @@ export async function loadVehicles(
   const select = ['documentId', 'publishedAt', map.stockNumber, map.vin].filter(Boolean) as string[];
   const rows: any[] = [];
   if (map.dealership) {
-    rows.push(...(await strapi.db.query(vehicleUid).findMany({ select, where: { [map.dealership]: { documentId: dealership } } })));
+    const rowIds = await linkedVehicleRowIds(strapi, vehicleUid, map.dealership, dealership);
+    if (rowIds === null) {
+      rows.push(...(await strapi.db.query(vehicleUid).findMany({ select, where: { [map.dealership]: { documentId: dealership } } })));
+    } else {
+      for (let i = 0; i < rowIds.length; i += CHUNK) {
+        rows.push(...(await strapi.db.query(vehicleUid).findMany({ select, where: { id: { $in: rowIds.slice(i, i + CHUNK) } } })));
+      }
+    }
   }
   // Linked vehicles whose dealership relation an editor changed (or a map without `dealership`)
   // are still found by their documentId.
