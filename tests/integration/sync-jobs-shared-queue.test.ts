@@ -74,4 +74,37 @@ const onPostgres = (process.env.DB_TEST_CLIENT ?? 'sqlite') === 'postgres';
     for (const r of results.filter((x: { accepted: boolean }) => !x.accepted)) expect(r.syncLogId).toBe(accepted[0].syncLogId);
     await waitFor(async () => (await easycars.service('syncLogs').get(accepted[0].syncLogId)).status === 'success', 30000, 250);
   });
+  it('closes a queued run whose job was never sent (its instance stopped in between) and queues it again; runs waiting for a worker keep their place', async () => {
+    const easycars = app.strapi.plugin('easycars');
+    const logs = easycars.service('syncLogs');
+    const dealers = [];
+    for (let i = 0; i < 7; i += 1) {
+      const d = await createDealership(app.strapi, `Orphan Sweep Motors ${i}`);
+      await createCredential(app.strapi, d.documentId);
+      dealers.push(d);
+    }
+    const [orphanDealer, ...busyDealers] = dealers;
+    // Six runs for four workers (two per instance) that take 1.5 s each: some wait their turn with their job queued.
+    const waiting = await Promise.all(busyDealers.map((d) => easycars.service('jobs').enqueueSync({ dealership: d.documentId, type: 'stock', trigger: 'manual' })));
+    // What enqueueSync leaves when its instance stops between creating the run and sending its job.
+    const orphan = await logs.createIfIdle({ dealership: orphanDealer!.documentId, type: 'stock', direction: 'inbound', trigger: 'manual' });
+    const ids = [...waiting.map((w: { syncLogId: number }) => w.syncLogId), orphan.id];
+    // All of them queued long before the stale limit, as far as the sweep can tell from their age.
+    await app.strapi.db.connection('easycars_sync_logs').whereIn('id', ids).update({ created_at: new Date(Date.now() - 10 * 60_000) });
+    const stillQueued = (await Promise.all(waiting.map((w: { syncLogId: number }) => logs.get(w.syncLogId)))).filter((l: { status: string }) => l.status === 'queued');
+    expect(stillQueued.length).toBeGreaterThan(0);
+
+    await easycars.service('jobs').recoverInterrupted();
+
+    const closed = await logs.get(orphan.id);
+    expect(closed.status).toBe('interrupted');
+    expect(closed.errorMessage).toMatch(/stopped before this sync started/);
+    for (const w of waiting) expect((await logs.get(w.syncLogId)).status).not.toBe('interrupted');
+    // The orphan's dealership is not blocked: its run is queued again (trigger retry) and runs.
+    await waitFor(async () => {
+      const latest = await logs.latest(orphanDealer!.documentId, 'stock');
+      return latest.id !== orphan.id && latest.trigger === 'retry' && latest.status === 'success';
+    }, 30000, 250);
+    await waitFor(async () => (await Promise.all(waiting.map((w: { syncLogId: number }) => logs.get(w.syncLogId)))).every((l: { status: string }) => l.status === 'success'), 30000, 250);
+  });
 });

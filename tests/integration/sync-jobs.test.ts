@@ -257,4 +257,17 @@ describe(`sync jobs (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     expect(closed.errorMessage).toMatch(/Strapi stopped while this sync was running/);
     expect(await app.strapi.plugin('easycars').service('syncLogs').findActive(dealershipA, 'leads')).toBeNull();
   });
+  it('keeps `interrupted` when a run closed by another instance (it went quiet too long) reports its end later', async () => {
+    const logs = easycars().service('syncLogs');
+    const run = await logs.createIfIdle({ dealership: dealershipA, type: 'stock', trigger: 'manual' });
+    await logs.start(run.id);
+    expect(await logs.closeAsInterrupted([{ id: run.id, status: 'running', dealership: dealershipA, type: 'stock', trigger: 'manual', instanceId: null }])).toHaveLength(1);
+    // The stalled run wakes up and stops at its next step, then reports what it had done.
+    await expect(logs.progress(run.id, { phase: 'saving', done: 5, total: 10 })).rejects.toThrow();
+    await logs.finish(run.id, { status: 'failed', errorMessage: 'Stock sync failed: cancelled', counts: { created: 5 } });
+    const closed = await logs.get(run.id);
+    expect(closed.status).toBe('interrupted');
+    expect(closed.errorMessage).toMatch(/Strapi stopped while this sync was running/);
+    expect(closed.created).toBe(5);
+  });
 });

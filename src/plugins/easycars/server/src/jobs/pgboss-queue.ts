@@ -28,9 +28,10 @@ export function createPgBossQueue(
 ): JobQueue {
   // Required lazily: pg-boss is only needed (and loaded) on PostgreSQL.
   const PgBoss = require('pg-boss');
+  const schema = options.schema ?? 'easycars_jobs';
   const boss = new PgBoss({
     ...connection,
-    schema: options.schema ?? 'easycars_jobs',
+    schema,
     max: 4,
     application_name: 'strapi-easycars',
   });
@@ -78,6 +79,11 @@ export function createPgBossQueue(
         singletonKey: sendOptions.singletonKey,
         expireInMinutes: 60,
       });
+    },
+    async pendingData(name) {
+      // pg-boss 10's job states are an ordered enum: created < retry < active < completed < cancelled < failed.
+      const result = await boss.getDb().executeSql(`SELECT data FROM ${schema}.job WHERE name = $1 AND state < 'completed'`, [name]);
+      return (result?.rows ?? []).map((row: { data: unknown }) => parseData(row.data));
     },
   };
 }

@@ -16,4 +16,9 @@ export interface JobQueue {
   stop(): Promise<void>;
   work<T>(name: string, handler: JobHandler<T>, options: { concurrency: number }): Promise<void>;
   send<T>(name: string, data: T, options?: SendOptions): Promise<string | null>;
+  /**
+   * Shared queues only: the data of the queue's jobs that are still to run or running. Lets a sweep tell a run
+   * whose job was never sent (its instance stopped in between) from one merely waiting its turn.
+   */
+  pendingData?(name: string): Promise<unknown[]>;
 }

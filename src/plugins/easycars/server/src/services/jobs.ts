@@ -84,6 +84,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * Runs queued longer than `staleMs` ago whose job is not in the shared queue: the instance that created the run
+   * stopped before it sent the job, so nothing would ever start it and the dealership would stay blocked. (A run
+   * merely waiting in a long backlog still has its job.) The in-process queue closes such runs at start instead.
+   */
+  const queuedWithoutJob = async (staleMs: number) => {
+    if (!queue?.pendingData) return [];
+    const old = await logs().queuedBefore(new Date(Date.now() - staleMs));
+    if (!old.length) return [];
+    const pending = new Set<number>();
+    for (const type of new Set(old.map((run) => run.type))) {
+      for (const data of await queue.pendingData(syncQueueName(type))) pending.add(Number((data as Partial<SyncJobData>)?.syncLogId));
+    }
+    return old.filter((run) => !pending.has(run.id));
+  };
+
   const service = {
     queueKind(): 'pg-boss' | 'memory' | undefined {
       return queue?.kind;
@@ -138,7 +154,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * this (the scheduler tick does); each run is closed and re-queued by exactly one of them.
      */
     async recoverInterrupted(): Promise<number> {
-      const closed = await logs().closeInterrupted({ everyActive: false, staleMs: syncConfig().staleRunMs });
+      const { staleRunMs } = syncConfig();
+      const closed = await logs().closeInterrupted({ everyActive: false, staleMs: staleRunMs });
+      closed.push(...(await logs().closeAsInterrupted(await queuedWithoutJob(staleRunMs))));
       for (const run of closed) {
         const again = RERUN_AFTER_INTERRUPTION.includes(run.type) && run.trigger !== 'retry';
         const result = again ? await service.enqueueSync({ dealership: run.dealership, type: run.type, trigger: 'retry' }) : null;
@@ -192,7 +210,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const active = await logs().findActive(input.dealership, input.type);
         return { accepted: false, syncLogId: active?.id ?? null };
       }
-      await queue.send<SyncJobData>(syncQueueName(input.type), { dealership: input.dealership, syncLogId: log.id, trigger: input.trigger, ...(input.only ? { only: input.only } : {}), ...(input.params ? { params: input.params } : {}) });
+      const data: SyncJobData = { dealership: input.dealership, syncLogId: log.id, trigger: input.trigger, ...(input.only ? { only: input.only } : {}), ...(input.params ? { params: input.params } : {}) };
+      try {
+        await queue.send<SyncJobData>(syncQueueName(input.type), data);
+      } catch (error) {
+        // Without its job the run would stay queued and block the dealership's next trigger: close it, say why.
+        const message = `The sync could not be queued: ${(error as Error)?.message ?? String(error)}`;
+        await logs().finish(log.id, { status: 'failed', errorMessage: message, error });
+        throw new Error(message);
+      }
       return { accepted: true, syncLogId: log.id };
     },
   };

@@ -192,8 +192,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       phases.delete(id);
       const row = await service.get(id);
       if (row && input.items?.length) await storeItems(row, input.items);
-      if (row?.status === 'cancelled') {
-        // Cancelled meanwhile: keep that outcome and its reason, add what the run had done when it stopped.
+      if (row?.status === 'cancelled' || row?.status === 'interrupted') {
+        // Cancelled meanwhile, or closed as interrupted by another instance that took this one for stopped (it went
+        // quiet for longer than sync.staleRunMs) and queued it again: keep that outcome and its reason, add what the
+        // run had done when it stopped.
         const counts: Record<string, number> = {};
         for (const field of COUNT_FIELDS) if (input.counts?.[field] !== undefined) counts[field] = input.counts[field] as number;
         return query().update({
@@ -311,8 +313,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ];
       }
       const stale = (await query().findMany({ where, select: ['id', 'status', 'dealership', 'type', 'trigger', 'instanceId'] })) as InterruptedRun[];
+      return service.closeAsInterrupted(stale);
+    },
+
+    /** Runs still queued that were created before `cutoff` (a sweep then asks the queue whether their jobs exist). */
+    async queuedBefore(cutoff: Date): Promise<InterruptedRun[]> {
+      return (await query().findMany({
+        where: { status: 'queued', createdAt: { $lt: cutoff } },
+        select: ['id', 'status', 'dealership', 'type', 'trigger', 'instanceId'],
+      })) as InterruptedRun[];
+    },
+
+    /** Closes these active runs as interrupted; answers the ones this call closed (another instance may have been first). */
+    async closeAsInterrupted(runs: InterruptedRun[]): Promise<InterruptedRun[]> {
       const closed: InterruptedRun[] = [];
-      for (const log of stale) {
+      for (const log of runs) {
         // Taken in one conditional update: every instance sweeps, only one closes (and re-queues) each run.
         const taken = await query().updateMany({ where: { id: log.id, status: log.status, activeKey: { $notNull: true } }, data: { activeKey: null } });
         if (Number(taken?.count ?? 0) !== 1) continue;
