@@ -1,7 +1,7 @@
 /** The streaming JSON reader builds what JSON.parse builds, and diverts one list item by item. */
 import { Readable } from 'node:stream';
 import { readJsonText } from '../../../src/plugins/easycars/server/src/client/json-body';
-import { readJsonStream, type ListReader } from '../../../src/plugins/easycars/server/src/client/json-stream';
+import { readJsonStream as readWith, type ListReader } from '../../../src/plugins/easycars/server/src/client/json-stream';
 
 /** One byte per chunk: every token and every UTF-8 sequence is cut somewhere. */
 const byteStream = (text: string) => Readable.from([...Buffer.from(text, 'utf8')].map((b) => Buffer.from([b])));
@@ -19,7 +19,13 @@ function collect(key = 'StockList'): ListReader & { lists: Array<Array<[number, 
   };
 }
 
-describe('readJsonStream', () => {
+describe.each([
+  ['token by token (answers bigger than WHOLE_TEXT_MAX_BYTES)', 0],
+  ['read whole, then JSON.parse (smaller answers)', undefined],
+] as const)('readJsonStream, %s', (_mode, maxBytes) => {
+  const streamed = maxBytes === 0;
+  const readJsonStream = (source: Readable, reader: ListReader) => readWith(source, reader, maxBytes);
+
   it.each([
     ['an empty body', ''],
     ['blanks only', ' \r\n\t '],
@@ -63,7 +69,8 @@ describe('readJsonStream', () => {
     const reader = collect();
     const read = await readJsonStream(byteStream('{"StockList":[1,2],"StockList":[3],"StockList":null}'), reader);
     expect(read).toEqual({ parsed: true, json: { StockList: null } });
-    expect(reader.lists).toEqual([[[0, 1], [1, 2]], [[0, 3]]]);
+    // Token by token each list is handed over as it comes; read whole, only the last member exists (it is no list).
+    expect(reader.lists).toEqual(streamed ? [[[0, 1], [1, 2]], [[0, 3]]] : []);
   });
 
   it('a member named __proto__ is an own member, as JSON.parse makes it, not the prototype', async () => {
@@ -85,5 +92,32 @@ describe('readJsonStream', () => {
     failing.push('{"StockList":[{"a":1},');
     setImmediate(() => failing.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
     await expect(readJsonStream(failing, collect())).rejects.toMatchObject({ code: 'ECONNRESET' });
+  });
+});
+
+describe('readJsonStream switching from whole text to token by token', () => {
+  const text = '\uFEFF{"Code":0,"StockList":[{"StockNumber":"é1"},{"StockNumber":"🚗2"},3],"ErrorMessage":null}';
+
+  it.each([1, 7, 20, 45, 80])('past %i bytes: the same body and items as reading it whole', async (limit) => {
+    const whole = collect();
+    const expected = await readWith(byteStream(text), whole);
+    const switched = collect();
+    expect(await readWith(byteStream(text), switched, limit)).toEqual(expected);
+    expect(switched.lists).toEqual(whole.lists);
+    expect(switched.lists[0]).toHaveLength(3);
+  });
+
+  it("rejects with the source's own error when the stream fails after the switch", async () => {
+    const failing = new Readable({ read() {} });
+    failing.push('{"StockList":[{"a":1},');
+    setImmediate(() => failing.push('{"b":2},'));
+    setTimeout(() => failing.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })), 20);
+    await expect(readWith(failing, collect(), 10)).rejects.toMatchObject({ code: 'ECONNRESET' });
+  });
+
+  it('text that turns out not to be JSON after the switch is unreadable, as when read whole', async () => {
+    const text = '{"StockList":[1,2,<html><body>Service Unavailable</body></html>';
+    expect(await readWith(byteStream(text), collect(), 5)).toEqual({ parsed: false, empty: false, startsLikeJson: true });
+    expect(await readWith(byteStream(text), collect())).toEqual({ parsed: false, empty: false, startsLikeJson: true });
   });
 });
