@@ -21,7 +21,10 @@ const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.ex
 /** Forks a Strapi instance on the environment given (the parent's database, sandbox URLs…) and waits until it is up. */
 export async function startStrapiProcess(name: string, env: Record<string, string | undefined>): Promise<StrapiProcess> {
   // execArgv []: a parent run by tsx (the benchmarks) would pass its loader on, and Strapi's compiled app needs none.
-  const child = fork(path.join(__dirname, 'real-strapi-instance.js'), [], { env: env as NodeJS.ProcessEnv, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // EASYCARS_INSTANCE_CPU_PROF_DIR (benchmarks): each instance writes a V8 CPU profile there when it stops.
+  const profileDir = process.env.EASYCARS_INSTANCE_CPU_PROF_DIR;
+  const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'] : [];
+  const child = fork(path.join(__dirname, 'real-strapi-instance.js'), [], { env: env as NodeJS.ProcessEnv, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const outgoing: string[] = [];
   const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
   let nextId = 1;
