@@ -1,5 +1,4 @@
-/** The pieces of the image pipeline (images/image-sync.ts): semaphore, bounded loop, per-host download limiter, settings. */
-import { createSemaphore } from '../../../src/plugins/easycars/server/src/images/semaphore';
+/** The pieces of the image pipeline (images/image-sync.ts): bounded loop, per-host download limiter, settings. */
 import { forEachLimited } from '../../../src/plugins/easycars/server/src/images/for-each-limited';
 import { downloadLimiter } from '../../../src/plugins/easycars/server/src/images/download-limiter';
 import { imageSlots } from '../../../src/plugins/easycars/server/src/images/image-sync';
@@ -7,25 +6,6 @@ import config from '../../../src/plugins/easycars/server/src/config';
 
 /** Resolves when every pending promise callback has run. */
 const settle = () => new Promise((r) => setImmediate(r));
-
-describe('semaphore', () => {
-  it('lets at most `size` hold a slot, and hands freed slots out first come first served', async () => {
-    const sem = createSemaphore(2);
-    const order: number[] = [];
-    const releases: Array<() => void> = [];
-    for (let i = 0; i < 5; i++) void sem.acquire().then((release) => (order.push(i), releases.push(release)));
-    await settle();
-    expect(order).toEqual([0, 1]);
-    releases[0]!();
-    releases[0]!(); // a second call gives back nothing more
-    await settle();
-    expect(order).toEqual([0, 1, 2]);
-    releases[1]!();
-    releases[2]!();
-    await settle();
-    expect(order).toEqual([0, 1, 2, 3, 4]);
-  });
-});
 
 describe('forEachLimited', () => {
   it('runs every item, never more than `limit` at once', async () => {

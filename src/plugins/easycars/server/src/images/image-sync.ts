@@ -9,6 +9,7 @@
  * (at most `uploadConcurrency` at once). A downloaded image holds one of a fixed number of slots
  * until it is stored, so downloads wait for slow uploads instead of piling up in memory.
  */
+import Bottleneck from 'bottleneck';
 import type { Core, UID } from '@strapi/strapi';
 import { getService, pluginUid } from '../utils/plugin';
 import type { SyncWarning } from '../sync-logs/types';
@@ -16,7 +17,6 @@ import { imagesHash } from '../stock/hash';
 import { createImageStore } from './image-store';
 import { dealershipFolder } from './media-folder';
 import { downloadLimiter } from './download-limiter';
-import { createSemaphore } from './semaphore';
 import { forEachLimited } from './for-each-limited';
 import { holdGauge, timed } from './image-phase-timings';
 import { ImageFetchError, safeFetchImage, type SafeFetchOptions } from './safe-fetch';
@@ -73,8 +73,9 @@ export async function syncImages(args: {
   let downloadedBytes = 0;
   if (work.length === 0) return result;
   const store = createImageStore(strapi, dealership.documentId);
-  const slots = createSemaphore(imageSlots(options));
-  const uploads = createSemaphore(options.uploadConcurrency);
+  // An image holds a slot from the start of its download to the end of its upload; uploads have their own limit.
+  const slots = new Bottleneck({ maxConcurrent: imageSlots(options) });
+  const uploads = new Bottleneck({ maxConcurrent: options.uploadConcurrency });
   let folder: Promise<number> | undefined;
   // Shared by the parallel uploads; forgotten on failure so the next image tries again.
   const folderId = () =>
@@ -113,36 +114,33 @@ export async function syncImages(args: {
       result.deferred++;
       return null;
     }
-    const releaseSlot = await slots.acquire();
-    const unbuffer = holdGauge('buffered');
-    try {
-      const image = await download(url);
-      if (!image) {
-        result.deferred++;
-        return null;
-      }
-      downloadedBytes += image.body.length;
-      const releaseUpload = await uploads.acquire();
+    return slots.schedule(async () => {
+      const unbuffer = holdGauge('buffered');
       try {
-        const fileId = await store.save(url, image, {
-          name: `${item.stockNumber}-${index + 1}.${image.ext}`,
-          alternativeText: item.title,
-          folder: await folderId(),
-        });
+        const image = await download(url);
+        if (!image) {
+          result.deferred++;
+          return null;
+        }
+        downloadedBytes += image.body.length;
+        const fileId = await uploads.schedule(async () =>
+          store.save(url, image, {
+            name: `${item.stockNumber}-${index + 1}.${image.ext}`,
+            alternativeText: item.title,
+            folder: await folderId(),
+          }),
+        );
         result.downloaded++;
         return fileId;
+      } catch (error) {
+        result.failed++;
+        const reason = error instanceof ImageFetchError ? error.message : `could not be stored: ${(error as Error).message}`;
+        result.warnings.push({ ref: item.stockNumber, field: 'ImageURLs', message: `image ${index + 1} skipped: ${reason}`, value: url });
+        return null;
       } finally {
-        releaseUpload();
+        unbuffer();
       }
-    } catch (error) {
-      result.failed++;
-      const reason = error instanceof ImageFetchError ? error.message : `could not be stored: ${(error as Error).message}`;
-      result.warnings.push({ ref: item.stockNumber, field: 'ImageURLs', message: `image ${index + 1} skipped: ${reason}`, value: url });
-      return null;
-    } finally {
-      unbuffer();
-      releaseSlot();
-    }
+    });
   };
 
   /** Attaches the files in feed order (draft and published) and returns those it had before. */
