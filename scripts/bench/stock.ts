@@ -71,7 +71,10 @@ export async function runStockBench(client: 'sqlite' | 'postgres', opts: StockBe
   console.log(`\n## Stock sync benchmark — ${client}, ${opts.count} vehicles, no images${opts.withMiddleware ? ', with a no-op Document Service middleware' : ''} (Node ${process.version})`);
   const { sandbox, app } = await boot(client, { EC114575: opts.count, EC208841: Math.max(opts.naiveCount, 1) });
   try {
-    if (opts.withMiddleware) app.strapi.documents.use(async function benchNoopMiddleware(_ctx: unknown, next: () => Promise<unknown>) { return next(); });
+    if (opts.withMiddleware) {
+      const benchNoopMiddleware: Parameters<typeof app.strapi.documents.use>[0] = async (_ctx, next) => next();
+      app.strapi.documents.use(benchNoopMiddleware);
+    }
     const d = await dealershipWithCredential(app, 'Bench Motors', 'EC114575');
     const initialSync = () => sync(app, d);
     // CPU time of this process (Strapi, and SQLite itself) moves less than wall time on a shared machine.
