@@ -3,7 +3,7 @@
  * process the request. A scripted transport plays each outcome; the sandbox tests show the same end to end.
  */
 import { executeCall, type CallContext, type CallSpec } from '../../../src/plugins/easycars/server/src/client/call';
-import { SecretRegistry } from '../../../src/plugins/easycars/server/src/client/redact';
+import { SecretRegistry } from '../../../src/plugins/easycars/server/src/utils/redact';
 import { TokenManager } from '../../../src/plugins/easycars/server/src/client/token-manager';
 import type { AttemptOutcome, Transport } from '../../../src/plugins/easycars/server/src/client/transport';
 import type { EasyCarsError } from '../../../src/plugins/easycars/server/src/client';

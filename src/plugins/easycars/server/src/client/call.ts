@@ -6,7 +6,7 @@ import type { CoercionWarning } from './models/coerce';
 import { EasyCarsError, EasyCarsProtocolError } from './errors';
 import type { ListReader } from './json-stream';
 import { errorFor } from './outcome-errors';
-import { redactUrl, type SecretRegistry } from './redact';
+import { redactUrl, type SecretRegistry } from '../utils/redact';
 import { TokenManager } from './token-manager';
 import type { AttemptOutcome, Transport } from './transport';
 import type { EasyCarsCallEvent, EasyCarsEndpoint, EasyCarsEnvironment, EasyCarsLogger, EasyCarsService } from './types';

@@ -6,7 +6,7 @@ import { createAccountApi, type EasyCarsAccount, type EasyCarsAccountApi } from 
 import { type CallContext, executeCall } from './call';
 import { resolveBaseUrls } from './config';
 import { EasyCarsProtocolError, EasyCarsValidationError } from './errors';
-import { SecretRegistry } from './redact';
+import { SecretRegistry } from '../utils/redact';
 import { TokenManager } from './token-manager';
 import { Transport } from './transport';
 import type { EasyCarsClientOptions, EasyCarsEnvironment, EasyCarsLogger, EasyCarsService } from './types';
@@ -137,7 +137,7 @@ export * from './models';
 export * from './types';
 export { DEFAULT_BASE_URLS, BASE_URL_ENV_VARS, checkBaseUrl, isLoopbackHost, resolveBaseUrls } from './config';
 export { decodeJwtTimes } from './jwt';
-export { REDACTED, redactText, redactUrl, redactValue, SecretRegistry, isSensitiveKey } from './redact';
+export { REDACTED, redactText, redactUrl, redactValue, SecretRegistry, isSensitiveKey } from '../utils/redact';
 export {
   validateCreateLeadRequest,
   validateCreateQuotationRequest,

@@ -4,8 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { getService, pluginUid } from '../utils/plugin';
 import { isUniqueViolation } from '../utils/db-errors';
 import { createPhaseClock, runTimings, type PhaseClock, type PhaseTiming } from '../sync-logs/phase-clock';
-import { redactValue } from '../utils/redact-summary';
-import { redactText } from '../client/redact';
+import { redactText, redactValue } from '../utils/redact';
 import {
   COUNT_FIELDS,
   MAX_LISTED_ITEMS,

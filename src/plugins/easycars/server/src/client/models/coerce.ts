@@ -4,7 +4,7 @@
  * conversion is accepted and reported as a CoercionWarning; a value that cannot
  * be used becomes null (or false) with an 'invalid' warning. Nothing here throws.
  */
-import { REDACTED } from '../redact';
+import { REDACTED } from '../../utils/redact';
 import { parseDayMonthYear, parseIsoLike, parseSydneyDateTime } from './sydney-time';
 
 export interface CoercionWarning {

@@ -1,12 +1,12 @@
 /**
- * Redaction of secrets, tokens and customer personal data, for logs, error
- * messages and anything else that may leave the process.
+ * The plugin's one redaction module: secrets, tokens and customer personal data are hidden from logs, error
+ * messages, the sync logs' request/response summaries and anything else that may leave the process.
  */
 export const REDACTED = '[REDACTED]';
 
 /** Keys whose values are always hidden (secrets, tokens, customer personal data). */
 const SENSITIVE_KEY =
-  /(secret|token|authorization|password|cookie|apikey|api_key)|^(name|email|phone|mobile|fax|address|city|postcode|abn|customername|customeremail|customerphone|customermobile|customerfax|customeraddress|customercity|customerpostcode)$/i;
+  /(secret|token|authorization|password|cookie|apikey|api_key)|^(clientid|name|email|phone|mobile|fax|address|city|postcode|abn|customername|customeremail|customerphone|customermobile|customerfax|customeraddress|customercity|customerpostcode)$/i;
 
 export function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEY.test(key);
