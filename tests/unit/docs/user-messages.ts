@@ -5,7 +5,7 @@
  * A message is a string or template literal found in one of these places of server/src/**.ts:
  *  1. an argument of `new X(…)` where X is one of Strapi's `errors.*`, or a class whose name ends in
  *     `Error` (the EasyCars client's, the image fetcher's, the encryption's, plain `Error`), `Abort`
- *     (a run stops: SyncAbort, ReconciliationAbort) or `Conflict` (a 409: LeadStateConflict);
+ *     (a run stops: RunAbort) or `Conflict` (a 409: LeadStateConflict);
  *  2. the value of an object property named `message`, `errorMessage`, `pushError`, `reason`, `error`,
  *     `required_error` or `invalid_type_error` (sync-log runs, warnings and item errors, audit entries,
  *     alert rules, connection-test lines, lead push states, removal refusals, zod error maps);

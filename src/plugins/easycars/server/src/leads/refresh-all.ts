@@ -1,6 +1,7 @@
 /** The 'leads' sync run for one dealership: refresh every known LeadNumber, with bounded concurrency. */
 import type { PluginConfig } from '../config/schema';
-import { SyncCancelled } from '../sync-logs/types';
+import { RunAbort, runLogged, type RunContext } from '../sync-logs/run-logged';
+import { SyncCancelled, type FinishInput } from '../sync-logs/types';
 import { getConfig, getService } from '../utils/plugin';
 import { leadAccount } from './credential';
 import type { LeadDeps } from './deps';
@@ -8,20 +9,13 @@ import type { Puller, PullResult } from './pull';
 import { RARE_REFRESH_DAYS, selectForRefresh } from './refresh-due';
 
 export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { dealership: string; syncLogId: number }) {
+  await runLogged(deps.strapi, { syncLogId: job.syncLogId, dealership: job.dealership, label: 'lead sync' }, ({ progress }) => refresh(deps, puller, job, progress));
+}
+
+async function refresh(deps: LeadDeps, puller: Puller, job: { dealership: string; syncLogId: number }, progress: RunContext['progress']): Promise<FinishInput> {
   const { strapi, records } = deps;
-  const logs = getService(strapi, 'syncLogs');
-  if (!(await logs.start(job.syncLogId))) {
-    strapi.log.info(`[easycars] lead sync ${job.syncLogId} (dealership ${job.dealership}) was cancelled before it started`);
-    return;
-  }
   const account = await leadAccount(strapi, job.dealership);
-  if (!account) {
-    await logs.finish(job.syncLogId, {
-      status: 'failed',
-      errorMessage: 'This dealership has no active EasyCars credential with lead sync turned on. Nothing was changed.',
-    });
-    return;
-  }
+  if (!account) throw new RunAbort('This dealership has no active EasyCars credential with lead sync turned on. Nothing was changed.');
 
   // Pushes that are still waiting (e.g. their job was lost) ride along with every run.
   for (const rec of await records.list({ dealership: job.dealership, pushState: 'pending' }, 1000)) {
@@ -50,7 +44,7 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
         results.push({ ref: rec.LeadNumber ?? `record ${rec.id}`, outcome: 'failed', message: (error as Error).message, warnings: [] });
       }
       try {
-        await logs.progress(job.syncLogId, { phase: 'refreshing leads', done: results.length, total: known.length });
+        await progress('refreshing leads', results.length, known.length);
       } catch (error) {
         if (!(error instanceof SyncCancelled)) throw error;
         cancelled = error; // every worker stops before its next lead
@@ -68,7 +62,7 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
   const failed = count('failed');
   const warnings = results.flatMap((r) => r.warnings.map((message) => ({ ref: r.ref, message })));
   const status = failed && failed === results.length ? 'failed' : failed ? 'partial' : warnings.length || count('conflict') ? 'warning' : 'success';
-  await logs.finish(job.syncLogId, {
+  return {
     status,
     counts: { fetched: results.length, updated: count('updated'), unchanged: count('unchanged') + count('skipped'), failed },
     apiCalls,
@@ -85,7 +79,7 @@ export async function refreshDealership(deps: LeadDeps, puller: Puller, job: { d
       closedDays: syncConfig.leadClosedDays,
       notDueReason: notDueReason(selection.notDue, syncConfig.leadClosedDays),
     },
-  });
+  };
 }
 
 function notDueReason(notDue: { deleted: number; closed: number }, closedDays: number): string | null {

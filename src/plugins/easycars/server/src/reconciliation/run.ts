@@ -8,6 +8,7 @@ import type { FindingCounts } from '../../../shared/reconciliation';
 import { FINDING_CATEGORIES } from '../../../shared/reconciliation';
 import { hostConfig } from '../host/config';
 import { getConfig, getService, pluginUid } from '../utils/plugin';
+import { RunAbort, runLogged } from '../sync-logs/run-logged';
 import type { PluginConfig } from '../config/schema';
 import { compareLeads } from './compare-leads';
 import { compareStock } from './compare-stock';
@@ -19,7 +20,6 @@ import type { FindingDraft } from './types';
 
 const CHUNK = 500;
 
-class ReconciliationAbort extends Error {}
 
 export function countFindings(rows: Array<Pick<FindingDraft, 'category' | 'severity'> & { state: string }>): FindingCounts {
   const counts = { total: 0, ignored: 0, bySeverity: { missing: 0, outdated: 0, conflicting: 0 } } as FindingCounts;
@@ -38,19 +38,16 @@ export function countFindings(rows: Array<Pick<FindingDraft, 'category' | 'sever
 }
 
 export async function runReconciliation(strapi: Core.Strapi, { dealership, syncLogId }: { dealership: string; syncLogId: number }): Promise<void> {
-  const logs = getService(strapi, 'syncLogs');
-  if (!(await logs.start(syncLogId))) return;
-  const progress = (phase: string, done: number, total: number) => logs.progress(syncLogId, { phase, done, total });
   let apiCalls = 0;
-  try {
+  await runLogged(strapi, { syncLogId, dealership, label: 'reconciliation' }, async ({ progress }) => {
     const host = hostConfig(strapi);
     const attributes = strapi.contentType(host.types.vehicle as any)?.attributes as Record<string, any> | undefined;
-    if (!attributes) throw new ReconciliationAbort(`The vehicle content type ${host.types.vehicle} does not exist (plugin config contentTypes.vehicle).`);
+    if (!attributes) throw new RunAbort(`The vehicle content type ${host.types.vehicle} does not exist (plugin config contentTypes.vehicle).`);
     const dealer = await getService(strapi, 'access').findDealership(dealership);
-    if (!dealer) throw new ReconciliationAbort(`Dealership ${dealership} does not exist.`);
+    if (!dealer) throw new RunAbort(`Dealership ${dealership} does not exist.`);
     const row = await getService(strapi, 'credentials').findByDealership(dealership);
-    if (!row) throw new ReconciliationAbort(`${dealer.name} has no EasyCars credentials; add them under EasyCars → Credentials.`);
-    if (!row.isActive) throw new ReconciliationAbort(`The EasyCars connection of ${dealer.name} is switched off.`);
+    if (!row) throw new RunAbort(`${dealer.name} has no EasyCars credentials; add them under EasyCars → Credentials.`);
+    if (!row.isActive) throw new RunAbort(`The EasyCars connection of ${dealer.name} is switched off.`);
     const credential = getService(strapi, 'credentials').decrypt(row);
 
     await progress('fetching', 0, 1);
@@ -94,17 +91,13 @@ export async function runReconciliation(strapi: Core.Strapi, { dealership, syncL
 
     const counts = countFindings(rows);
     const code5 = result.code === 5 ? `EasyCars answered with a warning (Code 5): ${result.errorMessage ?? 'no message given'}` : null;
-    await logs.finish(syncLogId, {
+    return {
       status: counts.total > 0 || code5 ? 'warning' : 'success',
       counts: { fetched: feed.length },
       apiCalls,
       errorMessage: code5 ?? (counts.total > 0 ? `${counts.total} difference(s) between this site and EasyCars.` : null),
       requestSummary: { environment: credential.environment, yardFilter: row.yardCode ?? null },
       responseSummary: { items: result.items.length, code: result.code, findings: counts },
-    });
-  } catch (error) {
-    const message = error instanceof ReconciliationAbort ? error.message : `Reconciliation failed: ${(error as Error).message}`;
-    strapi.log.error(`[easycars] reconciliation ${syncLogId} (dealership ${dealership}): ${message}`);
-    await logs.finish(syncLogId, { status: 'failed', apiCalls, errorMessage: message, error });
-  }
+    };
+  }, () => ({ apiCalls }));
 }

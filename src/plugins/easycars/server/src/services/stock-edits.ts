@@ -7,6 +7,7 @@ import { comparedTargets } from '../stock/field-map';
 import { createVehicleWriter } from '../stock/vehicle-writer';
 import { vehicleConflicts, type VehicleConflictRow } from '../stock/vehicle-conflicts';
 import { getService, pluginUid } from '../utils/plugin';
+import { runLogged } from '../sync-logs/run-logged';
 import { sameValue } from '../reconciliation/same-value';
 import { maskValue, personalDataReader } from '../leads/personal-data';
 
@@ -155,20 +156,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The 'conflicts' run: a bulk resolution queued from the inbox. */
     registerHandler() {
       getService(strapi, 'jobs').registerSyncHandler('conflicts', async ({ dealership, syncLogId, params }) => {
-        const logs = getService(strapi, 'syncLogs');
-        if (!(await logs.start(syncLogId))) return;
-        const log = await logs.get(syncLogId);
-        const actor = { id: log?.triggeredBy ?? 0, name: log?.triggeredByName ?? 'an admin' };
-        const kind = (params?.kind ?? undefined) as 'vehicle' | 'lead' | undefined;
-        const use = params?.use === 'easycars' ? 'easycars' : 'local';
-        const result = await service.resolveAll(dealership, kind, use, actor, (done, total) => logs.progress(syncLogId, { phase: 'resolving', done, total }));
-        await logs.finish(syncLogId, {
-          status: result.failed.length ? 'partial' : 'success',
-          counts: { fetched: result.resolved + result.failed.length, updated: result.resolved, failed: result.failed.length },
-          errorMessage: result.failed.length ? `${result.failed.length} conflict(s) could not be resolved; the others were.` : null,
-          itemErrors: result.refs.filter((r) => !r.ok).map((r) => ({ ref: r.ref, message: `${r.field}: ${r.message}` })),
-          items: result.refs.map((r) => ({ ref: r.ref, outcome: r.ok ? 'updated' : 'failed', message: r.ok ? `${r.field}: ${use === 'local' ? "this site's value kept" : "EasyCars' value taken"}` : `${r.field}: ${r.message}` })),
-          requestSummary: { kind: kind ?? 'vehicle and lead', use },
+        await runLogged(strapi, { syncLogId, dealership, label: 'conflict resolution' }, async ({ progress }) => {
+          const log = await getService(strapi, 'syncLogs').get(syncLogId);
+          const actor = { id: log?.triggeredBy ?? 0, name: log?.triggeredByName ?? 'an admin' };
+          const kind = (params?.kind ?? undefined) as 'vehicle' | 'lead' | undefined;
+          const use = params?.use === 'easycars' ? 'easycars' : 'local';
+          const result = await service.resolveAll(dealership, kind, use, actor, (done, total) => progress('resolving', done, total));
+          return {
+            status: result.failed.length ? 'partial' : 'success',
+            counts: { fetched: result.resolved + result.failed.length, updated: result.resolved, failed: result.failed.length },
+            errorMessage: result.failed.length ? `${result.failed.length} conflict(s) could not be resolved; the others were.` : null,
+            itemErrors: result.refs.filter((r) => !r.ok).map((r) => ({ ref: r.ref, message: `${r.field}: ${r.message}` })),
+            items: result.refs.map((r) => ({ ref: r.ref, outcome: r.ok ? 'updated' : 'failed', message: r.ok ? `${r.field}: ${use === 'local' ? "this site's value kept" : "EasyCars' value taken"}` : `${r.field}: ${r.message}` })),
+            requestSummary: { kind: kind ?? 'vehicle and lead', use },
+          };
         });
       });
     },

@@ -5,7 +5,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import { stockImageUrls, type StockItem } from '../client/models/stock';
 import type { PluginConfig } from '../config/schema';
-import { SyncCancelled, type SyncTrigger } from '../sync-logs/types';
+import type { SyncTrigger } from '../sync-logs/types';
+import { RunAbort, runLogged } from '../sync-logs/run-logged';
 import { getConfig, getService, pluginUid } from '../utils/plugin';
 import { syncImages, type ImageWork } from '../images/image-sync';
 import { applyBatch, type PreparedItem } from './apply-batch';
@@ -41,38 +42,40 @@ export interface RunStockSyncArgs {
 
 const LAST_SEEN_CHUNK = 500;
 
-class SyncAbort extends Error {}
-
 export async function runStockSync({ strapi, dealership, syncLogId, only: onlyList }: RunStockSyncArgs): Promise<SyncReport> {
   const only = onlyList ? new Set(onlyList) : null;
-  const logs = getService(strapi, 'syncLogs');
   const report = emptyReport();
   const { counts } = report;
   let apiCalls = 0;
   let removalRefused: string | undefined;
   let imagesDeferred = 0;
   const summary: { request: Record<string, unknown>; response: Record<string, unknown> } = { request: {}, response: {} };
-  const progress = (phase: string, done: number, total: number) => logs.progress(syncLogId, { phase, done, total });
+  // What the log keeps if the run stops half-way: every batch written so far is whole (one transaction each).
+  const soFar = () => ({
+    counts,
+    apiCalls,
+    itemErrors: report.itemErrors,
+    warnings: report.warnings,
+    items: report.items,
+    requestSummary: summary.request,
+    responseSummary: summary.response,
+  });
 
-  if (!(await logs.start(syncLogId))) {
-    strapi.log.info(`[easycars] stock sync ${syncLogId} (dealership ${dealership}) was cancelled before it started`);
-    return report;
-  }
-  try {
+  await runLogged(strapi, { syncLogId, dealership, label: 'stock sync' }, async ({ progress }) => {
     const syncConfig = getConfig<PluginConfig['sync']>(strapi, 'sync');
     const imageConfig = getConfig<PluginConfig['images']>(strapi, 'images');
     const vehicleUid = getConfig<PluginConfig['contentTypes']>(strapi, 'contentTypes').vehicle as UID.ContentType;
     const fieldMap = resolveFieldMap(getConfig<PluginConfig['vehicleFieldMap']>(strapi, 'vehicleFieldMap'));
     const attributes = strapi.contentType(vehicleUid as any)?.attributes as Record<string, any> | undefined;
-    if (!attributes) throw new SyncAbort(`The vehicle content type ${vehicleUid} does not exist (plugin config contentTypes.vehicle).`);
+    if (!attributes) throw new RunAbort(`The vehicle content type ${vehicleUid} does not exist (plugin config contentTypes.vehicle).`);
     assertFieldMapFits(fieldMap, attributes, vehicleUid);
     const signature = fieldMapSignature(fieldMap);
 
     const dealer = await getService(strapi, 'access').findDealership(dealership);
-    if (!dealer) throw new SyncAbort(`Dealership ${dealership} does not exist.`);
+    if (!dealer) throw new RunAbort(`Dealership ${dealership} does not exist.`);
     const credentialRow = await getService(strapi, 'credentials').findByDealership(dealership);
-    if (!credentialRow) throw new SyncAbort(`${dealer.name} has no EasyCars credentials; add them in the EasyCars settings.`);
-    if (!credentialRow.isActive) throw new SyncAbort(`The EasyCars connection of ${dealer.name} is switched off.`);
+    if (!credentialRow) throw new RunAbort(`${dealer.name} has no EasyCars credentials; add them in the EasyCars settings.`);
+    if (!credentialRow.isActive) throw new RunAbort(`The EasyCars connection of ${dealer.name} is switched off.`);
     const credential = getService(strapi, 'credentials').decrypt(credentialRow);
 
     // ---- fetch ----------------------------------------------------------------------------
@@ -279,40 +282,16 @@ export async function runStockSync({ strapi, dealership, syncLogId, only: onlyLi
     }
 
     if (only) summary.request.only = [...only].slice(0, 50);
-    const status = counts.failed > 0 ? 'partial' : removalRefused || easycarsWarning || counts.imagesFailed > 0 || imagesDeferred > 0 ? 'warning' : 'success';
-    await logs.finish(syncLogId, {
-      status,
-      counts,
-      apiCalls,
-      errorMessage: removalRefused ?? (counts.failed > 0 ? `${counts.failed} item(s) could not be saved; the others were.` : easycarsWarning),
-      itemErrors: report.itemErrors,
-      warnings: report.warnings,
-      items: report.items,
-      requestSummary: summary.request,
-      responseSummary: summary.response,
-    });
     if (only) {
       const applied = report.items.filter((i) => i.outcome !== 'failed').map((i) => i.ref);
       await getService(strapi, 'reconciliation').markApplied(dealership, applied, syncLogId);
     }
-    return report;
-  } catch (error) {
-    const message = error instanceof SyncAbort ? error.message : `Stock sync failed: ${(error as Error).message}`;
-    // Cancelled: every batch written so far is whole (one transaction each); the log keeps "cancelled" and gets the counts.
-    if (error instanceof SyncCancelled) strapi.log.info(`[easycars] stock sync ${syncLogId} (dealership ${dealership}) stopped: it was cancelled`);
-    else strapi.log.error(`[easycars] stock sync ${syncLogId} (dealership ${dealership}): ${message}`);
-    await logs.finish(syncLogId, {
-      status: 'failed',
-      counts,
-      apiCalls,
-      errorMessage: message,
-      error,
-      itemErrors: report.itemErrors,
-      warnings: report.warnings,
-      items: report.items,
-      requestSummary: summary.request,
-      responseSummary: summary.response,
-    });
-    return report;
-  }
+    const status = counts.failed > 0 ? 'partial' : removalRefused || easycarsWarning || counts.imagesFailed > 0 || imagesDeferred > 0 ? 'warning' : 'success';
+    return {
+      ...soFar(),
+      status,
+      errorMessage: removalRefused ?? (counts.failed > 0 ? `${counts.failed} item(s) could not be saved; the others were.` : easycarsWarning),
+    };
+  }, soFar);
+  return report;
 }
