@@ -101,6 +101,16 @@ describe(`foundation (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     }
   });
 
+  it("serves the app's favicon (browsers ask for it on every admin page; a missing file was a 500 and an error line each time)", async () => {
+    const res = await app.http().get('/favicon.ico').buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    expect((res.body as Buffer).subarray(1, 4).toString('latin1')).toBe('PNG'); // the app's favicon.png
+  });
+
   it('serves the admin API to a logged-in super admin', async () => {
     const admin = await app.superAdmin();
     const res = await app.http().get('/admin/users/me').set('Authorization', `Bearer ${admin.token}`);
