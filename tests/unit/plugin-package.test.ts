@@ -118,6 +118,20 @@ describe('strapi-plugin-easycars as a package', () => {
       expect(PACKAGE_FILES.filter((file) => !packed.includes(file))).toEqual([]);
     });
 
+    packIt("has every module its type declarations import (the types of shared/ are built into dist/shared)", () => {
+      const declarations = packed.filter((file) => file.endsWith('.d.ts'));
+      expect(declarations.length).toBeGreaterThan(50);
+      const unresolved: string[] = [];
+      for (const file of declarations) {
+        const text = fs.readFileSync(path.join(PLUGIN, file), 'utf8');
+        for (const [, specifier] of text.matchAll(/(?:from\s+|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+          const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier!));
+          if (![`${target}.d.ts`, `${target}/index.d.ts`, target].some((candidate) => packed.includes(candidate))) unresolved.push(`${file} → ${specifier}`);
+        }
+      }
+      expect(unresolved).toEqual([]);
+    });
+
     packIt('holds the built admin and server that the exports map points at', () => {
       expect(exportedFiles.length).toBeGreaterThanOrEqual(6);
       expect(exportedFiles.filter((file) => file !== 'package.json' && !packed.includes(file))).toEqual([]);
