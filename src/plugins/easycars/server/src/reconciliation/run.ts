@@ -20,7 +20,6 @@ import type { FindingDraft } from './types';
 
 const CHUNK = 500;
 
-
 export function countFindings(rows: Array<Pick<FindingDraft, 'category' | 'severity'> & { state: string }>): FindingCounts {
   const counts = { total: 0, ignored: 0, bySeverity: { missing: 0, outdated: 0, conflicting: 0 } } as FindingCounts;
   for (const c of FINDING_CATEGORIES) counts[c] = 0;
