@@ -28,6 +28,7 @@ export interface InterruptedRun {
   trigger: SyncTrigger;
   instanceId: string | null;
 }
+const INTERRUPTED_RUN_FIELDS: Array<keyof InterruptedRun> = ['id', 'status', 'dealership', 'type', 'trigger', 'instanceId'];
 
 /** The class and (redacted, shortened) stack of the error that stopped a run. */
 const errorDetails = (error: unknown) => {
@@ -311,7 +312,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           { status: 'running', heartbeatAt: { $null: true } },
         ];
       }
-      const stale = (await query().findMany({ where, select: ['id', 'status', 'dealership', 'type', 'trigger', 'instanceId'] })) as InterruptedRun[];
+      const stale = (await query().findMany({ where, select: INTERRUPTED_RUN_FIELDS })) as InterruptedRun[];
       return service.closeAsInterrupted(stale);
     },
 
@@ -319,7 +320,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async queuedBefore(cutoff: Date): Promise<InterruptedRun[]> {
       return (await query().findMany({
         where: { status: 'queued', createdAt: { $lt: cutoff } },
-        select: ['id', 'status', 'dealership', 'type', 'trigger', 'instanceId'],
+        select: INTERRUPTED_RUN_FIELDS,
       })) as InterruptedRun[];
     },
 
