@@ -79,7 +79,7 @@ describe('image settings', () => {
 
   it('defaults: 4 downloads at once per host, 25 ms apart, 2 uploads at once; 8 images held at most', () => {
     const images = (config.default({ env }) as any).images;
-    expect(images).toMatchObject({ concurrency: 4, minTimeMs: 25, uploadConcurrency: 2 });
+    expect(images).toMatchObject({ concurrency: 4, minTimeMs: 10, uploadConcurrency: 2 });
     expect(imageSlots(images)).toBe(8);
     expect(() => config.validator(withImages({}))).not.toThrow();
   });

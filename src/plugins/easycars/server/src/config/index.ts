@@ -63,7 +63,7 @@ export default {
       timeoutMs: 15000,
       // Per image host and process: downloads at once, and the least time between two.
       concurrency: env.int('EASYCARS_IMAGES_CONCURRENCY', 4),
-      minTimeMs: env.int('EASYCARS_IMAGES_MIN_TIME_MS', 25),
+      minTimeMs: env.int('EASYCARS_IMAGES_MIN_TIME_MS', 10),
       // Images in the upload plugin at once (sharp's work and the provider's writes), overlapping the downloads.
       uploadConcurrency: env.int('EASYCARS_IMAGES_UPLOAD_CONCURRENCY', 2),
     },
