@@ -1,10 +1,10 @@
 import { Badge, Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { AUDIT_PARAMS, AUDIT_RESULTS, auditFiltersFromParams } from '../api/audit';
 import { useAuditTrail } from '../api/audit-queries';
 import { useSelectedDealership } from '../context/DealershipContext';
+import { useUrlFilters } from '../hooks/useUrlFilters';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
 import { formatInZone } from '../utils/zonedTime';
@@ -16,21 +16,12 @@ const RESULT_VARIANT: Record<string, 'success' | 'danger' | 'secondary'> = { suc
 const AuditPage = () => {
   const t = useT();
   const { dealerships } = useSelectedDealership();
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useUrlFilters();
   const { page, ...filters } = auditFiltersFromParams(params);
   const query = useAuditTrail(filters, page);
   const [actor, setActor] = useState(filters.actor ?? '');
   useEffect(() => setActor(filters.actor ?? ''), [filters.actor]);
 
-  const change = (next: Record<string, string>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    if (!('page' in next)) merged.delete('page');
-    setParams(merged);
-  };
   const zoneOf = (dealership: string | null) => dealerships.find((d) => d.documentId === dealership)?.timezone ?? 'Australia/Sydney';
   const resultText: Record<string, string> = {
     success: t('audit.result.success', 'Succeeded'),

@@ -2,12 +2,12 @@ import { Box, Button, Dialog, Field, Flex, SingleSelect, SingleSelectOption, Typ
 import { WarningCircle } from '@strapi/icons';
 import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import type { ConflictChoice, InboxConflict } from '../api/conflicts';
 import { useConflictInbox, useResolveConflicts } from '../api/conflicts-queries';
 import { ConflictCard } from '../components/conflicts/ConflictCard';
 import { ProgressBar } from '../components/ProgressBar';
 import { useSelectedDealership } from '../context/DealershipContext';
+import { useUrlFilters } from '../hooks/useUrlFilters';
 import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
@@ -29,7 +29,7 @@ const ConflictsPage = () => {
   const t = useT();
   const { dealership } = useSelectedDealership();
   const id = dealership?.documentId ?? '';
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useUrlFilters();
   const kind = (params.get('kind') || undefined) as 'vehicle' | 'lead' | undefined;
   const state = params.get('state') === 'resolved' ? 'resolved' : 'open';
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
@@ -39,15 +39,6 @@ const ConflictsPage = () => {
   const { allowedActions } = useRBAC(PERMISSIONS.resolveConflicts);
   const [bulk, setBulk] = useState<'local' | 'easycars' | null>(null);
 
-  const change = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    if (!('page' in next)) merged.delete('page');
-    setParams(merged);
-  };
   const report = (r: { resolved: number; failed: Array<{ message: string }> }) =>
     toggleNotification({
       type: r.failed.length ? 'warning' : 'success',

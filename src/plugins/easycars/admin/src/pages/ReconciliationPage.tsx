@@ -2,7 +2,6 @@ import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Typography 
 import { Download } from '@strapi/icons';
 import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { FINDING_SEVERITIES, FINDING_STATES, RECONCILIATION_SCHEDULES, type ReconciliationSchedule, type Finding, type FindingCategory, type FindingSeverity, type FindingState, type ReconciliationFilters } from '../api/reconciliation';
 import { useReconciliationAction, useReconciliationApi, useReconciliationReport } from '../api/reconciliation-queries';
 import { ProgressBar } from '../components/ProgressBar';
@@ -12,6 +11,7 @@ import { IgnoreDialog } from '../components/reconciliation/IgnoreDialog';
 import { severityText, stateText } from '../components/reconciliation/labels';
 import { SummaryCards } from '../components/reconciliation/SummaryCards';
 import { useSelectedDealership } from '../context/DealershipContext';
+import { useUrlFilters } from '../hooks/useUrlFilters';
 import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
@@ -25,7 +25,7 @@ const ReconciliationPage = () => {
   const { dealership } = useSelectedDealership();
   const id = dealership?.documentId ?? '';
   const timezone = dealership?.timezone ?? 'Australia/Sydney';
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useUrlFilters();
   const filter: ReconciliationFilters = {
     category: (params.get('category') || undefined) as FindingCategory | undefined,
     severity: (params.get('severity') || undefined) as FindingSeverity | undefined,
@@ -45,15 +45,6 @@ const ReconciliationPage = () => {
   const filterKey = JSON.stringify(filter);
   useEffect(() => setSelected(new Set()), [filterKey, page, id]);
 
-  const change = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    if (!('page' in next)) merged.delete('page');
-    setParams(merged);
-  };
   const notify = (e: unknown) => toggleNotification({ type: 'danger', message: toApiError(e).message });
 
   const startRun = async () => {
