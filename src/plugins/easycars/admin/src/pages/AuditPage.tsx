@@ -3,6 +3,7 @@ import { Page } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { AUDIT_PARAMS, AUDIT_RESULTS, auditFiltersFromParams } from '../api/audit';
 import { useAuditTrail } from '../api/audit-queries';
+import { Pager } from '../components/layout/Pager';
 import { useSelectedDealership } from '../context/DealershipContext';
 import { useUrlFilters } from '../hooks/useUrlFilters';
 import { toApiError } from '../utils/apiError';
@@ -121,13 +122,12 @@ const AuditPage = () => {
                 ))}
               </Tbody>
             </Table>
-            {data.pagination.pageCount > 1 ? (
-              <Flex gap={2} paddingTop={4} alignItems="center" justifyContent="flex-end" tag="nav" aria-label={t('history.pagination', 'Pages')}>
-                <Button variant="tertiary" disabled={page <= 1} onClick={() => change({ page: String(page - 1) })}>{t('history.previous', 'Previous')}</Button>
-                <Typography>{t('audit.pageOf', 'Page {page} of {pageCount} ({total} entries)', { page: data.pagination.page, pageCount: data.pagination.pageCount, total: data.pagination.total })}</Typography>
-                <Button variant="tertiary" disabled={page >= data.pagination.pageCount} onClick={() => change({ page: String(page + 1) })}>{t('history.next', 'Next')}</Button>
-              </Flex>
-            ) : null}
+            <Pager
+              page={page}
+              pageCount={data.pagination.pageCount}
+              onPage={(next) => change({ page: String(next) })}
+              label={t('audit.pageOf', 'Page {page} of {pageCount} ({total} entries)', { page: data.pagination.page, pageCount: data.pagination.pageCount, total: data.pagination.total })}
+            />
           </>
         )}
       </Box>

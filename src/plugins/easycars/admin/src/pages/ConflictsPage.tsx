@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ConflictChoice, InboxConflict } from '../api/conflicts';
 import { useConflictInbox, useResolveConflicts } from '../api/conflicts-queries';
 import { ConflictCard } from '../components/conflicts/ConflictCard';
+import { Pager } from '../components/layout/Pager';
 import { ProgressBar } from '../components/ProgressBar';
 import { useSelectedDealership } from '../context/DealershipContext';
 import { useUrlFilters } from '../hooks/useUrlFilters';
@@ -122,13 +123,13 @@ const ConflictsPage = () => {
           {state === 'open' ? t('inbox.empty', 'No conflicts: nothing is waiting for a decision.') : t('inbox.emptyResolved', 'No resolved conflicts yet.')}
         </Typography>
       )}
-      {data.pagination.pageCount > 1 ? (
-        <Flex gap={2} justifyContent="flex-end">
-          <Button size="S" variant="tertiary" disabled={page <= 1} onClick={() => change({ page: String(page - 1) })}>{t('recon.page.previous', 'Previous')}</Button>
-          <Typography>{t('recon.page.of', 'Page {page} of {count}', { page, count: data.pagination.pageCount })}</Typography>
-          <Button size="S" variant="tertiary" disabled={page >= data.pagination.pageCount} onClick={() => change({ page: String(page + 1) })}>{t('recon.page.next', 'Next')}</Button>
-        </Flex>
-      ) : null}
+      <Pager
+        page={page}
+        pageCount={data.pagination.pageCount}
+        onPage={(next) => change({ page: String(next) })}
+        label={t('recon.page.of', 'Page {page} of {count}', { page, count: data.pagination.pageCount })}
+        paddingTop={0}
+      />
 
       <Dialog.Root open={Boolean(bulk)} onOpenChange={(o: boolean) => (o ? undefined : setBulk(null))}>
         <Dialog.Content>

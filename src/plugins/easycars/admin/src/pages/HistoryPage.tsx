@@ -9,6 +9,7 @@ import { HistoryFiltersBar, type FilterValues } from '../components/history/Hist
 import { HistoryTable } from '../components/history/HistoryTable';
 import { RunDetailsModal } from '../components/history/RunDetailsModal';
 import { RetentionSettings } from '../components/history/RetentionSettings';
+import { Pager } from '../components/layout/Pager';
 import { DEALERSHIP_PARAM, useSelectedDealership } from '../context/DealershipContext';
 import { useUrlFilters } from '../hooks/useUrlFilters';
 import { toApiError } from '../utils/apiError';
@@ -107,16 +108,13 @@ const HistoryPage = () => {
         ) : (
           <>
             <HistoryTable runs={data.data} onDetails={setOpen} />
-            {pagination && pagination.pageCount > 1 ? (
-              <Flex gap={2} paddingTop={4} alignItems="center" justifyContent="flex-end" tag="nav" aria-label={t('history.pagination', 'Pages')}>
-                <Button variant="tertiary" disabled={pagination.page <= 1} onClick={() => change({ page: String(pagination.page - 1) })}>
-                  {t('history.previous', 'Previous')}
-                </Button>
-                <Typography>{t('history.pageOfTotal', 'Page {page} of {pageCount} ({total} runs)', { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total })}</Typography>
-                <Button variant="tertiary" disabled={pagination.page >= pagination.pageCount} onClick={() => change({ page: String(pagination.page + 1) })}>
-                  {t('history.next', 'Next')}
-                </Button>
-              </Flex>
+            {pagination ? (
+              <Pager
+                page={pagination.page}
+                pageCount={pagination.pageCount}
+                onPage={(next) => change({ page: String(next) })}
+                label={t('history.pageOfTotal', 'Page {page} of {pageCount} ({total} runs)', { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total })}
+              />
             ) : null}
           </>
         )}

@@ -4,6 +4,7 @@ import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { FINDING_SEVERITIES, FINDING_STATES, RECONCILIATION_SCHEDULES, type ReconciliationSchedule, type Finding, type FindingCategory, type FindingSeverity, type FindingState, type ReconciliationFilters } from '../api/reconciliation';
 import { useReconciliationAction, useReconciliationApi, useReconciliationReport } from '../api/reconciliation-queries';
+import { Pager } from '../components/layout/Pager';
 import { ProgressBar } from '../components/ProgressBar';
 import { FindingDetails } from '../components/reconciliation/FindingDetails';
 import { FindingsTable } from '../components/reconciliation/FindingsTable';
@@ -200,13 +201,13 @@ const ReconciliationPage = () => {
                 {viewingOpen ? t('recon.empty', 'No differences here: this site matches EasyCars for this filter.') : t('recon.emptyState', 'No rows in this state.')}
               </Typography>
             )}
-            {data.pagination.pageCount > 1 ? (
-              <Flex gap={2} justifyContent="flex-end">
-                <Button size="S" variant="tertiary" disabled={page <= 1} onClick={() => change({ page: String(page - 1) })}>{t('recon.page.previous', 'Previous')}</Button>
-                <Typography>{t('recon.page.of', 'Page {page} of {count}', { page, count: data.pagination.pageCount })}</Typography>
-                <Button size="S" variant="tertiary" disabled={page >= data.pagination.pageCount} onClick={() => change({ page: String(page + 1) })}>{t('recon.page.next', 'Next')}</Button>
-              </Flex>
-            ) : null}
+            <Pager
+              page={page}
+              pageCount={data.pagination.pageCount}
+              onPage={(next) => change({ page: String(next) })}
+              label={t('recon.page.of', 'Page {page} of {count}', { page, count: data.pagination.pageCount })}
+              paddingTop={0}
+            />
           </Flex>
         </Box>
       ) : null}
