@@ -126,6 +126,14 @@ describe('Sync history page', () => {
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
   });
 
+  it('clears every filter and the page, keeping the chosen dealership', async () => {
+    resetFakes({ '/easycars/history/retention': { data: { days: 90, mode: 'delete', canEdit: false } }, '/easycars/history': page([]) });
+    renderPage('?dealership=dealer-a&scope=dealer-b&status=failed&q=10001&page=2');
+    expect(await screen.findByText('No sync run matches these filters.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(location).toBe('/plugins/easycars/history?dealership=dealer-a'));
+  });
+
   it('exports the current filter as a file', async () => {
     const blob = new Blob(['id\n9\n'], { type: 'text/csv' });
     resetFakes({ '/easycars/history/retention': { data: { days: 90, mode: 'delete', canEdit: false } }, '/easycars/history': page([run(9)]), '/easycars/history/export': blob });

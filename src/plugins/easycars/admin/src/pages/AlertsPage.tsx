@@ -7,6 +7,7 @@ import { useAcknowledgeAlert, useAlertList, useAlertSettings, useSaveAlertSettin
 import { AlertRulesForm } from '../components/alerts/AlertRulesForm';
 import { AlertsTable } from '../components/alerts/AlertsTable';
 import { WebhookSubscriptions } from '../components/alerts/WebhookSubscriptions';
+import { Pager } from '../components/layout/Pager';
 import { useSelectedDealership } from '../context/DealershipContext';
 import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
@@ -93,13 +94,12 @@ const AlertsPage = () => {
           {history.results.length ? (
             <>
               <AlertsTable alerts={history.results} dealerships={dealerships} />
-              {history.pagination.pageCount > 1 ? (
-                <Flex gap={2} paddingTop={4} alignItems="center" justifyContent="flex-end" tag="nav" aria-label={t('history.pagination', 'Pages')}>
-                  <Button variant="tertiary" disabled={historyPage <= 1} onClick={() => setHistoryPage((p) => p - 1)}>{t('history.previous', 'Previous')}</Button>
-                  <Typography>{t('alerts.history.page', 'Page {page} of {pageCount}', { page: history.pagination.page, pageCount: history.pagination.pageCount })}</Typography>
-                  <Button variant="tertiary" disabled={historyPage >= history.pagination.pageCount} onClick={() => setHistoryPage((p) => p + 1)}>{t('history.next', 'Next')}</Button>
-                </Flex>
-              ) : null}
+              <Pager
+                page={historyPage}
+                pageCount={history.pagination.pageCount}
+                onPage={setHistoryPage}
+                label={t('alerts.history.page', 'Page {page} of {pageCount}', { page: history.pagination.page, pageCount: history.pagination.pageCount })}
+              />
             </>
           ) : (
             <Typography textColor="neutral600">{t('alerts.history.none', 'No alert has been resolved yet.')}</Typography>

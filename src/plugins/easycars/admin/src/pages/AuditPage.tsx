@@ -1,10 +1,11 @@
 import { Badge, Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { AUDIT_PARAMS, AUDIT_RESULTS, auditFiltersFromParams } from '../api/audit';
 import { useAuditTrail } from '../api/audit-queries';
+import { Pager } from '../components/layout/Pager';
 import { useSelectedDealership } from '../context/DealershipContext';
+import { useUrlFilters } from '../hooks/useUrlFilters';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
 import { formatInZone } from '../utils/zonedTime';
@@ -16,21 +17,12 @@ const RESULT_VARIANT: Record<string, 'success' | 'danger' | 'secondary'> = { suc
 const AuditPage = () => {
   const t = useT();
   const { dealerships } = useSelectedDealership();
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useUrlFilters();
   const { page, ...filters } = auditFiltersFromParams(params);
   const query = useAuditTrail(filters, page);
   const [actor, setActor] = useState(filters.actor ?? '');
   useEffect(() => setActor(filters.actor ?? ''), [filters.actor]);
 
-  const change = (next: Record<string, string>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    if (!('page' in next)) merged.delete('page');
-    setParams(merged);
-  };
   const zoneOf = (dealership: string | null) => dealerships.find((d) => d.documentId === dealership)?.timezone ?? 'Australia/Sydney';
   const resultText: Record<string, string> = {
     success: t('audit.result.success', 'Succeeded'),
@@ -130,13 +122,12 @@ const AuditPage = () => {
                 ))}
               </Tbody>
             </Table>
-            {data.pagination.pageCount > 1 ? (
-              <Flex gap={2} paddingTop={4} alignItems="center" justifyContent="flex-end" tag="nav" aria-label={t('history.pagination', 'Pages')}>
-                <Button variant="tertiary" disabled={page <= 1} onClick={() => change({ page: String(page - 1) })}>{t('history.previous', 'Previous')}</Button>
-                <Typography>{t('audit.pageOf', 'Page {page} of {pageCount} ({total} entries)', { page: data.pagination.page, pageCount: data.pagination.pageCount, total: data.pagination.total })}</Typography>
-                <Button variant="tertiary" disabled={page >= data.pagination.pageCount} onClick={() => change({ page: String(page + 1) })}>{t('history.next', 'Next')}</Button>
-              </Flex>
-            ) : null}
+            <Pager
+              page={page}
+              pageCount={data.pagination.pageCount}
+              onPage={(next) => change({ page: String(next) })}
+              label={t('audit.pageOf', 'Page {page} of {pageCount} ({total} entries)', { page: data.pagination.page, pageCount: data.pagination.pageCount, total: data.pagination.total })}
+            />
           </>
         )}
       </Box>

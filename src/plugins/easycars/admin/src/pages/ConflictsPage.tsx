@@ -2,12 +2,13 @@ import { Box, Button, Dialog, Field, Flex, SingleSelect, SingleSelectOption, Typ
 import { WarningCircle } from '@strapi/icons';
 import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import type { ConflictChoice, InboxConflict } from '../api/conflicts';
 import { useConflictInbox, useResolveConflicts } from '../api/conflicts-queries';
 import { ConflictCard } from '../components/conflicts/ConflictCard';
+import { Pager } from '../components/layout/Pager';
 import { ProgressBar } from '../components/ProgressBar';
 import { useSelectedDealership } from '../context/DealershipContext';
+import { useUrlFilters } from '../hooks/useUrlFilters';
 import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
@@ -29,7 +30,7 @@ const ConflictsPage = () => {
   const t = useT();
   const { dealership } = useSelectedDealership();
   const id = dealership?.documentId ?? '';
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useUrlFilters();
   const kind = (params.get('kind') || undefined) as 'vehicle' | 'lead' | undefined;
   const state = params.get('state') === 'resolved' ? 'resolved' : 'open';
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
@@ -39,15 +40,6 @@ const ConflictsPage = () => {
   const { allowedActions } = useRBAC(PERMISSIONS.resolveConflicts);
   const [bulk, setBulk] = useState<'local' | 'easycars' | null>(null);
 
-  const change = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    if (!('page' in next)) merged.delete('page');
-    setParams(merged);
-  };
   const report = (r: { resolved: number; failed: Array<{ message: string }> }) =>
     toggleNotification({
       type: r.failed.length ? 'warning' : 'success',
@@ -131,13 +123,13 @@ const ConflictsPage = () => {
           {state === 'open' ? t('inbox.empty', 'No conflicts: nothing is waiting for a decision.') : t('inbox.emptyResolved', 'No resolved conflicts yet.')}
         </Typography>
       )}
-      {data.pagination.pageCount > 1 ? (
-        <Flex gap={2} justifyContent="flex-end">
-          <Button size="S" variant="tertiary" disabled={page <= 1} onClick={() => change({ page: String(page - 1) })}>{t('recon.page.previous', 'Previous')}</Button>
-          <Typography>{t('recon.page.of', 'Page {page} of {count}', { page, count: data.pagination.pageCount })}</Typography>
-          <Button size="S" variant="tertiary" disabled={page >= data.pagination.pageCount} onClick={() => change({ page: String(page + 1) })}>{t('recon.page.next', 'Next')}</Button>
-        </Flex>
-      ) : null}
+      <Pager
+        page={page}
+        pageCount={data.pagination.pageCount}
+        onPage={(next) => change({ page: String(next) })}
+        label={t('recon.page.of', 'Page {page} of {count}', { page, count: data.pagination.pageCount })}
+        paddingTop={0}
+      />
 
       <Dialog.Root open={Boolean(bulk)} onOpenChange={(o: boolean) => (o ? undefined : setBulk(null))}>
         <Dialog.Content>

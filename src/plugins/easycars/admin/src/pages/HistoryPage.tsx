@@ -2,18 +2,21 @@ import { Box, Button, Flex, LinkButton, Typography } from '@strapi/design-system
 import { Download } from '@strapi/icons';
 import { Page, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { filtersFromParams } from '../api/history';
 import { useHistoryApi, useHistoryRuns } from '../api/history-queries';
 import { HistoryFiltersBar, type FilterValues } from '../components/history/HistoryFiltersBar';
 import { HistoryTable } from '../components/history/HistoryTable';
 import { RunDetailsModal } from '../components/history/RunDetailsModal';
 import { RetentionSettings } from '../components/history/RetentionSettings';
+import { Pager } from '../components/layout/Pager';
 import { DEALERSHIP_PARAM, useSelectedDealership } from '../context/DealershipContext';
+import { useUrlFilters } from '../hooks/useUrlFilters';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
 
 const PAGE_SIZE = 25;
+const FILTERS = ['scope', 'type', 'status', 'trigger', 'from', 'to', 'q'] as const satisfies ReadonlyArray<keyof FilterValues>;
 
 /** Every sync run of the admin's dealerships, filtered on the server; the filters live in the URL. */
 const HistoryPage = () => {
@@ -21,7 +24,7 @@ const HistoryPage = () => {
   const api = useHistoryApi();
   const { toggleNotification } = useNotification();
   const { dealerships } = useSelectedDealership();
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useUrlFilters<keyof FilterValues>();
   const filters = filtersFromParams(params);
   const { page: currentPage, ...currentFilters } = filters;
   const runs = useHistoryRuns(currentFilters, currentPage, PAGE_SIZE);
@@ -39,17 +42,7 @@ const HistoryPage = () => {
     to: params.get('to') ?? '',
     q: params.get('q') ?? '',
   };
-  const change = (next: Partial<FilterValues> & { page?: string }) =>
-    setParams((prev) => {
-      const out = new URLSearchParams(prev);
-      for (const [name, value] of Object.entries(next)) {
-        if (value) out.set(name, value);
-        else out.delete(name);
-      }
-      if (!('page' in next)) out.delete('page');
-      return out;
-    });
-  const filtered = ['scope', 'type', 'status', 'trigger', 'from', 'to', 'q'].some((n) => params.get(n));
+  const filtered = FILTERS.some((n) => params.get(n));
 
   const download = async (format: 'csv' | 'json') => {
     setExporting(format);
@@ -102,7 +95,7 @@ const HistoryPage = () => {
                 : t('history.empty.none', 'No syncs yet. Connect a dealership to EasyCars, then run its first stock sync.')}
             </Typography>
             {filtered ? (
-              <Button variant="tertiary" onClick={() => setParams(new URLSearchParams(params.get(DEALERSHIP_PARAM) ? { [DEALERSHIP_PARAM]: params.get(DEALERSHIP_PARAM)! } : {}))}>
+              <Button variant="tertiary" onClick={() => change(Object.fromEntries(FILTERS.map((n) => [n, ''])))}>
                 {t('history.clear', 'Clear filters')}
               </Button>
             ) : (
@@ -115,16 +108,13 @@ const HistoryPage = () => {
         ) : (
           <>
             <HistoryTable runs={data.data} onDetails={setOpen} />
-            {pagination && pagination.pageCount > 1 ? (
-              <Flex gap={2} paddingTop={4} alignItems="center" justifyContent="flex-end" tag="nav" aria-label={t('history.pagination', 'Pages')}>
-                <Button variant="tertiary" disabled={pagination.page <= 1} onClick={() => change({ page: String(pagination.page - 1) })}>
-                  {t('history.previous', 'Previous')}
-                </Button>
-                <Typography>{t('history.pageOfTotal', 'Page {page} of {pageCount} ({total} runs)', { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total })}</Typography>
-                <Button variant="tertiary" disabled={pagination.page >= pagination.pageCount} onClick={() => change({ page: String(pagination.page + 1) })}>
-                  {t('history.next', 'Next')}
-                </Button>
-              </Flex>
+            {pagination ? (
+              <Pager
+                page={pagination.page}
+                pageCount={pagination.pageCount}
+                onPage={(next) => change({ page: String(next) })}
+                label={t('history.pageOfTotal', 'Page {page} of {pageCount} ({total} runs)', { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total })}
+              />
             ) : null}
           </>
         )}

@@ -2,9 +2,9 @@ import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Typography 
 import { Download } from '@strapi/icons';
 import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { FINDING_SEVERITIES, FINDING_STATES, RECONCILIATION_SCHEDULES, type ReconciliationSchedule, type Finding, type FindingCategory, type FindingSeverity, type FindingState, type ReconciliationFilters } from '../api/reconciliation';
 import { useReconciliationAction, useReconciliationApi, useReconciliationReport } from '../api/reconciliation-queries';
+import { Pager } from '../components/layout/Pager';
 import { ProgressBar } from '../components/ProgressBar';
 import { FindingDetails } from '../components/reconciliation/FindingDetails';
 import { FindingsTable } from '../components/reconciliation/FindingsTable';
@@ -12,6 +12,7 @@ import { IgnoreDialog } from '../components/reconciliation/IgnoreDialog';
 import { severityText, stateText } from '../components/reconciliation/labels';
 import { SummaryCards } from '../components/reconciliation/SummaryCards';
 import { useSelectedDealership } from '../context/DealershipContext';
+import { useUrlFilters } from '../hooks/useUrlFilters';
 import { PERMISSIONS } from '../permissions';
 import { toApiError } from '../utils/apiError';
 import { useT } from '../utils/useT';
@@ -25,7 +26,7 @@ const ReconciliationPage = () => {
   const { dealership } = useSelectedDealership();
   const id = dealership?.documentId ?? '';
   const timezone = dealership?.timezone ?? 'Australia/Sydney';
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useUrlFilters();
   const filter: ReconciliationFilters = {
     category: (params.get('category') || undefined) as FindingCategory | undefined,
     severity: (params.get('severity') || undefined) as FindingSeverity | undefined,
@@ -45,15 +46,6 @@ const ReconciliationPage = () => {
   const filterKey = JSON.stringify(filter);
   useEffect(() => setSelected(new Set()), [filterKey, page, id]);
 
-  const change = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    if (!('page' in next)) merged.delete('page');
-    setParams(merged);
-  };
   const notify = (e: unknown) => toggleNotification({ type: 'danger', message: toApiError(e).message });
 
   const startRun = async () => {
@@ -209,13 +201,13 @@ const ReconciliationPage = () => {
                 {viewingOpen ? t('recon.empty', 'No differences here: this site matches EasyCars for this filter.') : t('recon.emptyState', 'No rows in this state.')}
               </Typography>
             )}
-            {data.pagination.pageCount > 1 ? (
-              <Flex gap={2} justifyContent="flex-end">
-                <Button size="S" variant="tertiary" disabled={page <= 1} onClick={() => change({ page: String(page - 1) })}>{t('recon.page.previous', 'Previous')}</Button>
-                <Typography>{t('recon.page.of', 'Page {page} of {count}', { page, count: data.pagination.pageCount })}</Typography>
-                <Button size="S" variant="tertiary" disabled={page >= data.pagination.pageCount} onClick={() => change({ page: String(page + 1) })}>{t('recon.page.next', 'Next')}</Button>
-              </Flex>
-            ) : null}
+            <Pager
+              page={page}
+              pageCount={data.pagination.pageCount}
+              onPage={(next) => change({ page: String(next) })}
+              label={t('recon.page.of', 'Page {page} of {count}', { page, count: data.pagination.pageCount })}
+              paddingTop={0}
+            />
           </Flex>
         </Box>
       ) : null}

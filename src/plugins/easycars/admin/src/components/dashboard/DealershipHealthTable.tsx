@@ -5,6 +5,7 @@ import type { DashboardRow, ServiceHealth } from '../../api/dashboard';
 import { formatInZone, sinceText } from '../../utils/zonedTime';
 import { useT } from '../../utils/useT';
 import { PLUGIN_ID } from '../../pluginId';
+import { Pager } from '../layout/Pager';
 import { healthText, healthVariant } from './healthLabels';
 
 const PAGE = 20;
@@ -106,13 +107,7 @@ export const DealershipHealthTable = ({
         </Tbody>
       </Table>
       {matching.length === 0 ? <Box paddingTop={4}><Typography textColor="neutral600">{t('dashboard.noMatch', 'No dealership matches.')}</Typography></Box> : null}
-      {pageCount > 1 ? (
-        <Flex gap={2} paddingTop={4} justifyContent="flex-end" alignItems="center">
-          <Button variant="tertiary" disabled={current <= 1} onClick={() => setPage(current - 1)}>{t('history.previous', 'Previous')}</Button>
-          <Typography>{t('history.pageOf', 'Page {page} of {pageCount}', { page: current, pageCount })}</Typography>
-          <Button variant="tertiary" disabled={current >= pageCount} onClick={() => setPage(current + 1)}>{t('history.next', 'Next')}</Button>
-        </Flex>
-      ) : null}
+      <Pager page={current} pageCount={pageCount} onPage={setPage} label={t('history.pageOf', 'Page {page} of {pageCount}', { page: current, pageCount })} />
     </Box>
   );
 };

@@ -6,6 +6,7 @@ import type { SyncRun } from '../../api/stock';
 import { useSyncLog } from '../../api/sync-log-queries';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
+import { Pager } from '../layout/Pager';
 import { RunCounts } from '../stock/RunCounts';
 import { duration, outcomeText, statusText, statusVariant, triggerText, when } from '../stock/runLabels';
 
@@ -130,17 +131,14 @@ export const RunDetailsModal = ({ id, onClose }: { id: number; onClose: () => vo
                 ))}
               </Box>
             )}
-            {itemsPage.pageCount > 1 ? (
-              <Flex gap={2} paddingTop={2} alignItems="center">
-                <Button variant="tertiary" size="S" disabled={itemsPage.page <= 1} onClick={() => setPage(page - 1)}>
-                  {t('history.previous', 'Previous')}
-                </Button>
-                <Typography variant="pi">{t('history.pageOf', 'Page {page} of {pageCount}', { page: itemsPage.page, pageCount: itemsPage.pageCount })}</Typography>
-                <Button variant="tertiary" size="S" disabled={itemsPage.page >= itemsPage.pageCount} onClick={() => setPage(page + 1)}>
-                  {t('history.next', 'Next')}
-                </Button>
-              </Flex>
-            ) : null}
+            <Pager
+              page={itemsPage.page}
+              pageCount={itemsPage.pageCount}
+              onPage={setPage}
+              label={t('history.pageOf', 'Page {page} of {pageCount}', { page: itemsPage.page, pageCount: itemsPage.pageCount })}
+              size="S"
+              paddingTop={2}
+            />
           </Section>
         </Modal.Body>
         <Modal.Footer>
