@@ -173,15 +173,66 @@ describe(`metrics, health and alerts (${process.env.DB_TEST_CLIENT ?? 'sqlite'})
     const res = await as(manager).get('/easycars/health');
     expect(res.status).toBe(200);
     const report = res.body.data;
+    expect(report).toMatchObject({ scope: 'dealerships', status: 'ok' });
     expect(report.database).toMatchObject({ status: 'ok' });
     expect(report.queue).toMatchObject({ status: 'ok', queued: 0, running: 0 });
-    expect(report.instances).toHaveLength(1);
-    expect(report.instances[0]).toMatchObject({ status: 'ok', pid: process.pid });
-    expect(report.instances[0].rssBytes).toBeGreaterThan(0);
-    expect(report.easycars.find((e: any) => e.environment === 'test').lastSuccessfulCallAt).not.toBeNull();
     expect(report.dealerships.map((d: any) => d.name)).toEqual(['Harbour Motors']);
     expect(report.dealerships[0]).toMatchObject({ status: 'ok', stock: 'ok' });
+    // The platform's instances and the last EasyCars call of any dealership are the site's, not a manager's.
+    expect(report.instances).toEqual([]);
+    expect(report.easycars).toEqual([]);
+    expect(JSON.stringify(report)).not.toContain(String(process.pid));
     expect((await as(manager).get(`/easycars/health?dealership=${north}`)).status).toBe(404);
+
+    const site = (await as(superAdmin).get('/easycars/health')).body.data;
+    expect(site).toMatchObject({ scope: 'site', status: 'ok' });
+    expect(site.instances).toHaveLength(1);
+    expect(site.instances[0]).toMatchObject({ status: 'ok', pid: process.pid });
+    expect(site.instances[0].rssBytes).toBeGreaterThan(0);
+    expect(site.easycars.find((e: any) => e.environment === 'test').lastSuccessfulCallAt).not.toBeNull();
+    expect(site.dealerships.map((d: any) => d.name)).toEqual(['Harbour Motors', 'North Shore Autos']);
+  });
+
+  it('counts only the caller’s own dealerships’ runs in the health queue; a Super Admin sees every run', async () => {
+    const logs = w.app.strapi.db.query('plugin::easycars.sync-log' as any);
+    const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000);
+    const rows = [
+      { dealership: north, type: 'stock', status: 'queued', createdAt: twentyMinutesAgo },
+      { dealership: north, type: 'leads', status: 'queued', createdAt: new Date() },
+      { dealership: north, type: 'stock', status: 'running', createdAt: new Date() },
+      { dealership: harbour, type: 'leads', status: 'queued', createdAt: new Date() },
+    ];
+    const created = [];
+    try {
+      for (const data of rows) created.push(await logs.create({ data }));
+      // The database's own createdAt, whatever create() did with the one given.
+      await logs.update({ where: { id: created[0].id }, data: { createdAt: twentyMinutesAgo } });
+
+      const mine = (await as(manager).get('/easycars/health')).body.data;
+      expect(mine.queue).toMatchObject({ status: 'ok', queued: 1, running: 0 });
+      expect(mine.queue.oldestQueuedAgeSeconds).toBeLessThan(15 * 60);
+      expect(mine).toMatchObject({ scope: 'dealerships', status: 'ok', instances: [], easycars: [] });
+      for (const other of [north, 'North Shore Autos']) expect(JSON.stringify(mine)).not.toContain(other);
+
+      // North Shore's manager sees North Shore's runs, the one stuck for 20 minutes included.
+      const theirs = (await as(outsider).get('/easycars/health')).body.data;
+      expect(theirs.queue).toMatchObject({ status: 'degraded', queued: 2, running: 1 });
+      expect(theirs.queue.oldestQueuedAgeSeconds).toBeGreaterThanOrEqual(19 * 60);
+      expect(theirs).toMatchObject({ scope: 'dealerships', status: 'degraded', instances: [], easycars: [] });
+      expect(JSON.stringify(theirs)).not.toContain(harbour);
+
+      const site = (await as(superAdmin).get('/easycars/health')).body.data;
+      expect(site.queue).toMatchObject({ status: 'degraded', queued: 3, running: 1 });
+      expect(site.queue.oldestQueuedAgeSeconds).toBeGreaterThanOrEqual(19 * 60);
+      expect(site).toMatchObject({ scope: 'site', status: 'degraded' });
+      expect(site.instances).toHaveLength(1);
+      // Naming one dealership does not narrow a Super Admin's site-wide parts.
+      const one = (await as(superAdmin).get(`/easycars/health?dealership=${harbour}`)).body.data;
+      expect(one.queue).toMatchObject({ queued: 3, running: 1 });
+      expect(one.dealerships.map((d: any) => d.name)).toEqual(['Harbour Motors']);
+    } finally {
+      await logs.deleteMany({ where: { id: { $in: created.map((c) => c.id) } } });
+    }
   });
 
   it('opens alerts when runs fail, mails the managers, calls the webhook, and resolves them after a success', async () => {

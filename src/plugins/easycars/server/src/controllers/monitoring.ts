@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { dealershipsInScope } from '../utils/admin-context';
+import { adminUser, dealershipsInScope } from '../utils/admin-context';
 import { getService } from '../utils/plugin';
 import { parseInput } from '../utils/validate';
 
@@ -16,10 +16,11 @@ const performanceQuery = z
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const dealershipsOf = (ctx: any) => dealershipsInScope(strapi, ctx);
   return {
-    /** GET /easycars/health?dealership */
+    /** GET /easycars/health?dealership: site-wide parts (every run queued, the instances) for Super Admins only. */
     async health(ctx: any) {
       parseInput(healthQuery, ctx.query, 'query');
-      ctx.body = { data: await getService(strapi, 'health').report(await dealershipsOf(ctx)) };
+      const siteWide = getService(strapi, 'access').isSuperAdmin(adminUser(ctx));
+      ctx.body = { data: await getService(strapi, 'health').report(await dealershipsOf(ctx), { siteWide }) };
     },
     /** GET /easycars/dashboard/performance?dealership&days=30 */
     async performance(ctx: any) {

@@ -14,6 +14,14 @@ const QUEUE_STUCK_SECONDS = 15 * 60;
 const SCHEDULER_SILENT_SECONDS = 5 * 60;
 const DATABASE_TIMEOUT_MS = 2000;
 
+/**
+ * Who the report is for. `siteWide` (a Super Admin): every dealership's queue, the instances and
+ * the EasyCars calls. Otherwise only the given dealerships' runs are counted and site data is left out.
+ */
+export interface HealthScope {
+  siteWide: boolean;
+}
+
 /** Health of the integration: the platform (database, queue, scheduler, instances) and each dealership in scope. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const pingDatabase = async (): Promise<{ ok: boolean; latencyMs: number | null; error?: string }> => {
@@ -35,18 +43,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { status: (await pingDatabase()).ok ? 'ok' : 'unavailable' };
     },
 
-    async report(dealerships: DealershipSummary[], now = new Date()): Promise<HealthReport> {
+    async report(dealerships: DealershipSummary[], { siteWide }: HealthScope, now = new Date()): Promise<HealthReport> {
+      const scope = siteWide ? ('site' as const) : ('dealerships' as const);
       const db = await pingDatabase();
       const database = { status: (db.ok ? 'ok' : 'failing') as ComponentStatus, client: String(strapi.db.dialect.client), latencyMs: db.latencyMs, ...(db.error ? { error: db.error } : {}) };
       if (!db.ok) {
-        return { status: 'failing', checkedAt: now.toISOString(), database, queue: { status: 'failing', kind: getService(strapi, 'jobs').queueKind() ?? null, queued: 0, running: 0, oldestQueuedAgeSeconds: null }, scheduler: { status: 'failing', enabled: true, lastTickAgeSeconds: null }, easycars: [], instances: [], dealerships: [] };
+        return { scope, status: 'failing', checkedAt: now.toISOString(), database, queue: { status: 'failing', kind: getService(strapi, 'jobs').queueKind() ?? null, queued: 0, running: 0, oldestQueuedAgeSeconds: null }, scheduler: { status: 'failing', enabled: true, lastTickAgeSeconds: null }, easycars: [], instances: [], dealerships: [] };
       }
 
       const logs = strapi.db.query(pluginUid('sync-log'));
+      const ofScope = siteWide ? {} : { dealership: { $in: dealerships.map((d) => d.documentId) } };
       const [queued, running, oldest] = await Promise.all([
-        logs.count({ where: { status: 'queued' } }),
-        logs.count({ where: { status: 'running' } }),
-        logs.findOne({ where: { status: 'queued' }, orderBy: { id: 'asc' }, select: ['createdAt'] }),
+        logs.count({ where: { ...ofScope, status: 'queued' } }),
+        logs.count({ where: { ...ofScope, status: 'running' } }),
+        logs.findOne({ where: { ...ofScope, status: 'queued' }, orderBy: { id: 'asc' }, select: ['createdAt'] }),
       ]);
       const oldestQueuedAgeSeconds = ageSeconds(oldest?.createdAt, now);
       const queue = {
@@ -88,12 +98,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastTickAgeSeconds,
       };
 
-      const lastCall = (env: 'test' | 'production') => {
-        const times = rows.map((r) => (r.stats as { lastSuccessfulCall?: Record<string, string> } | null)?.lastSuccessfulCall?.[env]).filter(Boolean) as string[];
-        return times.length ? new Date(Math.max(...times.map((t) => Date.parse(t)))).toISOString() : null;
-      };
-      const easycars = (['test', 'production'] as const).map((environment) => ({ environment, lastSuccessfulCallAt: lastCall(environment) }));
-
       const overview = await getService(strapi, 'dashboard').overview(dealerships, now);
       const alerts = (await strapi.db.query(pluginUid('alert')).findMany({
         where: { dealership: { $in: dealerships.map((d) => d.documentId) }, status: { $ne: 'resolved' } },
@@ -106,18 +110,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return dealershipStatus(row, { critical: critical.length, warning: mine.length - critical.length, firstMessage: (critical[0] ?? mine[0])?.message ?? null });
       });
       const tenantStatus: ComponentStatus = dealershipHealth.some((d) => d.status !== 'ok') ? 'degraded' : 'ok';
-      const instanceStatus: ComponentStatus = instances.length && instances.every((i) => i.status === 'failing') ? 'failing' : instances.some((i) => i.status === 'failing') ? 'degraded' : 'ok';
-
-      return {
-        status: worst(database.status, queue.status, scheduler.status, instanceStatus, tenantStatus),
-        checkedAt: now.toISOString(),
-        database,
-        queue,
-        scheduler,
-        easycars,
-        instances,
-        dealerships: dealershipHealth,
+      const common = { checkedAt: now.toISOString(), database, queue, scheduler, dealerships: dealershipHealth };
+      if (!siteWide) {
+        // Instances are the site's: left out, and so is their status (queue and scheduler still show a stalled platform).
+        return { scope: 'dealerships', status: worst(database.status, queue.status, scheduler.status, tenantStatus), ...common, easycars: [], instances: [] };
+      }
+      const lastCall = (env: 'test' | 'production') => {
+        const times = rows.map((r) => (r.stats as { lastSuccessfulCall?: Record<string, string> } | null)?.lastSuccessfulCall?.[env]).filter(Boolean) as string[];
+        return times.length ? new Date(Math.max(...times.map((t) => Date.parse(t)))).toISOString() : null;
       };
+      const easycars = (['test', 'production'] as const).map((environment) => ({ environment, lastSuccessfulCallAt: lastCall(environment) }));
+      const instanceStatus: ComponentStatus = instances.length && instances.every((i) => i.status === 'failing') ? 'failing' : instances.some((i) => i.status === 'failing') ? 'degraded' : 'ok';
+      return { scope: 'site', status: worst(database.status, queue.status, scheduler.status, instanceStatus, tenantStatus), ...common, easycars, instances };
     },
   };
   return service;
