@@ -3,52 +3,28 @@
  * banner and as a count on the EasyCars menu; the Alerts page acknowledges one, and the rule
  * settings are changed and kept. Screenshots at phone, tablet and desktop widths go to docs/screenshots/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../sandbox/src';
-import { launchBrowser, loginViaUi, startAdminApp, type AdminApp } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS as SHOTS, shootAtWidths, startBrowserWorld, syncStockNow, type BrowserWorld } from '../helpers/browser-world';
 import { createCredential, createDealership, SANDBOX_ACCOUNTS } from '../helpers/fixtures';
-import { ROOT } from '../helpers/database';
 
 jest.setTimeout(300_000);
 
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
-const WIDTHS = [375, 768, 1280];
-
 describe('EasyCars alerts (browser)', () => {
-  let sandbox: RunningSandbox;
-  let admin: AdminApp;
-  let browser: Browser;
+  let world: BrowserWorld;
+  let admin: BrowserWorld['admin'];
   let page: Page;
   let harbour: string;
 
-  const plugin = () => admin.app.strapi.plugin('easycars');
   const sync = async (dealership: string) => {
-    const log = await plugin().service('syncLogs').createIfIdle({ dealership, type: 'stock', trigger: 'manual' });
-    await plugin().service('stockSync').run({ dealership, syncLogId: log.id, trigger: 'manual' });
-    await plugin().service('alerts').idle();
-  };
-  const shootAtWidths = async (name: string) => {
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect([name, width, overflow <= 1]).toEqual([name, width, true]);
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await syncStockNow(admin.app.strapi, dealership);
+    await admin.app.strapi.plugin('easycars').service('alerts').idle();
   };
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ stockCount: { EC114575: 6 } });
-    admin = await startAdminApp({
-      env: {
-        EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
-        EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
-        EASYCARS_IMAGES_ENABLED: 'false',
-      },
-    });
+    world = await startBrowserWorld({ sandbox: { stockCount: { EC114575: 6 } }, env: { EASYCARS_IMAGES_ENABLED: 'false' } });
+    ({ admin, page } = world);
+    const { sandbox } = world;
     harbour = (await createDealership(admin.app.strapi, 'Harbour Motors')).documentId;
     await createCredential(admin.app.strapi, harbour, SANDBOX_ACCOUNTS.harbour);
     await sync(harbour);
@@ -56,17 +32,11 @@ describe('EasyCars alerts (browser)', () => {
     await sync(harbour);
     await sync(harbour);
     sandbox.control.clearFaults();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const superAdmin = await admin.app.superAdmin();
-    await loginViaUi(page, admin.url, superAdmin.email, superAdmin.password);
+    await world.signInAsSuperAdmin();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await admin?.app.destroy();
-    await sandbox?.close();
+    await world?.close();
   });
 
   it('shows the open alerts in the dashboard banner, a count on the menu, and the performance charts', async () => {
@@ -107,7 +77,7 @@ describe('EasyCars alerts (browser)', () => {
     // Three failed runs in a row are now needed: the consecutive-failures alert resolves.
     await page.getByRole('region', { name: 'Open alerts (1)' }).waitFor({ timeout: 40_000 });
     await page.getByRole('region', { name: 'Resolved alerts' }).getByTestId('alert-consecutive_failures').waitFor();
-    await shootAtWidths('alerts-page');
+    await shootAtWidths(page, SHOTS, 'alerts-page');
 
     await page.reload();
     await expect(page.getByTestId('alert-rules').getByLabel('Failed runs in a row').inputValue()).resolves.toBe('3');

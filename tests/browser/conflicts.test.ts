@@ -3,53 +3,40 @@
  * page, an edit here meets an EasyCars change, and the conflict is merged field by field with a preview
  * on the Conflicts page. Screenshots: docs/screenshots/local-edits-settings.png, conflicts-*.png.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../sandbox/src';
-import { launchBrowser, loginViaUi, startAdminApp, type AdminApp } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import type { RunningSandbox } from '../../sandbox/src';
+import { SCREENSHOTS as SHOTS, startBrowserWorld, syncStockNow, type BrowserWorld } from '../helpers/browser-world';
 import { createCredential, createDealership, SANDBOX_ACCOUNTS } from '../helpers/fixtures';
-import { ROOT } from '../helpers/database';
 
 jest.setTimeout(300_000);
 
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const ACCOUNT = 'EC114575';
 const VEHICLE = 'api::vehicle.vehicle';
 
 describe('EasyCars conflict inbox (browser)', () => {
+  let world: BrowserWorld;
   let sandbox: RunningSandbox;
-  let admin: AdminApp;
-  let browser: Browser;
+  let admin: BrowserWorld['admin'];
   let page: Page;
   let dealership: string;
 
-  const stockSync = async () => {
-    const { strapi } = admin.app;
-    const log = await strapi.plugin('easycars').service('syncLogs').createIfIdle({ dealership, type: 'stock', trigger: 'manual' });
-    await strapi.plugin('easycars').service('stockSync').run({ dealership, syncLogId: log.id, trigger: 'manual' });
-  };
+  const stockSync = () => syncStockNow(admin.app.strapi, dealership);
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ stockCount: { EC114575: 8, EC208841: 2 } });
-    admin = await startAdminApp({ env: { EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test, EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production, EASYCARS_IMAGES_ENABLED: 'false' } });
+    world = await startBrowserWorld({ sandbox: { stockCount: { EC114575: 8, EC208841: 2 } }, env: { EASYCARS_IMAGES_ENABLED: 'false' } });
+    ({ sandbox, admin, page } = world);
     dealership = (await createDealership(admin.app.strapi, 'Harbour Motors')).documentId;
     await createCredential(admin.app.strapi, dealership, SANDBOX_ACCOUNTS.harbour);
     await stockSync();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await admin?.app.destroy();
-    await sandbox?.close();
+    await world?.close();
   });
 
   it('chooses manual review for local edits on the Stock page', async () => {
-    const superAdmin = await admin.app.superAdmin();
-    await loginViaUi(page, admin.url, superAdmin.email, superAdmin.password);
+    await world.signInAsSuperAdmin();
     await page.goto(`${admin.url}/admin/plugins/easycars/stock?dealership=${dealership}`);
     const card = page.getByTestId('local-edits');
     await card.waitFor({ timeout: 30_000 });

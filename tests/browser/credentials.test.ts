@@ -1,43 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../sandbox/src';
-import { launchBrowser, loginViaUi, startAdminApp, type AdminApp } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS as SHOTS, startBrowserWorld, type BrowserWorld } from '../helpers/browser-world';
 import { createDealership, SANDBOX_ACCOUNTS, SANDBOX_CLIENT } from '../helpers/fixtures';
-import { ROOT } from '../helpers/database';
 
 jest.setTimeout(240_000);
 
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const SECRETS = [SANDBOX_CLIENT.clientId, SANDBOX_CLIENT.clientSecret, SANDBOX_ACCOUNTS.harbour.accountSecret];
 
 describe('EasyCars credentials page (browser)', () => {
-  let sandbox: RunningSandbox;
-  let admin: AdminApp;
-  let browser: Browser;
+  let world: BrowserWorld;
   let page: Page;
   let dealership: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    admin = await startAdminApp({
-      env: { EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test, EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production },
-    });
-    dealership = (await createDealership(admin.app.strapi, 'Harbour Motors')).documentId;
-    await createDealership(admin.app.strapi, 'Northside Cars');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    world = await startBrowserWorld();
+    ({ page } = world);
+    const { strapi } = world.admin.app;
+    dealership = (await createDealership(strapi, 'Harbour Motors')).documentId;
+    await createDealership(strapi, 'Northside Cars');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await admin?.app.destroy();
-    await sandbox?.close();
+    await world?.close();
   });
 
   it('logs in, connects a dealership with sandbox credentials, and shows "configured" after a reload without secrets', async () => {
-    const superAdmin = await admin.app.superAdmin();
-    await loginViaUi(page, admin.url, superAdmin.email, superAdmin.password);
+    await world.signInAsSuperAdmin();
 
     await page.getByRole('link', { name: 'EasyCars' }).first().click();
     // No credentials yet: the index opens the Credentials page, with the dealership in the URL.
@@ -72,7 +61,6 @@ describe('EasyCars credentials page (browser)', () => {
   });
 
   it('saves screenshots at phone, tablet and desktop widths', async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     // Strapi's release banner is not part of the page under test.
     const banner = page.getByRole('button', { name: /close/i }).first();
     if (await banner.isVisible().catch(() => false)) await banner.click().catch(() => undefined);

@@ -6,71 +6,45 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../sandbox/src';
-import { launchBrowser, loginViaUi, startAdminApp, type AdminApp } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS as SHOTS, shootAtWidths, startBrowserWorld, syncStockNow, type BrowserWorld } from '../helpers/browser-world';
 import { createCredential, createDealership, SANDBOX_ACCOUNTS } from '../helpers/fixtures';
-import { ROOT } from '../helpers/database';
 
 jest.setTimeout(300_000);
 
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
-const WIDTHS = [375, 768, 1280];
-
 describe('EasyCars dashboard and history (browser)', () => {
-  let sandbox: RunningSandbox;
-  let admin: AdminApp;
-  let browser: Browser;
+  let world: BrowserWorld;
+  let admin: BrowserWorld['admin'];
   let page: Page;
   let harbour: string;
   let north: string;
   let changedStockNumber: string;
 
-  const sync = async (dealership: string) => {
-    const plugin = admin.app.strapi.plugin('easycars');
-    const log = await plugin.service('syncLogs').createIfIdle({ dealership, type: 'stock', trigger: 'manual' });
-    await plugin.service('stockSync').run({ dealership, syncLogId: log.id, trigger: 'manual' });
-  };
-  const shootAtWidths = async (name: string) => {
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
-
   beforeAll(async () => {
-    sandbox = await startSandbox({ stockCount: { EC114575: 30, EC208841: 5 } });
-    admin = await startAdminApp({
-      env: {
-        EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
-        EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
-        EASYCARS_IMAGES_ENABLED: 'false',
-      },
+    world = await startBrowserWorld({
+      sandbox: { stockCount: { EC114575: 30, EC208841: 5 } },
+      env: { EASYCARS_IMAGES_ENABLED: 'false' },
+      page: { acceptDownloads: true },
     });
-    harbour = (await createDealership(admin.app.strapi, 'Harbour Motors')).documentId;
-    north = (await createDealership(admin.app.strapi, 'North Shore Autos')).documentId;
-    await createCredential(admin.app.strapi, harbour, SANDBOX_ACCOUNTS.harbour);
-    await createCredential(admin.app.strapi, north, SANDBOX_ACCOUNTS.north);
-    await sync(harbour);
+    ({ admin, page } = world);
+    const { sandbox } = world;
+    const { strapi } = admin.app;
+    harbour = (await createDealership(strapi, 'Harbour Motors')).documentId;
+    north = (await createDealership(strapi, 'North Shore Autos')).documentId;
+    await createCredential(strapi, harbour, SANDBOX_ACCOUNTS.harbour);
+    await createCredential(strapi, north, SANDBOX_ACCOUNTS.north);
+    await syncStockNow(strapi, harbour);
     changedStockNumber = String(sandbox.control.listStock('EC114575')[0]!.StockNumber);
     sandbox.control.updateStock('EC114575', changedStockNumber, { Price: 18990 });
-    await sync(harbour);
+    await syncStockNow(strapi, harbour);
     sandbox.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind: 'code1', times: 5 });
-    await sync(north);
+    await syncStockNow(strapi, north);
     sandbox.control.clearFaults();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const superAdmin = await admin.app.superAdmin();
-    await loginViaUi(page, admin.url, superAdmin.email, superAdmin.password);
+    await world.signInAsSuperAdmin();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await admin?.app.destroy();
-    await sandbox?.close();
+    await world?.close();
   });
 
   it('opens on the dashboard: the failing dealership and why, in words', async () => {
@@ -87,13 +61,7 @@ describe('EasyCars dashboard and history (browser)', () => {
     await harbourRow.getByText('Healthy').first().waitFor();
     expect(await harbourRow.innerText()).toMatch(/Next: .*(AEDT|AEST)/);
     await page.getByTestId('trend-chart').waitFor();
-    await shootAtWidths('dashboard');
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(1);
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await shootAtWidths(page, SHOTS, 'dashboard');
   });
 
   it('goes to the history, finds the runs that touched a stock number, opens one and downloads the export', async () => {
@@ -108,7 +76,7 @@ describe('EasyCars dashboard and history (browser)', () => {
     const rows = page.getByTestId('history-table').locator('tbody tr');
     await rows.nth(1).waitFor();
     expect(await rows.count()).toBe(2);
-    await shootAtWidths('history');
+    await shootAtWidths(page, SHOTS, 'history');
 
     await rows.first().getByRole('button', { name: /View details/ }).click();
     const dialog = page.getByRole('dialog');

@@ -7,24 +7,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../sandbox/src';
-import { launchBrowser, loginViaUi, startAdminApp, type AdminApp } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import type { RunningSandbox } from '../../sandbox/src';
+import { SCREENSHOTS as SHOTS, startBrowserWorld, type BrowserWorld } from '../helpers/browser-world';
 import { createCredential, createDealership, SANDBOX_ACCOUNTS, waitFor } from '../helpers/fixtures';
-import { ROOT } from '../helpers/database';
 
 jest.setTimeout(300_000);
 
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const LEAD = 'api::lead.lead';
 const ACCOUNT = SANDBOX_ACCOUNTS.harbour.accountNumber;
 const CONFLICT = 'plugin::easycars.lead-conflict';
 const CM_LEADS = `/admin/content-manager/collection-types/${LEAD}`;
 
 describe('EasyCars lead sync (browser)', () => {
+  let world: BrowserWorld;
   let sandbox: RunningSandbox;
-  let admin: AdminApp;
-  let browser: Browser;
+  let admin: BrowserWorld['admin'];
   let page: Page;
   let harbour: string;
   let northside: string;
@@ -62,14 +60,8 @@ describe('EasyCars lead sync (browser)', () => {
   };
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ tokenTtlSeconds: 600 });
-    admin = await startAdminApp({
-      env: {
-        EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
-        EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
-        EASYCARS_MIN_TIME_MS: '0',
-      },
-    });
+    world = await startBrowserWorld({ sandbox: { tokenTtlSeconds: 600 }, env: { EASYCARS_MIN_TIME_MS: '0' } });
+    ({ sandbox, admin, page } = world);
     harbour = (await createDealership(admin.app.strapi, 'Harbour Motors')).documentId;
     northside = (await createDealership(admin.app.strapi, 'Northside Cars')).documentId;
     await createCredential(admin.app.strapi, harbour, SANDBOX_ACCOUNTS.harbour);
@@ -78,17 +70,11 @@ describe('EasyCars lead sync (browser)', () => {
       data: { customerName: 'Noah Smith', customerEmail: 'noah@example.com', vehicleModel: 'Ranger', dealership: { connect: [{ documentId: harbour }] } } as any,
     });
     await waitFor(async () => (await record(refused.documentId))?.pushState === 'failed', 30_000);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const superAdmin = await admin.app.superAdmin();
-    await loginViaUi(page, admin.url, superAdmin.email, superAdmin.password);
+    await world.signInAsSuperAdmin();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await admin?.app.destroy();
-    await sandbox?.close();
+    await world?.close();
   });
 
   it('creates a lead in the content manager and shows its LeadNumber in the list column and the side panel', async () => {

@@ -3,42 +3,30 @@
  * differences, open one side by side, ignore one with a reason, sync another from EasyCars; the setup
  * check under EasyCars → Settings. Screenshots go to docs/screenshots/reconciliation-*.png and setup-*.png.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../sandbox/src';
-import { launchBrowser, loginViaUi, startAdminApp, type AdminApp } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS as SHOTS, shootAtWidths, startBrowserWorld, syncStockNow, type BrowserWorld } from '../helpers/browser-world';
 import { createCredential, createDealership, SANDBOX_ACCOUNTS } from '../helpers/fixtures';
-import { ROOT } from '../helpers/database';
 
 jest.setTimeout(300_000);
 
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const ACCOUNT = 'EC114575';
 
 describe('EasyCars reconciliation (browser)', () => {
-  let sandbox: RunningSandbox;
-  let admin: AdminApp;
-  let browser: Browser;
+  let world: BrowserWorld;
+  let admin: BrowserWorld['admin'];
   let page: Page;
   let dealership: string;
   let edited: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ stockCount: { EC114575: 30, EC208841: 3 } });
-    admin = await startAdminApp({
-      env: {
-        EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
-        EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
-        EASYCARS_IMAGES_ENABLED: 'false',
-      },
-    });
+    world = await startBrowserWorld({ sandbox: { stockCount: { EC114575: 30, EC208841: 3 } }, env: { EASYCARS_IMAGES_ENABLED: 'false' } });
+    ({ admin, page } = world);
+    const { sandbox } = world;
     const { strapi } = admin.app;
     dealership = (await createDealership(strapi, 'Harbour Motors')).documentId;
     await createCredential(strapi, dealership, SANDBOX_ACCOUNTS.harbour);
-    const logs = strapi.plugin('easycars').service('syncLogs');
-    const log = await logs.createIfIdle({ dealership, type: 'stock', trigger: 'manual' });
-    await strapi.plugin('easycars').service('stockSync').run({ dealership, syncLogId: log.id, trigger: 'manual' });
+    await syncStockNow(strapi, dealership);
     // Differences to find: an editor's better description, a price EasyCars changed, a vehicle EasyCars sold, a new one.
     const feed = sandbox.control.listStock(ACCOUNT);
     edited = feed[0].StockNumber;
@@ -47,20 +35,14 @@ describe('EasyCars reconciliation (browser)', () => {
     sandbox.control.updateStock(ACCOUNT, feed[1].StockNumber, { Price: 19990 });
     sandbox.control.removeStock(ACCOUNT, feed[2].StockNumber);
     sandbox.control.addStock(ACCOUNT);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await admin?.app.destroy();
-    await sandbox?.close();
+    await world?.close();
   });
 
   it('runs a reconciliation and shows the differences, counts first', async () => {
-    const superAdmin = await admin.app.superAdmin();
-    await loginViaUi(page, admin.url, superAdmin.email, superAdmin.password);
+    await world.signInAsSuperAdmin();
     await page.goto(`${admin.url}/admin/plugins/easycars/reconciliation?dealership=${dealership}`);
     await page.getByText('No reconciliation has run yet for Harbour Motors.').waitFor();
     await page.getByRole('button', { name: 'Run reconciliation' }).click();
@@ -98,14 +80,7 @@ describe('EasyCars reconciliation (browser)', () => {
     await page.getByRole('button', { name: 'Run reconciliation' }).click();
     await page.getByText(/2 open differences/).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: path.join(SHOTS, 'reconciliation-4-after.png'), fullPage: true });
-    for (const width of [375, 768]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SHOTS, `reconciliation-page-${width}.png`), fullPage: true });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect([width, overflow <= 1]).toEqual([width, true]);
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await shootAtWidths(page, SHOTS, 'reconciliation-page', { widths: [375, 768] });
   });
 
   it('shows the setup check under EasyCars → Settings', async () => {

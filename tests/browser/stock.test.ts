@@ -5,59 +5,33 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../sandbox/src';
-import { launchBrowser, loginViaUi, startAdminApp, type AdminApp } from '../helpers/browser';
-import { createCredential, createDealership, SANDBOX_ACCOUNTS } from '../helpers/fixtures';
+import type { Page } from 'playwright-core';
 import { ROOT } from '../helpers/database';
+import { SCREENSHOTS as SHOTS, shootAtWidths, startBrowserWorld, type BrowserWorld } from '../helpers/browser-world';
+import { createCredential, createDealership, SANDBOX_ACCOUNTS } from '../helpers/fixtures';
 
 jest.setTimeout(300_000);
 
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
-
 describe('EasyCars stock page (browser)', () => {
-  let sandbox: RunningSandbox;
-  let admin: AdminApp;
-  let browser: Browser;
+  let world: BrowserWorld;
+  let admin: BrowserWorld['admin'];
   let page: Page;
   let dealership: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ stockCount: { EC114575: 120, EC208841: 5 } });
-    admin = await startAdminApp({
-      env: {
-        EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
-        EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
-        EASYCARS_IMAGE_HOSTS: '127.0.0.1',
-        EASYCARS_IMAGE_HTTP_HOSTS: '127.0.0.1',
-        EASYCARS_IMAGES_ALLOW_PRIVATE: 'true',
-      },
+    world = await startBrowserWorld({
+      sandbox: { stockCount: { EC114575: 120, EC208841: 5 } },
+      env: { EASYCARS_IMAGE_HOSTS: '127.0.0.1', EASYCARS_IMAGE_HTTP_HOSTS: '127.0.0.1', EASYCARS_IMAGES_ALLOW_PRIVATE: 'true' },
     });
+    ({ admin, page } = world);
     dealership = (await createDealership(admin.app.strapi, 'Harbour Motors')).documentId;
     await createCredential(admin.app.strapi, dealership, SANDBOX_ACCOUNTS.harbour);
     // A vehicle typed by hand: the list shows it as "Manual".
     await admin.app.strapi.documents('api::vehicle.vehicle' as any).create({ data: { title: 'Hand-entered ute', stockNumber: 'HAND-1', dealership } as any, status: 'published' } as any);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
-  /**
-   * Screenshots at phone and tablet widths (docs/screenshots/<name>-375.png, -768.png); the page itself
-   * must not scroll sideways (Strapi's own list table scrolls inside its frame, so it may).
-   */
-  const atPhoneAndTablet = async (name: string, opts: { overflowAllowed?: boolean } = {}) => {
-    for (const width of [375, 768]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-      if (!opts.overflowAllowed) {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect([name, width, overflow <= 1]).toEqual([name, width, true]);
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
+  const atPhoneAndTablet = (name: string, opts: { overflowAllowed?: boolean } = {}) =>
+    shootAtWidths(page, SHOTS, name, { widths: [375, 768], ...opts });
 
   /**
    * A vehicle's edit view and its EasyCars side panel. Under CI load the content manager sometimes
@@ -97,14 +71,11 @@ describe('EasyCars stock page (browser)', () => {
   };
 
   afterAll(async () => {
-    await browser?.close();
-    await admin?.app.destroy();
-    await sandbox?.close();
+    await world?.close();
   });
 
   it('syncs on "Sync now", shows progress through a reload, then the result and the run history', async () => {
-    const superAdmin = await admin.app.superAdmin();
-    await loginViaUi(page, admin.url, superAdmin.email, superAdmin.password);
+    await world.signInAsSuperAdmin();
     await page.goto(`${admin.url}/admin/plugins/easycars/stock?dealership=${dealership}`);
     await page.getByRole('heading', { name: 'Stock sync', exact: true }).waitFor();
     await page.getByText('Never synced').waitFor();

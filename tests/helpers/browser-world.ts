@@ -1,0 +1,99 @@
+/** Shared setup for the browser tests: EasyCars sandbox + Strapi serving the admin panel + chromium. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import type { Browser, Page } from 'playwright-core';
+import { startSandbox, type RunningSandbox, type StartSandboxOptions } from '../../sandbox/src';
+import { launchBrowser, loginViaUi, startAdminApp, type AdminApp } from './browser';
+import { ROOT } from './database';
+
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const VIEWPORT = { width: 1280, height: 900 };
+
+export interface BrowserWorldOptions {
+  sandbox?: StartSandboxOptions;
+  /** Added to the sandbox base URLs in Strapi's environment, e.g. EASYCARS_IMAGES_ENABLED. */
+  env?: Record<string, string>;
+  page?: { acceptDownloads?: boolean };
+}
+
+export interface BrowserWorld {
+  sandbox: RunningSandbox;
+  admin: AdminApp;
+  browser: Browser;
+  /** 1280×900. */
+  page: Page;
+  signInAsSuperAdmin(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Also creates docs/screenshots/. If a step fails, whatever already started is closed. */
+export async function startBrowserWorld(options: BrowserWorldOptions = {}): Promise<BrowserWorld> {
+  let sandbox: RunningSandbox | undefined;
+  let admin: AdminApp | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await admin?.app.destroy();
+    await sandbox?.close();
+  };
+  try {
+    sandbox = await startSandbox(options.sandbox);
+    admin = await startAdminApp({
+      env: {
+        EASYCARS_TEST_BASE_URL: sandbox.baseUrls.test,
+        EASYCARS_PRODUCTION_BASE_URL: sandbox.baseUrls.production,
+        ...options.env,
+      },
+    });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: VIEWPORT, ...options.page });
+    const app = admin;
+    return {
+      sandbox,
+      admin,
+      browser,
+      page,
+      async signInAsSuperAdmin() {
+        const superAdmin = await app.app.superAdmin();
+        await loginViaUi(page, app.url, superAdmin.email, superAdmin.password);
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Runs one stock sync in-line, as the job would, and returns its sync log id. */
+export async function syncStockNow(strapi: Core.Strapi, dealership: string): Promise<number> {
+  const plugin = strapi.plugin('easycars');
+  const log = await plugin.service('syncLogs').createIfIdle({ dealership, type: 'stock', trigger: 'manual' });
+  if (!log) throw new Error('a stock sync is already active for this dealership');
+  await plugin.service('stockSync').run({ dealership, syncLogId: log.id, trigger: 'manual' });
+  return log.id;
+}
+
+/**
+ * Full-page screenshots <dir>/<name>-<width>.png, then back to 1280×900. At each width the page itself
+ * must not scroll sideways, unless `overflowAllowed` (Strapi's own list table scrolls inside its frame).
+ */
+export async function shootAtWidths(
+  page: Page,
+  dir: string,
+  name: string,
+  opts: { widths?: number[]; overflowAllowed?: boolean } = {},
+): Promise<void> {
+  for (const width of opts.widths ?? [375, 768, 1280]) {
+    await page.setViewportSize({ width, height: VIEWPORT.height });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+    if (!opts.overflowAllowed) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect([name, width, overflow <= 1]).toEqual([name, width, true]);
+    }
+  }
+  await page.setViewportSize(VIEWPORT);
+}
