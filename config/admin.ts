@@ -1,6 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import { requireEnv } from '../src/required-env';
 
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const secrets = requireEnv(env, ['ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY']);
   return {
     auth: {

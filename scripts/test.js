@@ -44,7 +44,7 @@ const only = flags.has('--integration-only') ? 'integration' : flags.has('--brow
 step('build plugin', () => run('build plugin', 'npm', ['run', 'build:plugin']));
 if (!results[0][1]) process.exit(1);
 
-if (!only) step('typecheck', () => run('typecheck (host app, benchmarks, plugin server and admin)', 'npm', ['run', 'typecheck']));
+if (!only) step('typecheck', () => run('typecheck (host app, benchmarks, tests, plugin server and admin)', 'npm', ['run', 'typecheck']));
 if (!only) step('unit + admin', () => run('unit + admin components', 'npx', ['jest', ...jest(['unit', 'admin'])]));
 if (!only || only === 'integration') {
   step('integration (sqlite)', () => run('integration on SQLite', 'npx', ['jest', ...jest(['integration'])], { DB_TEST_CLIENT: 'sqlite' }));

@@ -9,10 +9,10 @@ export const SANDBOX_ACCOUNTS = {
   north: { accountNumber: 'EC208841', accountSecret: '9B8A7C6D-5E4F-4A3B-8C2D-1E0F9A8B7C6D' },
 };
 
-export async function createDealership(strapi: Core.Strapi, name: string, managerIds: number[] = []) {
-  return strapi.documents('api::dealership.dealership').create({
+export async function createDealership(strapi: Core.Strapi, name: string, managerIds: number[] = []): Promise<{ id: number; documentId: string }> {
+  return (await strapi.documents('api::dealership.dealership').create({
     data: { name, timezone: 'Australia/Sydney', ...(managerIds.length ? { managers: { connect: managerIds.map((id) => ({ id })) } } : {}) } as any,
-  });
+  })) as { id: number; documentId: string };
 }
 
 /** Stores credentials straight through the plugin's repository (encrypted like the API does). */

@@ -231,7 +231,7 @@ describe(`credentials admin API (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, ()
       const res = await as(manager).post('/easycars/test-connection', { credential: id });
       expect(res.status).toBe(200);
       expect(res.body.data).toMatchObject({ ok: true, credential: id });
-      expect(res.body.data.stock.stockCount).toBe(sandbox.control.listStock('EC114575').filter((s: { YardCode: string }) => s.YardCode === 'MAIN').length);
+      expect(res.body.data.stock.stockCount).toBe(sandbox.control.listStock('EC114575').filter((s) => s.YardCode === 'MAIN').length);
       const read = await as(reader).get(`/easycars/credentials?dealership=${dealershipA}`);
       expect(read.body.data.lastTest).toMatchObject({ ok: true });
       expect(read.body.data.lastTest.message).toMatch(/Stock: connected, \d+ vehicles\. Leads: connected\./);

@@ -184,7 +184,7 @@ describe(`every plugin route refuses other dealerships (${process.env.DB_TEST_CL
     manager = await w.app.createAdmin({ roles: [await w.app.createRole('Manager of A', everything.map((a) => `plugin::easycars.${a}`))] });
     noPermission = await w.app.createAdmin({ roles: [await w.app.createRole('No EasyCars permission', [])] });
 
-    const dealershipA = await w.dealership('Harbour', 'harbour', { imageSyncEnabled: false });
+    const dealershipA = await w.dealership('Harbour', 'EC114575', { imageSyncEnabled: false });
     await strapi.documents('api::dealership.dealership' as any).update({ documentId: dealershipA, data: { managers: { connect: [{ id: manager.id }, { id: noPermission.id }] } } as any });
     // B's lead exists before its credential, so no push to EasyCars runs in the background.
     const dealershipBDoc = await strapi.documents('api::dealership.dealership' as any).create({ data: { name: 'Northside', timezone: 'Australia/Sydney' } as any });

@@ -25,7 +25,7 @@ describe('EasyCars client: faults, retries and timeouts', () => {
       ['http503', 503],
       ['code9', 200],
       ['hang', null],
-    ] as const)('%s is retried and then succeeds', async (kind) => {
+    ] as const)('%s is retried and then succeeds', async (kind, _status) => {
       const { client, calls: events } = makeClient(sb, { timeoutMs: 300 });
       sb.control.injectFault({ endpoint: 'GetAdvertisementStocks', kind, times: 2, hangMs: 2_000 });
       const r = await client.forAccount(account1()).getAdvertisementStocks();

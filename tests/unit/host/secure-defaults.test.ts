@@ -1,14 +1,16 @@
+import type { Core } from '@strapi/strapi';
 import adminConfig from '../../../config/admin';
 import serverConfig from '../../../config/server';
 import { assertDemoSeedAllowed } from '../../../src/demo/seed';
 
-function fakeEnv(values: Record<string, string>) {
+/** Strapi's env() over fixed values: only the helpers the config files call. */
+function fakeEnv(values: Record<string, string>): Core.Config.Shared.ConfigParams['env'] {
   const env = (key: string, fallback?: unknown) => values[key] ?? fallback;
   return Object.assign(env, {
     bool: (key: string, fallback?: boolean) => (key in values ? values[key] === 'true' : fallback),
     int: (key: string, fallback?: number) => (key in values ? Number(values[key]) : fallback),
     array: (key: string, fallback?: string[]) => (key in values ? values[key].split(',') : fallback),
-  });
+  }) as unknown as Core.Config.Shared.ConfigParams['env'];
 }
 
 const SECRETS = {

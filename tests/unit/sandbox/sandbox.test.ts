@@ -131,7 +131,7 @@ describe('sandbox', () => {
   });
 
   describe('stock', () => {
-    const list = async (a = A1, yard?: string) =>
+    const list = async (a: { accountNumber: string; accountSecret: string } = A1, yard?: string) =>
       (await post(`${base()}/StockService/GetAdvertisementStocks`, { ...acc(a), ...(yard ? { YardCode: yard } : {}) }, stockToken)).json!;
 
     it('returns the seeded accounts with all 72 fields', async () => {
@@ -280,17 +280,17 @@ describe('sandbox', () => {
     it('UpdateLead keeps the customer of a CustomerNo and drops the details sent, unless set to pick a customer by them', async () => {
       sb.control.reset();
       const created = (await call('CreateLead', lead())).json!;
-      const customerBefore = sb.control.getLead(created.LeadNumber)!.CustomerEmail;
+      const customerBefore = sb.control.getLead(String(created.LeadNumber))!.CustomerEmail;
       const changed = { CustomerNo: created.CustomerNo, Name: 'Ava Brown', Email: 'ava.new@example.com', Mobile: '0400 999 000' };
       const ignored = (await call('UpdateLead', { ...acc(A1), LeadNumber: created.LeadNumber, LeadCustomer: changed })).json!;
       expect(ignored).toMatchObject({ Code: 0, CustomerNo: created.CustomerNo });
-      expect(sb.control.getLead(created.LeadNumber)).toMatchObject({ CustomerEmail: customerBefore, CustomerNo: created.CustomerNo });
+      expect(sb.control.getLead(String(created.LeadNumber))).toMatchObject({ CustomerEmail: customerBefore, CustomerNo: created.CustomerNo });
 
       sb.control.setLeadCustomerUpdates('new-customer');
       const moved = (await call('UpdateLead', { ...acc(A1), LeadNumber: created.LeadNumber, LeadCustomer: changed })).json!;
       expect(moved.Code).toBe(0);
       expect(moved.CustomerNo).not.toBe(created.CustomerNo);
-      expect(sb.control.getLead(created.LeadNumber)).toMatchObject({ CustomerNo: moved.CustomerNo, CustomerEmail: 'ava.new@example.com', CustomerMobile: '0400 999 000' });
+      expect(sb.control.getLead(String(created.LeadNumber))).toMatchObject({ CustomerNo: moved.CustomerNo, CustomerEmail: 'ava.new@example.com', CustomerMobile: '0400 999 000' });
       expect(() => sb.control.setLeadCustomerUpdates('sometimes' as never)).toThrow(/ignore/);
       sb.control.reset();
     });
