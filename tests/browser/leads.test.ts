@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/src';
-import { SCREENSHOTS as SHOTS, startBrowserWorld, type BrowserWorld } from '../helpers/browser-world';
+import { openEditViewPanel, SCREENSHOTS as SHOTS, startBrowserWorld, type BrowserWorld } from '../helpers/browser-world';
 import { createCredential, createDealership, SANDBOX_ACCOUNTS, waitFor } from '../helpers/fixtures';
 
 jest.setTimeout(300_000);
@@ -122,38 +122,14 @@ describe('EasyCars lead sync (browser)', () => {
     await shoot('lead-list-column.png');
   });
 
-  /**
-   * Opens a lead's edit view and waits for the EasyCars panel. Under CI load the content manager
-   * sometimes never finishes its first render after a full navigation (once even after a reload);
-   * a fresh navigation recovers it, so up to three tries, each stuck page screenshotted to
-   * test-results/ with the browser console for diagnosis.
-   */
-  const openLeadPanel = async (documentId: string) => {
-    const panel = page.getByTestId('easycars-lead-panel');
-    const consoleLines: string[] = [];
-    const onConsole = (m: { type(): string; text(): string }) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`${m.type()}: ${m.text()}`);
-    };
-    page.on('console', onConsole);
-    try {
-      for (let attempt = 1; ; attempt++) {
-        await page.goto(`${admin.url}${CM_LEADS}/${documentId}`);
-        await dismissOverlays();
-        try {
-          await panel.waitFor({ timeout: attempt === 1 ? 30_000 : 45_000 });
-          return panel;
-        } catch (error) {
-          const dir = path.join(__dirname, '..', '..', 'test-results');
-          fs.mkdirSync(dir, { recursive: true });
-          await page.screenshot({ path: path.join(dir, `lead-panel-stuck-${attempt}.png`) }).catch(() => undefined);
-          fs.writeFileSync(path.join(dir, `lead-panel-stuck-${attempt}.console.txt`), consoleLines.join('\n'));
-          if (attempt === 3) throw error;
-        }
-      }
-    } finally {
-      page.off('console', onConsole);
-    }
-  };
+  const openLeadPanel = (documentId: string) =>
+    openEditViewPanel(page, {
+      editUrl: `${admin.url}${CM_LEADS}/${documentId}`,
+      listUrl: `${admin.url}${CM_LEADS}?page=1&pageSize=10`,
+      testId: 'easycars-lead-panel',
+      name: 'lead-panel',
+      afterNavigation: dismissOverlays,
+    });
 
   it('resolves a status conflict from the Leads page after "Sync leads now"', async () => {
     await openLeadPanel(leadId);

@@ -3,11 +3,9 @@
  * reload, then the vehicle list shows the EasyCars badges and the edit view the side panel.
  * Screenshots go to docs/screenshots/stock-*.png.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT } from '../helpers/database';
-import { SCREENSHOTS as SHOTS, shootAtWidths, startBrowserWorld, type BrowserWorld } from '../helpers/browser-world';
+import { openEditViewPanel, SCREENSHOTS as SHOTS, shootAtWidths, startBrowserWorld, type BrowserWorld } from '../helpers/browser-world';
 import { createCredential, createDealership, SANDBOX_ACCOUNTS } from '../helpers/fixtures';
 
 jest.setTimeout(300_000);
@@ -33,42 +31,13 @@ describe('EasyCars stock page (browser)', () => {
   const atPhoneAndTablet = (name: string, opts: { overflowAllowed?: boolean } = {}) =>
     shootAtWidths(page, SHOTS, name, { widths: [375, 768], ...opts });
 
-  /**
-   * A vehicle's edit view and its EasyCars side panel. Under CI load the content manager sometimes
-   * renders the form without its side-panel column after a full navigation; a fresh navigation
-   * recovers it (up to five tries, each stuck page kept in test-results/ with the browser console).
-   */
-  const openVehiclePanel = async (documentId: string) => {
-    const panel = page.getByTestId('easycars-panel');
-    const consoleLines: string[] = [];
-    const onConsole = (m: { type(): string; text(): string }) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`${m.type()}: ${m.text()}`);
-    };
-    page.on('console', onConsole);
-    try {
-      for (let attempt = 1; ; attempt++) {
-        // First a direct navigation; after a stuck render, by way of the list (the content manager's own routing).
-        if (attempt % 2 === 1) {
-          await page.goto(`${admin.url}/admin/content-manager/collection-types/api::vehicle.vehicle/${documentId}`, { waitUntil: 'networkidle' });
-        } else {
-          await page.goto(`${admin.url}/admin/content-manager/collection-types/api::vehicle.vehicle?page=1&pageSize=10`, { waitUntil: 'networkidle' });
-          await page.goto(`${admin.url}/admin/content-manager/collection-types/api::vehicle.vehicle/${documentId}`, { waitUntil: 'networkidle' });
-        }
-        try {
-          await panel.waitFor({ timeout: attempt === 1 ? 30_000 : 25_000 });
-          return panel;
-        } catch (error) {
-          const dir = path.join(ROOT, 'test-results');
-          fs.mkdirSync(dir, { recursive: true });
-          await page.screenshot({ path: path.join(dir, `vehicle-panel-stuck-${attempt}.png`) }).catch(() => undefined);
-          fs.writeFileSync(path.join(dir, `vehicle-panel-stuck-${attempt}.console.txt`), consoleLines.join('\n'));
-          if (attempt === 5) throw error;
-        }
-      }
-    } finally {
-      page.off('console', onConsole);
-    }
-  };
+  const openVehiclePanel = (documentId: string) =>
+    openEditViewPanel(page, {
+      editUrl: `${admin.url}/admin/content-manager/collection-types/api::vehicle.vehicle/${documentId}`,
+      listUrl: `${admin.url}/admin/content-manager/collection-types/api::vehicle.vehicle?page=1&pageSize=10`,
+      testId: 'easycars-panel',
+      name: 'vehicle-panel',
+    });
 
   afterAll(async () => {
     await world?.close();

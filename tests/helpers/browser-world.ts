@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox, type StartSandboxOptions } from '../../sandbox/src';
 import { launchBrowser, loginViaUi, startAdminApp, type AdminApp } from './browser';
 import { ROOT } from './database';
@@ -96,4 +96,41 @@ export async function shootAtWidths(
     }
   }
   await page.setViewportSize(VIEWPORT);
+}
+
+/**
+ * Opens an entry's edit view and waits for one of the plugin's side panels. Under CI load the content manager
+ * sometimes never finishes its first render after a full navigation (the form shows, the side column does not);
+ * a later navigation recovers it, more surely by way of the list view (the content manager's own routing). Up to
+ * five tries; each stuck page is screenshotted to test-results/ with the browser console, for diagnosis.
+ */
+export async function openEditViewPanel(
+  page: Page,
+  opts: { editUrl: string; listUrl: string; testId: string; name: string; afterNavigation?: () => Promise<void> },
+): Promise<Locator> {
+  const panel = page.getByTestId(opts.testId);
+  const consoleLines: string[] = [];
+  const onConsole = (m: { type(): string; text(): string }) => {
+    if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`${m.type()}: ${m.text()}`);
+  };
+  page.on('console', onConsole);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      if (attempt % 2 === 0) await page.goto(opts.listUrl, { waitUntil: 'networkidle' });
+      await page.goto(opts.editUrl, { waitUntil: 'networkidle' });
+      await opts.afterNavigation?.();
+      try {
+        await panel.waitFor({ timeout: attempt === 1 ? 30_000 : 20_000 });
+        return panel;
+      } catch (error) {
+        const dir = path.join(ROOT, 'test-results');
+        fs.mkdirSync(dir, { recursive: true });
+        await page.screenshot({ path: path.join(dir, `${opts.name}-stuck-${attempt}.png`) }).catch(() => undefined);
+        fs.writeFileSync(path.join(dir, `${opts.name}-stuck-${attempt}.console.txt`), consoleLines.join('\n'));
+        if (attempt === 5) throw error;
+      }
+    }
+  } finally {
+    page.off('console', onConsole);
+  }
 }
