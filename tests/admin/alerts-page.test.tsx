@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEFAULT_ALERT_SETTINGS } from '../../src/plugins/easycars/shared/alerts';
 import AlertsPage from '../../src/plugins/easycars/admin/src/pages/AlertsPage';
@@ -75,7 +75,7 @@ describe('EasyCars alerts page', () => {
     const before = loads();
     await userEvent.click(within(within(open).getByTestId('alert-auth_failure')).getByRole('button', { name: 'Acknowledge' }));
     await waitFor(() => expect(api.post).toHaveBeenCalledWith('/easycars/alerts/1/acknowledge', {}));
-    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Alert acknowledged: no more reminder mails while it stays open.' });
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Alert acknowledged: no more reminder mails while it stays open.' }));
     await waitFor(() => expect(loads()).toBe(before + 2));
     await userEvent.click(within(within(open).getByTestId('alert-leads_stuck')).getByRole('button', { name: 'Snooze 1 day' }));
     await waitFor(() => expect(api.post).toHaveBeenCalledWith('/easycars/alerts/2/snooze', { hours: 24 }));
@@ -102,7 +102,7 @@ describe('EasyCars alerts page', () => {
     expect(body.settings.rules.consecutive_failures).toEqual({ enabled: true, runs: 3 });
     expect(body.settings.rules.slow_run.enabled).toBe(false);
     expect(body.settings.emails).toEqual(['ops@dealer-group.test']);
-    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Alert rules saved for Harbour Motors.' });
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Alert rules saved for Harbour Motors.' }));
   });
 
   it('shows the server’s message when saving fails', async () => {
@@ -120,7 +120,7 @@ describe('EasyCars alerts page', () => {
     expect(within(hooks).getByRole('checkbox', { name: 'Ops channel: Alert opened' })).toBeChecked();
     await userEvent.click(within(hooks).getByRole('checkbox', { name: 'Ops channel: Sync failed' }));
     await waitFor(() => expect(api.put).toHaveBeenCalledWith('/easycars/alerts/webhooks/4', { events: ['easycars.alert.opened', 'easycars.sync.failed'] }));
-    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Ops channel now receives: easycars.alert.opened, easycars.sync.failed.' });
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Ops channel now receives: easycars.alert.opened, easycars.sync.failed.' }));
   });
 
   it('shows no webhook section to an admin the server refuses it to', async () => {
@@ -128,6 +128,11 @@ describe('EasyCars alerts page', () => {
     renderPage();
     await screen.findByTestId('alert-rules');
     await waitFor(() => expect(api.get).toHaveBeenCalledWith('/easycars/alerts/webhooks'));
+    const asked = api.get.mock.calls.findIndex(([url]: [string]) => url === '/easycars/alerts/webhooks');
+    await act(async () => {
+      await api.get.mock.results[asked].value.catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 0));
+    });
     expect(screen.queryByTestId('alert-webhooks')).toBeNull();
   });
 

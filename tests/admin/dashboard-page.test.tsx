@@ -129,7 +129,7 @@ describe('EasyCars dashboard', () => {
     const harbour = screen.getByText('Harbour Motors').closest('tr')!;
     await userEvent.click(within(harbour).getByRole('button', { name: 'Sync stock now' }));
     await waitFor(() => expect(api.post).toHaveBeenCalledWith('/easycars/sync/stock', { dealership: 'dealer-a' }));
-    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Stock sync started.' });
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Stock sync started.' }));
   });
 
   it('homepage widget: counts and the worst dealerships with their reason', async () => {

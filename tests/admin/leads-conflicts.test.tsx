@@ -50,7 +50,7 @@ describe('ConflictsTable', () => {
     expect(api.post).toHaveBeenCalledTimes(1);
     expect(api.post).toHaveBeenCalledWith('/easycars/leads/conflicts/5/resolve', { dealership: 'dealer-a', choice });
     await screen.findByText('No conflict to resolve.');
-    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: `Conflict resolved: Status is now “${value}” here and in EasyCars.` });
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: `Conflict resolved: Status is now “${value}” here and in EasyCars.` }));
     expect(onChange).toHaveBeenCalled();
   });
 

@@ -25,11 +25,22 @@ export const DEFAULT_ANSWERS: Record<string, Answer> = {
   'GET /easycars/setup/content-types': { data: { dealership: 'api::dealership.dealership', vehicle: 'api::vehicle.vehicle', lead: 'api::lead.lead' } },
 };
 
+/**
+ * FAKE_JITTER=N makes every answer wait 0..N ms, so answers arrive in a different order on each
+ * run: a way to find tests that rely on one request answering before another. Not while a test
+ * fakes timers (its waits do not pass real time).
+ */
+const realSetTimeout = globalThis.setTimeout;
+const timersAreFake = () => 'clock' in globalThis.setTimeout;
+const jitter = () =>
+  process.env.FAKE_JITTER && !timersAreFake() ? new Promise((resolve) => realSetTimeout(resolve, Math.random() * Number(process.env.FAKE_JITTER))) : undefined;
+
 const answer = async (api: FakeApi, method: string, url: string, body?: unknown) => {
   const key = `${method} ${url}`;
   const found = api.answers[key] ?? api.answers[url] ?? DEFAULT_ANSWERS[key];
   if (found === undefined) throw new Error(`No fake answer for ${key}`);
   const value = typeof found === 'function' ? await (found as (b?: unknown) => unknown)(body) : found;
+  await jitter();
   if (value instanceof Error) throw value;
   return { data: value };
 };

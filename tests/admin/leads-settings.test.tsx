@@ -55,7 +55,7 @@ describe('Leads page settings', () => {
     await waitFor(() =>
       expect(api.put).toHaveBeenCalledWith('/easycars/credentials/3', { leadSyncEnabled: true, leadSchedule: 'hourly', leadScheduleTime: '02:00', leadScheduleCron: null }),
     );
-    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Lead sync settings saved.' });
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Lead sync settings saved.' }));
   });
 
   it('the connection switch turns the credential off', async () => {
@@ -64,7 +64,7 @@ describe('Leads page settings', () => {
     const section = await screen.findByTestId('leads-connection');
     await userEvent.click(within(section).getByRole('checkbox', { name: 'Connection' }));
     await waitFor(() => expect(api.put).toHaveBeenCalledWith('/easycars/credentials/3', { isActive: false }));
-    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'The EasyCars connection is off: nothing is sent to or read from EasyCars.' });
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'The EasyCars connection is off: nothing is sent to or read from EasyCars.' }));
   });
 
   it('without "Manage sync settings" the lead settings are read-only, the connection switch is not', async () => {

@@ -61,7 +61,7 @@ describe('LeadsStatusCard', () => {
     expect(api.post).toHaveBeenCalledTimes(1);
     answer({ data: { syncLogId: 13, status: 'queued' } });
     await waitFor(() => expect(syncButton()).toBeEnabled());
-    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Lead sync started' });
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Lead sync started' }));
     expect(onChange).toHaveBeenCalled();
   });
 

@@ -74,7 +74,7 @@ describe('Stock page: Sync now', () => {
     expect(syncButton()).toBeEnabled();
     await confirmSync();
     expect(api.post).toHaveBeenCalledWith('/easycars/sync/stock', { dealership: 'dealer-a' });
-    expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Stock sync started.' });
+    await waitFor(() => expect(toggleNotification).toHaveBeenCalledWith({ type: 'success', message: 'Stock sync started.' }));
     expect(await screen.findByTestId('stock-progress')).toHaveTextContent('Fetching stock from EasyCars');
     expect(syncButton()).toBeDisabled();
   });

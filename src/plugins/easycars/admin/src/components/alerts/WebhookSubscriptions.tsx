@@ -14,7 +14,8 @@ export const WebhookSubscriptions = () => {
   const { toggleNotification } = useNotification();
   const query = useWebhookSubscriptions();
   const setEvents = useSetWebhookEvents();
-  if (query.error && toApiError(query.error).status === 403) return null;
+  // Shown once the server has said this admin may see the site's webhooks (not as an empty flash for others).
+  if (query.isLoading || (query.error && toApiError(query.error).status === 403)) return null;
   const labels: Record<WebhookEventName, string> = {
     'easycars.alert.opened': t('alerts.webhooks.opened', 'Alert opened'),
     'easycars.alert.resolved': t('alerts.webhooks.resolved', 'Alert resolved'),
