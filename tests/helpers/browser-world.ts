@@ -126,11 +126,37 @@ export async function openEditViewPanel(
         const dir = path.join(ROOT, 'test-results');
         fs.mkdirSync(dir, { recursive: true });
         await page.screenshot({ path: path.join(dir, `${opts.name}-stuck-${attempt}.png`) }).catch(() => undefined);
-        fs.writeFileSync(path.join(dir, `${opts.name}-stuck-${attempt}.console.txt`), consoleLines.join('\n'));
+        const state = await describeStuckPage(page).catch((e: Error) => `state unknown: ${e.message}`);
+        fs.writeFileSync(path.join(dir, `${opts.name}-stuck-${attempt}.console.txt`), [state, ...consoleLines].join('\n'));
         if (attempt === 5) throw error;
       }
     }
   } finally {
     page.off('console', onConsole);
   }
+}
+
+/**
+ * What a stuck edit view looks like from inside: the content manager draws its side panels from an
+ * idle callback (DescriptionComponentRenderer), so whether the page still gets idle callbacks and
+ * animation frames, and whether it counts as visible and focused, is the first thing to know.
+ */
+async function describeStuckPage(page: Page): Promise<string> {
+  const state = await page.evaluate(async () => {
+    const within3s = (start: (done: () => void) => void) =>
+      new Promise<boolean>((resolve) => {
+        start(() => resolve(true));
+        setTimeout(() => resolve(false), 3000);
+      });
+    const [idleCallback, animationFrame] = await Promise.all([within3s((done) => requestIdleCallback(done)), within3s((done) => requestAnimationFrame(done))]);
+    return {
+      idleCallback,
+      animationFrame,
+      visibility: document.visibilityState,
+      focused: document.hasFocus(),
+      width: window.innerWidth,
+      sidePanels: Array.from(document.querySelectorAll('aside h2'), (h) => h.textContent),
+    };
+  });
+  return `page state: ${JSON.stringify(state)}`;
 }
