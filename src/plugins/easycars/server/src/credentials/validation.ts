@@ -90,7 +90,8 @@ const leadPairComplete = (v: { leadClientId?: string; leadClientSecret?: string 
   }
 };
 
-export const createCredentialSchema = z
+/** Every value a credential is made of; Test connection takes the same values before one is saved. */
+const credentialValues = z
   .object(
     {
       dealership,
@@ -104,9 +105,9 @@ export const createCredentialSchema = z
     },
     strict,
   )
-  .strict()
-  .superRefine(leadPairComplete);
+  .strict();
 
+export const createCredentialSchema = credentialValues.superRefine(leadPairComplete);
 
 /** Sync settings that need the "Manage sync settings" permission on top of "Manage credentials". */
 export const GUARDED_SYNC_SETTINGS = [
@@ -159,22 +160,7 @@ export const updateCredentialSchema = z
   )
   .strict();
 
-const testValuesSchema = z
-  .object(
-    {
-      dealership: dealership.optional(),
-      environment,
-      clientId: uuidField('ClientID'),
-      clientSecret: uuidField('ClientSecret'),
-      accountNumber,
-      accountSecret: uuidField('AccountSecret'),
-      yardCode: yardCode.optional(),
-      ...leadClient,
-    },
-    strict,
-  )
-  .strict()
-  .superRefine(leadPairComplete);
+const testValuesSchema = credentialValues.extend({ dealership: dealership.optional() }).superRefine(leadPairComplete);
 
 const testStoredSchema = z
   .object(

@@ -1,9 +1,10 @@
-import { Box, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Field, Flex, Grid, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from 'styled-components';
 import { usePerformance } from '../../api/alerts-queries';
 import type { DealershipItem } from '../../api/dealerships';
+import { ChartDataTable, percentOrDash } from './ChartDataTable';
 import { ChartScopeFields } from './ChartScopeFields';
 import { toApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
@@ -92,37 +93,18 @@ export const PerformanceCharts = ({ dealerships }: { dealerships: DealershipItem
             {chart(t('dashboard.perf.rateTitle', 'Success rate'), [{ key: 'successRate', name: labels.rate, color: colors.success600 }], [0, 100])}
             {chart(t('dashboard.perf.throttledTitle', 'Rate limiting'), [{ key: 'throttled', name: labels.throttled, color: colors.danger600 }])}
           </Grid.Root>
-          <Box paddingTop={4} tag="details">
-            <Typography tag="summary" style={{ cursor: 'pointer' }}>{t('dashboard.trend.table', 'The same numbers as a table')}</Typography>
-            <Box paddingTop={3}>
-              <Table colCount={7} rowCount={data.length + 1} data-testid="performance-table">
-                <Thead>
-                  <Tr>
-                    <Th><Typography variant="sigma">{t('dashboard.trend.day', 'Day (UTC)')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('dashboard.perf.runs', 'Runs')}</Typography></Th>
-                    <Th><Typography variant="sigma">{labels.avg}</Typography></Th>
-                    <Th><Typography variant="sigma">{labels.p95}</Typography></Th>
-                    <Th><Typography variant="sigma">{labels.latency}</Typography></Th>
-                    <Th><Typography variant="sigma">{labels.rate}</Typography></Th>
-                    <Th><Typography variant="sigma">{labels.throttled}</Typography></Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {data.map((d) => (
-                    <Tr key={d.day}>
-                      <Td><Typography>{d.day}</Typography></Td>
-                      <Td><Typography>{d.runs}</Typography></Td>
-                      <Td><Typography>{d.avgS ?? '—'}</Typography></Td>
-                      <Td><Typography>{d.p95S ?? '—'}</Typography></Td>
-                      <Td><Typography>{d.latencyP95S ?? '—'}</Typography></Td>
-                      <Td><Typography>{d.successRate === null ? '—' : `${d.successRate}%`}</Typography></Td>
-                      <Td><Typography>{d.throttled}</Typography></Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
-            </Box>
-          </Box>
+          <ChartDataTable
+            rows={data}
+            testId="performance-table"
+            columns={[
+              { label: t('dashboard.perf.runs', 'Runs'), cell: (d) => d.runs },
+              { label: labels.avg, cell: (d) => d.avgS ?? '—' },
+              { label: labels.p95, cell: (d) => d.p95S ?? '—' },
+              { label: labels.latency, cell: (d) => d.latencyP95S ?? '—' },
+              { label: labels.rate, cell: (d) => percentOrDash(d.successRate) },
+              { label: labels.throttled, cell: (d) => d.throttled },
+            ]}
+          />
         </>
       ) : null}
     </Box>

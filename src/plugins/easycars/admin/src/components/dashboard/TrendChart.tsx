@@ -1,8 +1,9 @@
-import { Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from 'styled-components';
 import type { TrendDay } from '../../api/dashboard';
 import type { DealershipItem } from '../../api/dealerships';
+import { ChartDataTable, percentOrDash } from './ChartDataTable';
 import { ChartScopeFields } from './ChartScopeFields';
 import { useT } from '../../utils/useT';
 
@@ -51,33 +52,16 @@ export const TrendChart = ({
           </ComposedChart>
         </ResponsiveContainer>
       </Box>
-      <Box paddingTop={4} tag="details">
-        <Typography tag="summary" style={{ cursor: 'pointer' }}>{t('dashboard.trend.table', 'The same numbers as a table')}</Typography>
-        <Box paddingTop={3}>
-          <Table colCount={5} rowCount={data.length + 1} data-testid="trend-table">
-            <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">{t('dashboard.trend.day', 'Day (UTC)')}</Typography></Th>
-                <Th><Typography variant="sigma">{labels.success}</Typography></Th>
-                <Th><Typography variant="sigma">{labels.warning}</Typography></Th>
-                <Th><Typography variant="sigma">{labels.failed}</Typography></Th>
-                <Th><Typography variant="sigma">{labels.rate}</Typography></Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {data.map((d) => (
-                <Tr key={d.day}>
-                  <Td><Typography>{d.day}</Typography></Td>
-                  <Td><Typography>{d.success}</Typography></Td>
-                  <Td><Typography>{d.warning}</Typography></Td>
-                  <Td><Typography>{d.failed}</Typography></Td>
-                  <Td><Typography>{d.successRate === null ? '—' : `${d.successRate}%`}</Typography></Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        </Box>
-      </Box>
+      <ChartDataTable
+        rows={data}
+        testId="trend-table"
+        columns={[
+          { label: labels.success, cell: (d) => d.success },
+          { label: labels.warning, cell: (d) => d.warning },
+          { label: labels.failed, cell: (d) => d.failed },
+          { label: labels.rate, cell: (d) => percentOrDash(d.successRate) },
+        ]}
+      />
     </Box>
   );
 };
