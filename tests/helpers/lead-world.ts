@@ -61,3 +61,37 @@ export async function setLeadStrategy({ app, token, harbour }: LeadWorld, strate
   const res = await app.http().put('/easycars/leads/settings').set('Authorization', `Bearer ${token}`).send({ dealership: harbour, leadConflictStrategy: strategy });
   expect(res.status).toBe(200);
 }
+
+const CM_LEADS = '/content-manager/collection-types/api::lead.lead';
+type Editor = Pick<LeadWorld, 'app' | 'token'>;
+
+/** A content-manager request as the Super Admin makes it. */
+const asEditor = ({ app, token }: Editor) => ({
+  post: (url: string) => app.http().post(url).set('Authorization', `Bearer ${token}`),
+  put: (url: string) => app.http().put(url).set('Authorization', `Bearer ${token}`),
+});
+
+/** Creates a lead as an editor does, through the content-manager API; answers its documentId. */
+export async function createLeadInCM(world: Editor, data: Record<string, unknown>): Promise<string> {
+  const res = await asEditor(world).post(CM_LEADS).send(data);
+  if (res.status !== 201) throw new Error(`content-manager create: ${res.status} ${JSON.stringify(res.body.error)}`);
+  return res.body.data.documentId as string;
+}
+
+/** Saves a lead as an editor does; answers the response, refused or not. */
+export const saveLeadInCM = (world: Editor, documentId: string, data: Record<string, unknown>) => asEditor(world).put(`${CM_LEADS}/${documentId}`).send(data);
+
+/** Saves a lead as an editor does and answers the saved lead; a refusal fails the test with its message. */
+export async function updateLeadInCM(world: Editor, documentId: string, data: Record<string, unknown>) {
+  const res = await saveLeadInCM(world, documentId, data);
+  if (res.status !== 200) throw new Error(`content-manager update: ${res.status} ${JSON.stringify(res.body.error)}`);
+  return res.body.data;
+}
+
+/** Creates a lead in the content manager and waits until EasyCars has it (push state `pushed`). */
+export async function pushedLead(world: Editor, data: Record<string, unknown>) {
+  const id = await createLeadInCM(world, data);
+  const rec = await settledRecord(world.app, id);
+  expect(rec.pushState).toBe('pushed');
+  return { id, rec };
+}

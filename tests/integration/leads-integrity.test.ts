@@ -5,7 +5,7 @@
  */
 import type { RunningSandboxLike } from '../helpers/sandbox-types';
 import type { TestApp } from '../helpers/strapi';
-import { leadRecord, settledRecord, startLeadWorld } from '../helpers/lead-world';
+import { createLeadInCM, leadRecord, saveLeadInCM, settledRecord, startLeadWorld } from '../helpers/lead-world';
 import { waitFor } from '../helpers/fixtures';
 
 const LEAD = 'api::lead.lead';
@@ -26,11 +26,7 @@ describe(`lead integrity (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
   const storedLeads = (externalId: string) => sandbox.control.listLeads(ACCOUNT).filter((l) => l.ExternalID === externalId);
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  const createInCM = async (data: Record<string, unknown>) => {
-    const res = await auth(app.http().post(`/content-manager/collection-types/${LEAD}`)).send({ dealership: { connect: [{ documentId: harbour }] }, ...data });
-    if (res.status !== 201) throw new Error(`content-manager create: ${res.status} ${JSON.stringify(res.body.error)}`);
-    return res.body.data.documentId as string;
-  };
+  const createInCM = (data: Record<string, unknown>) => createLeadInCM({ app, token }, { dealership: { connect: [{ documentId: harbour }] }, ...data });
   const carLead = (over: Record<string, unknown> = {}) => ({
     customerName: 'Ava Brown',
     customerEmail: `ava.${Math.random().toString(36).slice(2, 8)}@example.com`,
@@ -99,7 +95,7 @@ describe(`lead integrity (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
         expect(storedLeads(id)).toHaveLength(1);
         expect((await record(id)).pushState).toBe('review');
         // Saving the lead again does not resend it either.
-        await auth(app.http().put(`/content-manager/collection-types/${LEAD}/${id}`)).send({ message: 'Still interested?' });
+        await saveLeadInCM({ app, token }, id, { message: 'Still interested?' });
         await sleep(1000);
         expect(createPosts(id)).toHaveLength(1);
         expect(storedLeads(id)).toHaveLength(1);
@@ -112,7 +108,7 @@ describe(`lead integrity (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
       expect((await settled(id)).pushState).toBe('failed');
       const claimedAt = new Date(Date.now() - 60_000);
       await app.strapi.db.query(RECORD as any).update({ where: { leadDocumentId: id }, data: { createRequestedAt: claimedAt } });
-      await auth(app.http().put(`/content-manager/collection-types/${LEAD}/${id}`)).send({ vehicleType: 'car' });
+      await saveLeadInCM({ app, token }, id, { vehicleType: 'car' });
       const rec = await settled(id, ['review']);
       expect(rec.pushError).toContain(`started at ${claimedAt.toISOString()}`);
       expect(rec.pushError).toContain(`ExternalID ${id}`);
@@ -195,7 +191,7 @@ describe(`lead integrity (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
       expect(rec.pushError).toMatch(/^Needs an email address: .*has a different name/);
       expect(createPosts(id)).toHaveLength(0);
       // Adding the email sends it as a new customer.
-      await auth(app.http().put(`/content-manager/collection-types/${LEAD}/${id}`)).send({ customerEmail: 'alex.kim@example.com' });
+      await saveLeadInCM({ app, token }, id, { customerEmail: 'alex.kim@example.com' });
       expect((await settled(id, ['pushed'])).LeadNumber).toBeTruthy();
       expect(storedLeads(id)[0]!.CustomerNo).not.toBe(kim.CustomerNo);
     });

@@ -5,7 +5,15 @@
  */
 import { SANDBOX_CREDENTIALS, type RunningSandboxLike } from '../helpers/sandbox-types';
 import type { TestApp } from '../helpers/strapi';
-import { leadRecord, settledRecord, startLeadWorld, runLeadSync as runLeadSyncIn, setLeadStrategy } from '../helpers/lead-world';
+import {
+  leadRecord,
+  pushedLead as pushedLeadIn,
+  runLeadSync as runLeadSyncIn,
+  setLeadStrategy,
+  settledRecord,
+  startLeadWorld,
+  updateLeadInCM,
+} from '../helpers/lead-world';
 import { waitFor } from '../helpers/fixtures';
 
 const LEAD = 'api::lead.lead';
@@ -44,25 +52,14 @@ describe(`lead merge (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     dealership: { connect: [{ documentId: harbour }] },
     ...over,
   });
-  const update = async (documentId: string, data: Record<string, unknown>) => {
-    const res = await auth(app.http().put(`/content-manager/collection-types/${LEAD}/${documentId}`)).send(data);
-    if (res.status !== 200) throw new Error(`content-manager update: ${res.status} ${JSON.stringify(res.body.error)}`);
-    return res.body.data;
-  };
+  const update = (documentId: string, data: Record<string, unknown>) => updateLeadInCM({ app, token }, documentId, data);
   /** Waits until the push the last save queued has run (the record leaves pending). */
   const pushed = async (documentId: string, since: string) =>
     waitFor(async () => {
       const r = await record(documentId);
       return r && r.pushState !== 'pending' && r.updatedAt !== since ? r : null;
     }, 20000);
-  const pushedLead = async (over: Record<string, unknown> = {}) => {
-    const res = await auth(app.http().post(`/content-manager/collection-types/${LEAD}`)).send(baseLead(over));
-    if (res.status !== 201) throw new Error(`content-manager create: ${res.status} ${JSON.stringify(res.body.error)}`);
-    const id = res.body.data.documentId as string;
-    const rec = await settled(id);
-    expect(rec.pushState).toBe('pushed');
-    return { id, rec };
-  };
+  const pushedLead = (over: Record<string, unknown> = {}) => pushedLeadIn({ app, token }, baseLead(over));
   const runLeadSync = () => runLeadSyncIn({ sandbox, app, token, harbour });
   const setStrategy = (strategy: string) => setLeadStrategy({ sandbox, app, token, harbour }, strategy);
   const openConflicts = async (id: string) => {

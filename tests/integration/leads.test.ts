@@ -4,7 +4,17 @@
  */
 import { SANDBOX_CREDENTIALS, type RunningSandboxLike } from '../helpers/sandbox-types';
 import type { TestApp } from '../helpers/strapi';
-import { leadRecord, settledRecord, startLeadWorld, runLeadSync as runLeadSyncIn, setLeadStrategy } from '../helpers/lead-world';
+import {
+  createLeadInCM,
+  leadRecord,
+  pushedLead as pushedLeadIn,
+  runLeadSync as runLeadSyncIn,
+  saveLeadInCM,
+  setLeadStrategy,
+  settledRecord,
+  startLeadWorld,
+  updateLeadInCM,
+} from '../helpers/lead-world';
 import { waitFor } from '../helpers/fixtures';
 
 const LEAD = 'api::lead.lead';
@@ -43,25 +53,11 @@ describe(`lead sync (${process.env.DB_TEST_CLIENT ?? 'sqlite'})`, () => {
     dealership: { connect: [{ documentId: harbour }] },
     ...over,
   });
-  const createInCM = async (over: Record<string, unknown> = {}) => {
-    const res = await auth(app.http().post(`/content-manager/collection-types/${LEAD}`)).send(baseLead(over));
-    if (res.status !== 201) throw new Error(`content-manager create: ${res.status} ${JSON.stringify(res.body.error)}`);
-    return res.body.data.documentId as string;
-  };
-  const updateInCM = (documentId: string, data: Record<string, unknown>) =>
-    auth(app.http().put(`/content-manager/collection-types/${LEAD}/${documentId}`)).send(data);
+  const createInCM = (over: Record<string, unknown> = {}) => createLeadInCM({ app, token }, baseLead(over));
+  const updateInCM = (documentId: string, data: Record<string, unknown>) => saveLeadInCM({ app, token }, documentId, data);
   /** Status changes as an editor makes them, through the content-manager API. */
-  const setStatus = async (documentId: string, status: string) => {
-    const res = await updateInCM(documentId, { leadStatus: status });
-    if (res.status !== 200) throw new Error(`content-manager update: ${res.status} ${JSON.stringify(res.body.error)}`);
-    return res.body.data;
-  };
-  const pushedLead = async (over: Record<string, unknown> = {}) => {
-    const id = await createInCM(over);
-    const rec = await settled(id);
-    expect(rec.pushState).toBe('pushed');
-    return { id, rec };
-  };
+  const setStatus = (documentId: string, status: string) => updateLeadInCM({ app, token }, documentId, { leadStatus: status });
+  const pushedLead = (over: Record<string, unknown> = {}) => pushedLeadIn({ app, token }, baseLead(over));
   const runLeadSync = () => runLeadSyncIn({ sandbox, app, token, harbour });
   const setStrategy = (strategy: string) => setLeadStrategy({ sandbox, app, token, harbour }, strategy);
 
