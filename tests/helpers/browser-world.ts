@@ -49,6 +49,7 @@ export async function startBrowserWorld(options: BrowserWorldOptions = {}): Prom
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: VIEWPORT, ...options.page });
+    await page.addInitScript(idleCallbacksWithDeadline);
     const app = admin;
     return {
       sandbox,
@@ -65,6 +66,18 @@ export async function startBrowserWorld(options: BrowserWorldOptions = {}): Prom
     await close();
     throw error;
   }
+}
+
+/**
+ * The content manager draws an edit view's side column (Save, Publish, plugin panels) from
+ * requestIdleCallback. Headless Chromium sometimes runs no idle callback for 30 s and more while it
+ * still draws frames (the stuck-page probes below showed it: idleCallback false, animationFrame true),
+ * so the column stayed empty. A deadline makes the browser run each one within 500 ms however busy it
+ * thinks it is; it is the standard option of requestIdleCallback, nothing of the app is replaced.
+ */
+function idleCallbacksWithDeadline() {
+  const request = window.requestIdleCallback.bind(window);
+  window.requestIdleCallback = (callback, options) => request(callback, { timeout: 500, ...options });
 }
 
 /** Runs one stock sync in-line, as the job would, and returns its sync log id. */
@@ -148,7 +161,7 @@ async function describeStuckPage(page: Page): Promise<string> {
         start(() => resolve(true));
         setTimeout(() => resolve(false), 3000);
       });
-    const [idleCallback, animationFrame] = await Promise.all([within3s((done) => requestIdleCallback(done)), within3s((done) => requestAnimationFrame(done))]);
+    const [idleCallback, animationFrame] = await Promise.all([within3s((done) => requestIdleCallback(done, { timeout: 0 })) /* 0: no deadline, as the page's own */, within3s((done) => requestAnimationFrame(done))]);
     return {
       idleCallback,
       animationFrame,
